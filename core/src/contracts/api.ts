@@ -1,0 +1,418 @@
+import { z } from "zod";
+import { endpoint } from "./endpoint";
+import { Id, SkillId } from "../domain/common";
+import { DirectoryPerson, Profile, ProfileInput, Role } from "../domain/people";
+import { Skill, SkillInput } from "../domain/skills";
+import { Cycle, CycleInput } from "../domain/cycles";
+import { Tandem, TandemAction, TandemProposal, TransitionInput } from "../domain/tandems";
+import { GoalInput, GoalPatch, LearningGoal } from "../domain/goals";
+import { CheckIn, CheckInInput, Note, NoteInput, NotePatch, Session, SessionStatusInput } from "../domain/sessions";
+import { TeamParticipation } from "../domain/participation";
+
+const Etag = { etag: z.string() };
+const list = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });
+const none = z.strictObject({});
+
+export const SkillView = Skill.extend(Etag).meta({ id: "Skill" });
+export const ProfileView = Profile.extend(Etag).meta({ id: "Profile" });
+export const CycleView = Cycle.extend(Etag).meta({ id: "Cycle" });
+export const Member = z.strictObject({
+  id: Id,
+  displayName: z.string(),
+  role: z.enum(["mentor", "mentee"]),
+  timeZone: z.string().nullable(),
+});
+export const TandemView = Tandem.extend({
+  ...Etag,
+  members: z.array(Member),
+  /** What the caller may do next, for the buttons of the tab. */
+  allowedActions: z.array(TandemAction),
+  myRelation: z.enum(["mentor", "mentee", "coordinator"]),
+}).meta({ id: "Tandem" });
+export type TandemView = z.infer<typeof TandemView>;
+export const GoalView = LearningGoal.extend(Etag).meta({ id: "LearningGoal" });
+export type GoalView = z.infer<typeof GoalView>;
+export const SessionView = Session.extend(Etag).meta({ id: "Session" });
+export const CheckInView = CheckIn.extend(Etag).meta({ id: "CheckIn" });
+export const NoteView = Note.extend(Etag).meta({ id: "Note" });
+
+export const Me = z
+  .strictObject({
+    id: Id,
+    tenantId: Id,
+    displayName: z.string(),
+    roles: z.array(Role),
+    profile: ProfileView.nullable(),
+    directory: DirectoryPerson.nullable(),
+  })
+  .meta({ id: "Me" });
+export type Me = z.infer<typeof Me>;
+
+export const Health = z.strictObject({ status: z.literal("ok"), storage: z.literal("ok") });
+
+export const Persona = z
+  .strictObject({
+    id: Id,
+    displayName: z.string(),
+    department: z.string(),
+    jobTitle: z.string(),
+    timeZone: z.string(),
+    roles: z.array(Role),
+    capacity: z.int().nullable(),
+  })
+  .meta({ id: "Persona" });
+export type Persona = z.infer<typeof Persona>;
+
+const TandemParams = z.strictObject({ id: Id });
+const GoalParams = TandemParams.extend({ goalId: Id });
+const SessionParams = TandemParams.extend({ sessionId: Id });
+const NoteParams = SessionParams.extend({ noteId: Id });
+
+export const api = {
+  health: endpoint({
+    id: "health",
+    method: "GET",
+    path: "/health",
+    summary: "Whether the api and its storage answer",
+    tag: "platform",
+    auth: "none",
+    response: Health,
+    status: 200,
+  }),
+  openapi: endpoint({
+    id: "openapi",
+    method: "GET",
+    path: "/openapi.json",
+    summary: "This description, generated from the zod contracts",
+    tag: "platform",
+    auth: "none",
+    response: z.record(z.string(), z.unknown()),
+    status: 200,
+  }),
+  devPersonas: endpoint({
+    id: "devPersonas",
+    method: "GET",
+    path: "/dev/personas",
+    summary: "The demo organisation's people to sign in as (local mode only)",
+    tag: "development",
+    auth: "none",
+    localOnly: true,
+    response: list(Persona),
+    status: 200,
+  }),
+  devToken: endpoint({
+    id: "devToken",
+    method: "POST",
+    path: "/dev/token",
+    summary: "A development access token for a demo persona (local mode only)",
+    tag: "development",
+    auth: "none",
+    localOnly: true,
+    body: z.strictObject({ personaId: Id }),
+    response: z.strictObject({ token: z.string(), expiresAt: z.iso.datetime({ offset: true }) }),
+    status: 200,
+  }),
+  devJwks: endpoint({
+    id: "devJwks",
+    method: "GET",
+    path: "/dev/jwks",
+    summary: "The development issuer's public keys (local mode only)",
+    tag: "development",
+    auth: "none",
+    localOnly: true,
+    response: z.strictObject({ keys: z.array(z.record(z.string(), z.unknown())) }),
+    status: 200,
+  }),
+  getMe: endpoint({
+    id: "getMe",
+    method: "GET",
+    path: "/me",
+    summary: "Who I am in the program: roles, profile and directory entry",
+    tag: "people",
+    auth: "user",
+    response: Me,
+    status: 200,
+  }),
+  putMyProfile: endpoint({
+    id: "putMyProfile",
+    method: "PUT",
+    path: "/me/profile",
+    summary: "Create or replace my profile: what I can teach, what I want to learn",
+    tag: "people",
+    auth: "user",
+    body: ProfileInput,
+    response: ProfileView,
+    status: 200,
+    etag: true,
+    ifMatch: "optional",
+  }),
+  listSkills: endpoint({
+    id: "listSkills",
+    method: "GET",
+    path: "/skills",
+    summary: "The skill catalogue",
+    tag: "skills",
+    auth: "user",
+    response: list(SkillView),
+    status: 200,
+  }),
+  createSkill: endpoint({
+    id: "createSkill",
+    method: "POST",
+    path: "/skills",
+    summary: "Add a skill to the catalogue (coordinators)",
+    tag: "skills",
+    auth: "user",
+    body: SkillInput.extend({ id: SkillId }),
+    response: SkillView,
+    status: 201,
+    etag: true,
+  }),
+  replaceSkill: endpoint({
+    id: "replaceSkill",
+    method: "PUT",
+    path: "/skills/{skillId}",
+    summary: "Relabel, recategorise or retire a skill (coordinators)",
+    tag: "skills",
+    auth: "user",
+    params: z.strictObject({ skillId: SkillId }),
+    body: SkillInput,
+    response: SkillView,
+    status: 200,
+    etag: true,
+    ifMatch: "required",
+  }),
+  listCycles: endpoint({
+    id: "listCycles",
+    method: "GET",
+    path: "/cycles",
+    summary: "The program's cycles, with cadence and matching rules",
+    tag: "cycles",
+    auth: "user",
+    response: list(CycleView),
+    status: 200,
+  }),
+  createCycle: endpoint({
+    id: "createCycle",
+    method: "POST",
+    path: "/cycles",
+    summary: "Open a cycle (coordinators)",
+    tag: "cycles",
+    auth: "user",
+    body: CycleInput,
+    response: CycleView,
+    status: 201,
+    etag: true,
+  }),
+  listTandems: endpoint({
+    id: "listTandems",
+    method: "GET",
+    path: "/tandems",
+    summary: "My tandems and circles; with scope=all, the whole program (coordinators)",
+    tag: "tandems",
+    auth: "user",
+    query: z.strictObject({ scope: z.enum(["mine", "all"]).default("mine") }),
+    response: list(TandemView),
+    status: 200,
+  }),
+  proposeTandem: endpoint({
+    id: "proposeTandem",
+    method: "POST",
+    path: "/tandems",
+    summary: "Propose a tandem or a circle (coordinators)",
+    tag: "tandems",
+    auth: "user",
+    body: TandemProposal,
+    response: TandemView,
+    status: 201,
+    etag: true,
+  }),
+  getTandem: endpoint({
+    id: "getTandem",
+    method: "GET",
+    path: "/tandems/{id}",
+    summary: "One tandem or circle",
+    tag: "tandems",
+    auth: "user",
+    params: TandemParams,
+    response: TandemView,
+    status: 200,
+    etag: true,
+  }),
+  transitionTandem: endpoint({
+    id: "transitionTandem",
+    method: "POST",
+    path: "/tandems/{id}/transitions",
+    summary: "Accept, decline (with a reason), activate, pause, resume or complete",
+    tag: "tandems",
+    auth: "user",
+    params: TandemParams,
+    body: TransitionInput,
+    response: TandemView,
+    status: 200,
+    etag: true,
+    ifMatch: "optional",
+  }),
+  listGoals: endpoint({
+    id: "listGoals",
+    method: "GET",
+    path: "/tandems/{id}/goals",
+    summary: "The learning goals of a tandem or circle",
+    tag: "goals",
+    auth: "user",
+    params: TandemParams,
+    response: list(GoalView),
+    status: 200,
+  }),
+  createGoal: endpoint({
+    id: "createGoal",
+    method: "POST",
+    path: "/tandems/{id}/goals",
+    summary: "Set a learning goal for a mentee",
+    tag: "goals",
+    auth: "user",
+    params: TandemParams,
+    body: GoalInput,
+    response: GoalView,
+    status: 201,
+    etag: true,
+  }),
+  updateGoal: endpoint({
+    id: "updateGoal",
+    method: "PATCH",
+    path: "/tandems/{id}/goals/{goalId}",
+    summary: "Change a goal: progress, status, text, target date, project link",
+    tag: "goals",
+    auth: "user",
+    params: GoalParams,
+    body: GoalPatch,
+    response: GoalView,
+    status: 200,
+    etag: true,
+    ifMatch: "required",
+  }),
+  deleteGoal: endpoint({
+    id: "deleteGoal",
+    method: "DELETE",
+    path: "/tandems/{id}/goals/{goalId}",
+    summary: "Remove a goal",
+    tag: "goals",
+    auth: "user",
+    params: GoalParams,
+    response: none,
+    status: 204,
+    ifMatch: "optional",
+  }),
+  listSessions: endpoint({
+    id: "listSessions",
+    method: "GET",
+    path: "/tandems/{id}/sessions",
+    summary: "Past and upcoming sessions",
+    tag: "sessions",
+    auth: "user",
+    params: TandemParams,
+    response: list(SessionView),
+    status: 200,
+  }),
+  setSessionStatus: endpoint({
+    id: "setSessionStatus",
+    method: "POST",
+    path: "/tandems/{id}/sessions/{sessionId}/status",
+    summary: "Mark a session held or cancelled",
+    tag: "sessions",
+    auth: "user",
+    params: SessionParams,
+    body: SessionStatusInput,
+    response: SessionView,
+    status: 200,
+    etag: true,
+    ifMatch: "optional",
+  }),
+  listCheckIns: endpoint({
+    id: "listCheckIns",
+    method: "GET",
+    path: "/tandems/{id}/sessions/{sessionId}/checkins",
+    summary: "The check-ins of a session",
+    tag: "sessions",
+    auth: "user",
+    params: SessionParams,
+    response: list(CheckInView),
+    status: 200,
+  }),
+  putMyCheckIn: endpoint({
+    id: "putMyCheckIn",
+    method: "PUT",
+    path: "/tandems/{id}/sessions/{sessionId}/checkins/me",
+    summary: "Check in after a session: what I learned, what I will try, a rating",
+    tag: "sessions",
+    auth: "user",
+    params: SessionParams,
+    body: CheckInInput,
+    response: CheckInView,
+    status: 200,
+    etag: true,
+    ifMatch: "optional",
+  }),
+  listNotes: endpoint({
+    id: "listNotes",
+    method: "GET",
+    path: "/tandems/{id}/sessions/{sessionId}/notes",
+    summary: "My private notes and the tandem's shared notes on a session",
+    tag: "sessions",
+    auth: "user",
+    params: SessionParams,
+    response: list(NoteView),
+    status: 200,
+  }),
+  createNote: endpoint({
+    id: "createNote",
+    method: "POST",
+    path: "/tandems/{id}/sessions/{sessionId}/notes",
+    summary: "Write a note, private or shared with the tandem",
+    tag: "sessions",
+    auth: "user",
+    params: SessionParams,
+    body: NoteInput,
+    response: NoteView,
+    status: 201,
+    etag: true,
+  }),
+  updateNote: endpoint({
+    id: "updateNote",
+    method: "PATCH",
+    path: "/tandems/{id}/sessions/{sessionId}/notes/{noteId}",
+    summary: "Edit my note or change who sees it",
+    tag: "sessions",
+    auth: "user",
+    params: NoteParams,
+    body: NotePatch,
+    response: NoteView,
+    status: 200,
+    etag: true,
+    ifMatch: "required",
+  }),
+  deleteNote: endpoint({
+    id: "deleteNote",
+    method: "DELETE",
+    path: "/tandems/{id}/sessions/{sessionId}/notes/{noteId}",
+    summary: "Delete my note",
+    tag: "sessions",
+    auth: "user",
+    params: NoteParams,
+    response: none,
+    status: 204,
+    ifMatch: "optional",
+  }),
+  teamParticipation: endpoint({
+    id: "teamParticipation",
+    method: "GET",
+    path: "/team/participation",
+    summary: "Participation of my direct and indirect reports, in aggregates (managers)",
+    tag: "team",
+    auth: "user",
+    response: TeamParticipation.meta({ id: "TeamParticipation" }),
+    status: 200,
+  }),
+} as const;
+
+export type Api = typeof api;

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { Id, Locale, SkillId, TimeZone, text } from "./common";
+
+export const programRoles = ["mentor", "mentee"] as const;
+export const ProgramRole = z.enum(programRoles);
+export type ProgramRole = z.infer<typeof ProgramRole>;
+
+/** Everything a person can be in Tandem; the last two come from the directory and the token. */
+export const roles = ["mentor", "mentee", "manager", "coordinator"] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const offerLevels = ["beginner", "intermediate", "advanced", "expert"] as const;
+export const Offer = z.strictObject({
+  skillId: SkillId,
+  level: z.enum(offerLevels),
+});
+export type Offer = z.infer<typeof Offer>;
+
+export const urgencies = ["low", "medium", "high"] as const;
+export const LearningRequest = z.strictObject({
+  skillId: SkillId,
+  why: text(500),
+  urgency: z.enum(urgencies),
+});
+export type LearningRequest = z.infer<typeof LearningRequest>;
+
+export const MAX_MENTEES_PER_MENTOR = 10;
+
+const uniqueBy =
+  <T>(key: (t: T) => string, what: string) =>
+  (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      if (seen.has(k)) ctx.addIssue({ code: "custom", message: `${what} ${k} is listed twice`, path: [i] });
+      seen.add(k);
+    });
+  };
+
+/** What a person says about themselves in the program; the rest of their identity comes from the directory. */
+export const ProfileInput = z.strictObject({
+  programRoles: z.array(ProgramRole).max(2).superRefine(uniqueBy((r) => r, "role")),
+  offers: z.array(Offer).max(30).superRefine(uniqueBy((o) => o.skillId, "skill")),
+  requests: z.array(LearningRequest).max(30).superRefine(uniqueBy((r) => r.skillId, "skill")),
+  languages: z.array(Locale).min(1).max(2).superRefine(uniqueBy((l) => l, "language")),
+  timeZone: TimeZone,
+  /** How many mentees a mentor can take at once. */
+  capacity: z.int().min(0).max(MAX_MENTEES_PER_MENTOR),
+  paused: z.boolean(),
+});
+export type ProfileInput = z.infer<typeof ProfileInput>;
+
+export const Profile = ProfileInput.extend({
+  id: Id,
+  displayName: z.string().max(256),
+  /** Mentor-training module ids completed, see training.ts. */
+  trainingCompleted: z.array(z.string().max(40)).max(20),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type Profile = z.infer<typeof Profile>;
+
+/** A person as the directory (Microsoft Graph) knows them. */
+export const DirectoryPerson = z.strictObject({
+  id: Id,
+  displayName: z.string().max(256),
+  mail: z.string().max(320),
+  jobTitle: z.string().max(128),
+  department: z.string().max(128),
+  managerId: Id.nullable(),
+  timeZone: TimeZone,
+  preferredLanguage: Locale,
+});
+export type DirectoryPerson = z.infer<typeof DirectoryPerson>;

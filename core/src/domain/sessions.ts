@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { Id, Instant, TimeZone, text } from "./common";
+
+export const sessionStatuses = ["scheduled", "held", "cancelled", "moved"] as const;
+export const SessionStatus = z.enum(sessionStatuses);
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+export const Recurrence = z.strictObject({
+  everyWeeks: z.int().min(1).max(8),
+  occurrences: z.int().min(2).max(52),
+});
+export type Recurrence = z.infer<typeof Recurrence>;
+
+export const Session = z.strictObject({
+  id: Id,
+  tandemId: Id,
+  start: Instant,
+  end: Instant,
+  timeZone: TimeZone,
+  graphEventId: z.string().max(512).nullable(),
+  iCalUId: z.string().max(512).nullable(),
+  joinUrl: z.url().max(2048).nullable(),
+  recurrence: Recurrence.nullable(),
+  status: SessionStatus,
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Session = z.infer<typeof Session>;
+
+export const SessionStatusInput = z.strictObject({ status: z.enum(["held", "cancelled"]) });
+export type SessionStatusInput = z.infer<typeof SessionStatusInput>;
+
+export const sessionMinutes = (s: Pick<Session, "start" | "end">) =>
+  Math.round((Date.parse(s.end) - Date.parse(s.start)) / 60_000);
+
+/** A check-in is possible once the session has started, unless it was called off. */
+export const canCheckIn = (s: Pick<Session, "start" | "status">, now: string) =>
+  (s.status === "scheduled" || s.status === "held") && Date.parse(s.start) <= Date.parse(now);
+
+export const CheckInInput = z.strictObject({
+  learned: text(2000),
+  willTry: text(2000),
+  rating: z.int().min(1).max(5),
+});
+export type CheckInInput = z.infer<typeof CheckInInput>;
+
+export const CheckIn = z.strictObject({
+  sessionId: Id,
+  personId: Id,
+  /** Free text is left out for readers who may only see ratings (coordinators). */
+  learned: z.string().optional(),
+  willTry: z.string().optional(),
+  rating: z.int().min(1).max(5),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type CheckIn = z.infer<typeof CheckIn>;
+
+export const noteVisibilities = ["private", "shared"] as const;
+export const NoteVisibility = z.enum(noteVisibilities);
+export type NoteVisibility = z.infer<typeof NoteVisibility>;
+
+export const NoteInput = z.strictObject({
+  body: text(4000, 1),
+  visibility: NoteVisibility,
+});
+export type NoteInput = z.infer<typeof NoteInput>;
+
+export const NotePatch = NoteInput.partial().refine((p) => Object.keys(p).length > 0, "change at least one field");
+export type NotePatch = z.infer<typeof NotePatch>;
+
+export const Note = z.strictObject({
+  id: Id,
+  sessionId: Id,
+  authorId: Id,
+  body: z.string(),
+  visibility: NoteVisibility,
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Note = z.infer<typeof Note>;

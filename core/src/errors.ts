@@ -1,0 +1,45 @@
+/**
+ * The one error type of Tandem. Domain rules, services and adapters throw it; the api maps `code` to an HTTP
+ * status in a single table and renders RFC 9457 problem details.
+ */
+export const errorCodes = [
+  "validation",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "illegal_transition",
+  "precondition_failed",
+  "precondition_required",
+  "payload_too_large",
+  "unsupported_media_type",
+  "method_not_allowed",
+  "unavailable",
+  "internal",
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface FieldProblem {
+  /** JSON pointer into the request body, or the name of a parameter or header. */
+  pointer: string;
+  message: string;
+}
+
+export class TandemError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: FieldProblem[];
+
+  constructor(code: ErrorCode, message: string, problems: FieldProblem[] = []) {
+    super(message);
+    this.name = "TandemError";
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+export const isTandemError = (e: unknown): e is TandemError => e instanceof TandemError;
+
+export const notFound = (what: string) => new TandemError("not_found", `${what} was not found.`);
+export const forbidden = (why: string) => new TandemError("forbidden", why);
+export const invalid = (pointer: string, message: string) =>
+  new TandemError("validation", message, [{ pointer, message }]);
