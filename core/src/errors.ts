@@ -20,9 +20,10 @@ export const errorCodes = [
 export type ErrorCode = (typeof errorCodes)[number];
 
 export interface FieldProblem {
-  /** JSON pointer into the request body, or the name of a parameter or header. */
+  /** A JSON pointer into the request body; with `in`, the name of a path or query parameter or a header. */
   pointer: string;
   message: string;
+  in?: "path" | "query" | "header";
 }
 
 export class TandemError extends Error {

@@ -11,6 +11,7 @@ export interface Endpoint<
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
+  A extends "user" | "none" = "user" | "none",
 > {
   /** Unique, also the Azure Functions function name and the OpenAPI operationId. */
   id: string;
@@ -20,7 +21,7 @@ export interface Endpoint<
   summary: string;
   tag: string;
   /** "user": a validated bearer token is required. */
-  auth: "user" | "none";
+  auth: A;
   /** Exists in local mode only (development identity). */
   localOnly?: boolean;
   params?: P;
@@ -34,8 +35,14 @@ export interface Endpoint<
   ifMatch?: "required" | "optional";
 }
 
-export const endpoint = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-  e: Endpoint<P, Q, B, R>,
+export const endpoint = <
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+  const A extends "user" | "none",
+>(
+  e: Endpoint<P, Q, B, R, A>,
 ) => e;
 
 export type ParamsOf<E> = E extends Endpoint<infer P, z.ZodType, z.ZodType, z.ZodType> ? z.output<P> : never;

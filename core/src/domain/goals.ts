@@ -61,16 +61,27 @@ export const LearningGoal = z.strictObject({
 });
 export type LearningGoal = z.infer<typeof LearningGoal>;
 
-/** Progress and status tell the same story: an achieved goal is at 100 %, a goal at 100 % is achieved. */
+const badProgress = (message: string) =>
+  new TandemError("validation", `${message[0]!.toUpperCase()}${message.slice(1)}.`, [{ pointer: "/progress", message }]);
+
+/**
+ * Progress and status tell the same story: an achieved goal is at 100 %, a goal at 100 % is achieved (unless
+ * abandoned), and a goal with progress has started. What the person set explicitly wins over what follows.
+ */
 function reconcile(goal: LearningGoal, patch: GoalPatch): LearningGoal {
   const next = { ...goal, ...patch };
-  if (patch.status === "achieved") next.progress = 100;
-  else if (patch.progress === 100 && patch.status === undefined && next.status !== "abandoned") next.status = "achieved";
-  else if (patch.progress !== undefined && patch.progress > 0 && next.status === "not_started") next.status = "in_progress";
-  if (next.status === "achieved" && next.progress !== 100) {
-    throw new TandemError("validation", "An achieved goal is at 100 % progress.", [
-      { pointer: "/progress", message: "an achieved goal is at 100 % progress" },
-    ]);
+  const onlyStatus = patch.status !== undefined && patch.progress === undefined;
+  if (next.status === "achieved") {
+    if (patch.status !== "achieved" && patch.progress !== undefined && patch.progress !== 100) {
+      throw badProgress("an achieved goal is at 100 % progress");
+    }
+    next.progress = 100;
+  } else if (next.progress === 100 && next.status !== "abandoned") {
+    if (onlyStatus) throw badProgress("lower the progress to reopen a goal at 100 %");
+    next.status = "achieved";
+  } else if (next.status === "not_started" && next.progress > 0) {
+    if (onlyStatus) next.progress = 0;
+    else next.status = "in_progress";
   }
   return next;
 }
@@ -84,7 +95,11 @@ export function newGoal(id: string, tandemId: string, input: GoalInput, by: stri
     createdAt: at,
     updatedAt: at,
   };
-  const goal = reconcile(base, { status: input.status, progress: input.progress });
+  // The default status is not a choice the person made: let the progress speak.
+  const goal = reconcile(base, {
+    progress: input.progress,
+    ...(input.status !== "not_started" ? { status: input.status } : {}),
+  });
   return { ...goal, history: base.history };
 }
 
