@@ -12,3 +12,4 @@ export * from "./ports";
 export * from "./contracts/endpoint";
 export * from "./contracts/api";
 export * from "./demo";
+export * from "./domain/time";

@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+// A missing field reads "required" rather than zod's "expected string, received undefined".
+z.config({
+  customError: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "required" : undefined),
+});
+
 export const locales = ["fr", "en"] as const;
 export const Locale = z.enum(locales);
 export type Locale = z.infer<typeof Locale>;

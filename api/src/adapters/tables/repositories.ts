@@ -1,0 +1,156 @@
+import type { TableClient } from "@azure/data-tables";
+import {
+  CheckIn,
+  Cycle,
+  LearningGoal,
+  Note,
+  Profile,
+  Session,
+  Skill,
+  Tandem,
+  TandemError,
+  type Repositories,
+  type Versioned,
+} from "@tandem/core";
+import { z } from "zod";
+import { TableStore, serviceClient, tableClient, type StorageTarget } from "./store";
+
+/**
+ * The partition design (docs/adr/0002-table-partitions.md). Every partition key starts with the tenant id.
+ *   People       PK tenant                 RK person id                    profile
+ *   Catalogue    PK tenant|skill|cycle     RK skill id or cycle id         skills, cycles
+ *   Tandems      PK tenant                 RK tandem id                    tandem or circle
+ *   Memberships  PK tenant|person          RK tandem id                    who is in what
+ *   TandemItems  PK tenant|tandem          RK goal|id, session|id,         everything that belongs to one
+ *                                             checkin|session|person,      tandem: one partition, so one
+ *                                             note|session|id              query serves each list
+ */
+export const tableNames = (prefix: string) => ({
+  people: `${prefix}People`,
+  catalogue: `${prefix}Catalogue`,
+  tandems: `${prefix}Tandems`,
+  memberships: `${prefix}Memberships`,
+  items: `${prefix}TandemItems`,
+});
+
+const k = (...parts: string[]) => parts.join("|");
+
+const Membership = z.object({ tandemId: z.string(), role: z.enum(["mentor", "mentee"]) });
+
+export interface TableRepositories extends Repositories {
+  /** Creates the tables if they do not exist yet. */
+  ensureTables(): Promise<void>;
+  /** A cheap call that proves storage answers. */
+  ping(): Promise<void>;
+}
+
+export function createTableRepositories(target: StorageTarget, prefix: string): TableRepositories {
+  const names = tableNames(prefix);
+  const clients: Record<keyof typeof names, TableClient> = {
+    people: tableClient(target, names.people),
+    catalogue: tableClient(target, names.catalogue),
+    tandems: tableClient(target, names.tandems),
+    memberships: tableClient(target, names.memberships),
+    items: tableClient(target, names.items),
+  };
+  const profiles = new TableStore(clients.people, Profile);
+  const skills = new TableStore(clients.catalogue, Skill);
+  const cycles = new TableStore(clients.catalogue, Cycle);
+  const tandems = new TableStore(clients.tandems, Tandem);
+  const memberships = new TableStore(clients.memberships, Membership);
+  const goals = new TableStore(clients.items, LearningGoal);
+  const sessions = new TableStore(clients.items, Session);
+  const checkIns = new TableStore(clients.items, CheckIn);
+  const notes = new TableStore(clients.items, Note);
+  const service = serviceClient(target);
+
+  const byId = <T>(list: Versioned<T>[], id: (t: T) => string) =>
+    list.sort((a, b) => id(a.value).localeCompare(id(b.value)));
+
+  return {
+    async ensureTables() {
+      await Promise.all(Object.values(clients).map((c) => c.createTable()));
+    },
+    async ping() {
+      try {
+        await service.getProperties();
+      } catch {
+        throw new TandemError("unavailable", "Storage is not answering.");
+      }
+    },
+    profiles: {
+      get: (t, id) => profiles.get(t, id),
+      put: (t, p, ifMatch) => (ifMatch === null ? profiles.create(t, p.id, p) : profiles.replace(t, p.id, p, ifMatch)),
+    },
+    skills: {
+      list: async (t) => byId(await skills.query(k(t, "skill")), (s) => s.id),
+      get: (t, id) => skills.get(k(t, "skill"), id),
+      create: (t, s) => skills.create(k(t, "skill"), s.id, s),
+      replace: (t, s, ifMatch) => skills.replace(k(t, "skill"), s.id, s, ifMatch),
+    },
+    cycles: {
+      list: async (t) => (await cycles.query(k(t, "cycle"))).sort((a, b) => b.value.startsOn.localeCompare(a.value.startsOn)),
+      get: (t, id) => cycles.get(k(t, "cycle"), id),
+      create: (t, c) => cycles.create(k(t, "cycle"), c.id, c),
+    },
+    tandems: {
+      get: (t, id) => tandems.get(t, id),
+      async listForPerson(t, personId) {
+        const rows = await memberships.query(k(t, personId));
+        const found = await Promise.all(rows.map((m) => tandems.get(t, m.value.tandemId)));
+        // A membership whose tandem write never happened (a crash in between) is skipped, not shown.
+        return found.filter((x): x is Versioned<Tandem> => x !== null && isIn(x.value, personId));
+      },
+      listAll: (t) => tandems.query(t),
+      async create(t, tandem) {
+        // Memberships first: if the tandem write fails, orphans are invisible (see listForPerson).
+        await Promise.all(
+          [tandem.mentorId, ...tandem.menteeIds].map((p) =>
+            memberships
+              .create(k(t, p), tandem.id, { tandemId: tandem.id, role: p === tandem.mentorId ? "mentor" : "mentee" })
+              .catch((e) => {
+                if (!(e instanceof TandemError && e.code === "conflict")) throw e;
+              }),
+          ),
+        );
+        return tandems.create(t, tandem.id, tandem);
+      },
+      replace: (t, tandem, ifMatch) => tandems.replace(t, tandem.id, tandem, ifMatch),
+    },
+    goals: {
+      list: async (t, tandemId) =>
+        (await goals.query(k(t, tandemId), "goal|")).sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt)),
+      get: (t, tandemId, id) => goals.get(k(t, tandemId), k("goal", id)),
+      create: (t, g) => goals.create(k(t, g.tandemId), k("goal", g.id), g),
+      replace: (t, g, ifMatch) => goals.replace(k(t, g.tandemId), k("goal", g.id), g, ifMatch),
+      delete: (t, tandemId, id, ifMatch) => goals.delete(k(t, tandemId), k("goal", id), ifMatch),
+    },
+    sessions: {
+      list: async (t, tandemId) =>
+        (await sessions.query(k(t, tandemId), "session|")).sort((a, b) => a.value.start.localeCompare(b.value.start)),
+      get: (t, tandemId, id) => sessions.get(k(t, tandemId), k("session", id)),
+      create: (t, s) => sessions.create(k(t, s.tandemId), k("session", s.id), s),
+      replace: (t, s, ifMatch) => sessions.replace(k(t, s.tandemId), k("session", s.id), s, ifMatch),
+    },
+    checkIns: {
+      list: (t, tandemId, sessionId) => checkIns.query(k(t, tandemId), k("checkin", sessionId, "")),
+      get: (t, tandemId, sessionId, personId) => checkIns.get(k(t, tandemId), k("checkin", sessionId, personId)),
+      put: (t, tandemId, c, ifMatch) => {
+        const rk = k("checkin", c.sessionId, c.personId);
+        return ifMatch === null ? checkIns.create(k(t, tandemId), rk, c) : checkIns.replace(k(t, tandemId), rk, c, ifMatch);
+      },
+    },
+    notes: {
+      list: async (t, tandemId, sessionId) =>
+        (await notes.query(k(t, tandemId), k("note", sessionId, ""))).sort((a, b) =>
+          a.value.createdAt.localeCompare(b.value.createdAt),
+        ),
+      get: (t, tandemId, sessionId, id) => notes.get(k(t, tandemId), k("note", sessionId, id)),
+      create: (t, tandemId, n) => notes.create(k(t, tandemId), k("note", n.sessionId, n.id), n),
+      replace: (t, tandemId, n, ifMatch) => notes.replace(k(t, tandemId), k("note", n.sessionId, n.id), n, ifMatch),
+      delete: (t, tandemId, sessionId, id, ifMatch) => notes.delete(k(t, tandemId), k("note", sessionId, id), ifMatch),
+    },
+  };
+}
+
+const isIn = (t: Tandem, personId: string) => t.mentorId === personId || t.menteeIds.includes(personId);

@@ -1,0 +1,128 @@
+import { TableClient, TableServiceClient, RestError, odata } from "@azure/data-tables";
+import type { TokenCredential } from "@azure/identity";
+import type { z } from "zod";
+import { TandemError, type IfMatch, type Versioned } from "@tandem/core";
+
+/**
+ * The one place that talks to Azure Table Storage (or Cosmos DB for Table, or Azurite).
+ * Values are stored as JSON split over string properties, because one string property holds at most 64 KiB
+ * while an entity holds 1 MiB; table keys never leave this folder.
+ */
+const CHUNK = 30_000;
+const MAX_CHUNKS = 16;
+
+type Row = Record<string, unknown> & { etag?: string };
+
+export type StorageTarget = { connectionString: string } | { accountUrl: string; credential: TokenCredential };
+
+const clientOptions = { retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 } };
+
+export function tableClient(target: StorageTarget, table: string): TableClient {
+  if ("connectionString" in target) {
+    return TableClient.fromConnectionString(target.connectionString, table, {
+      ...clientOptions,
+      allowInsecureConnection: target.connectionString.includes("http://"),
+    });
+  }
+  return new TableClient(target.accountUrl, table, target.credential, clientOptions);
+}
+
+export function serviceClient(target: StorageTarget): TableServiceClient {
+  if ("connectionString" in target) {
+    return TableServiceClient.fromConnectionString(target.connectionString, {
+      ...clientOptions,
+      allowInsecureConnection: target.connectionString.includes("http://"),
+    });
+  }
+  return new TableServiceClient(target.accountUrl, target.credential, clientOptions);
+}
+
+function encode(value: unknown): Record<string, string> {
+  const json = JSON.stringify(value);
+  const chunks = Math.max(1, Math.ceil(json.length / CHUNK));
+  if (chunks > MAX_CHUNKS) throw new TandemError("payload_too_large", "This item has grown too large to store.");
+  const out: Record<string, string> = {};
+  for (let i = 0; i < chunks; i++) out[`d${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  return out;
+}
+
+function decode(row: Row): unknown {
+  let json = "";
+  for (let i = 0; typeof row[`d${i}`] === "string"; i++) json += row[`d${i}`] as string;
+  return JSON.parse(json);
+}
+
+function storageError(e: unknown): never {
+  if (e instanceof TandemError) throw e;
+  if (e instanceof RestError) {
+    if (e.statusCode === 412) throw new TandemError("precondition_failed", "It was changed elsewhere: reload and try again.");
+    if (e.statusCode === 409) throw new TandemError("conflict", "It already exists.");
+    if (e.statusCode === 404) throw new TandemError("not_found", "It was not found.");
+  }
+  throw new TandemError("unavailable", "Storage is not answering. Try again in a moment.");
+}
+
+export class TableStore<T> {
+  constructor(
+    private readonly client: TableClient,
+    private readonly schema: z.ZodType<T>,
+  ) {}
+
+  private read(row: Row): Versioned<T> {
+    return { value: this.schema.parse(decode(row)), etag: row.etag! };
+  }
+
+  async get(pk: string, rk: string): Promise<Versioned<T> | null> {
+    try {
+      return this.read(await this.client.getEntity<Record<string, unknown>>(pk, rk));
+    } catch (e) {
+      if (e instanceof RestError && e.statusCode === 404) return null;
+      storageError(e);
+    }
+  }
+
+  /** One partition, optionally a row-key prefix of it: never a table scan. */
+  async query(pk: string, rkPrefix?: string): Promise<Versioned<T>[]> {
+    const filter = rkPrefix
+      ? odata`PartitionKey eq ${pk} and RowKey ge ${rkPrefix} and RowKey lt ${rkPrefix + "\uffff"}`
+      : odata`PartitionKey eq ${pk}`;
+    try {
+      const out: Versioned<T>[] = [];
+      for await (const row of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+        out.push(this.read(row));
+      }
+      return out;
+    } catch (e) {
+      storageError(e);
+    }
+  }
+
+  async create(pk: string, rk: string, value: T): Promise<Versioned<T>> {
+    try {
+      const r = await this.client.createEntity({ partitionKey: pk, rowKey: rk, ...encode(value) });
+      return { value, etag: r.etag! };
+    } catch (e) {
+      storageError(e);
+    }
+  }
+
+  /** Replaces only if the stored version still matches: a stale etag writes nothing. */
+  async replace(pk: string, rk: string, value: T, ifMatch: IfMatch): Promise<Versioned<T>> {
+    try {
+      const r = await this.client.updateEntity({ partitionKey: pk, rowKey: rk, ...encode(value) }, "Replace", {
+        etag: ifMatch,
+      });
+      return { value, etag: r.etag! };
+    } catch (e) {
+      storageError(e);
+    }
+  }
+
+  async delete(pk: string, rk: string, ifMatch: IfMatch): Promise<void> {
+    try {
+      await this.client.deleteEntity(pk, rk, { etag: ifMatch });
+    } catch (e) {
+      storageError(e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { DefaultAzureCredential } from "@azure/identity";
+import type { Clock, DemoOrganisation, IdSource } from "@tandem/core";
+import type { Config } from "./config";
+import { createTableRepositories, type TableRepositories } from "./adapters/tables/repositories";
+import { demoDirectory, loadDemoOrganisation } from "./adapters/directory/demo-directory";
+import { unavailableDirectory } from "./adapters/directory/unavailable-directory";
+import { createTokenVerifier } from "./platform/auth";
+import { createDevIssuer, type DevIssuer } from "./platform/dev-issuer";
+import { randomIds, systemClock, type Deps, type FeatureContext } from "./platform/deps";
+import type { Route } from "./platform/http";
+import { healthRoutes } from "./features/health/routes";
+import { openApiRoutes } from "./features/openapi/routes";
+import { devRoutes } from "./features/dev/routes";
+import { peopleRoutes } from "./features/people/routes";
+import { skillRoutes } from "./features/skills/routes";
+import { cycleRoutes } from "./features/cycles/routes";
+import { tandemRoutes } from "./features/tandems/routes";
+import { goalRoutes } from "./features/goals/routes";
+import { sessionRoutes } from "./features/sessions/routes";
+import { teamRoutes } from "./features/team/routes";
+
+export interface TandemApp {
+  config: Config;
+  routes: Route[];
+  repos: TableRepositories;
+  /** Local mode only. */
+  devIssuer?: DevIssuer;
+  demo?: DemoOrganisation;
+}
+
+/** The composition root: configuration in, adapters chosen once, every route out. */
+export async function createApp(
+  config: Config,
+  overrides: { clock?: Clock; ids?: IdSource; log?: (message: string, error: unknown) => void } = {},
+): Promise<TandemApp> {
+  const storage =
+    "connectionString" in config.storage
+      ? config.storage
+      : { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
+  const repos = createTableRepositories(storage, config.tablePrefix);
+  await repos.ensureTables();
+
+  const local = config.mode === "local";
+  const demo = local ? await loadDemoOrganisation(config.demoOrganisationFile!) : undefined;
+  const devIssuer = config.auth.development ? await createDevIssuer(config.devKeyFile, config.auth.audience) : undefined;
+
+  const deps: Deps = {
+    repos,
+    directory: demo ? demoDirectory(demo) : unavailableDirectory,
+    clock: overrides.clock ?? systemClock,
+    ids: overrides.ids ?? randomIds,
+  };
+  const ctx: FeatureContext = {
+    deps,
+    http: {
+      verify: createTokenVerifier(config.auth, devIssuer?.jwks()),
+      maxBodyBytes: config.maxBodyBytes,
+      ...(overrides.log ? { log: overrides.log } : {}),
+    },
+  };
+  const routes: Route[] = [
+    ...healthRoutes(ctx),
+    ...openApiRoutes(ctx, () => routes.map((r) => r.endpoint), local),
+    ...(demo && devIssuer ? devRoutes(ctx, demo, devIssuer) : []),
+    ...peopleRoutes(ctx),
+    ...skillRoutes(ctx),
+    ...cycleRoutes(ctx),
+    ...tandemRoutes(ctx),
+    ...goalRoutes(ctx),
+    ...sessionRoutes(ctx),
+    ...teamRoutes(ctx),
+  ];
+  return { config, routes, repos, devIssuer, demo };
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/** The development issuer's name. Tokens it signs are refused unless the api runs in local mode. */
+export const DEV_ISSUER = "https://tandem.invalid/dev-issuer";
+export const DEV_AUDIENCE = "api://tandem-local";
+
+const csv = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+
+const Env = z.object({
+  TANDEM_MODE: z.enum(["local", "azure"]).default("azure"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(7071),
+  /** A connection string (Azurite or an account key), or an account URL for a managed identity. */
+  STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
+  STORAGE_ACCOUNT_URL: z.url().optional(),
+  /** Prefix of every table name: lets tests and several demos share one storage account. */
+  TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/).default("tandem"),
+  /** Issuer of the access tokens; `{tenantid}` is replaced by the token's tid (Entra multi-tenant apps). */
+  AUTH_ISSUER: z.string().min(1).default("https://login.microsoftonline.com/{tenantid}/v2.0"),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_JWKS_URI: z.url().default("https://login.microsoftonline.com/common/discovery/v2.0/keys"),
+  /** Tenants allowed to call; "*" for any (a multi-tenant SaaS). */
+  AUTH_ALLOWED_TENANTS: csv.default(["*"]),
+  /** Local mode: the demo organisation that feeds the directory and the personas. */
+  DEMO_ORGANISATION_FILE: z.string().optional(),
+  /** Local mode: where the development issuer keeps its signing key across restarts. */
+  DEV_KEY_FILE: z.string().optional(),
+  /** Largest request body accepted, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4_194_304).default(65_536),
+});
+
+export type Config = {
+  mode: "local" | "azure";
+  port: number;
+  storage: { connectionString: string } | { accountUrl: string };
+  tablePrefix: string;
+  auth: {
+    issuer: string;
+    audience: string;
+    jwksUri: string;
+    allowedTenants: string[] | "*";
+    development: boolean;
+  };
+  demoOrganisationFile?: string;
+  devKeyFile?: string;
+  maxBodyBytes: number;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment once, at start-up, and refuses unsafe combinations. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const local = e.TANDEM_MODE === "local";
+  const development = e.AUTH_ISSUER === DEV_ISSUER || (local && env.AUTH_ISSUER === undefined);
+  if (development && !local) {
+    throw new ConfigError(
+      "The development token issuer is only allowed in local mode: set TANDEM_MODE=local, or configure AUTH_ISSUER for Entra ID.",
+    );
+  }
+  const storage = e.STORAGE_CONNECTION_STRING
+    ? { connectionString: e.STORAGE_CONNECTION_STRING }
+    : e.STORAGE_ACCOUNT_URL
+      ? { accountUrl: e.STORAGE_ACCOUNT_URL }
+      : null;
+  if (!storage) throw new ConfigError("Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL.");
+  const audience = e.AUTH_AUDIENCE ?? (development ? DEV_AUDIENCE : undefined);
+  if (!audience) throw new ConfigError("Set AUTH_AUDIENCE to the api's application ID URI or client id.");
+  if (local && !e.DEMO_ORGANISATION_FILE) throw new ConfigError("Local mode needs DEMO_ORGANISATION_FILE.");
+  return {
+    mode: e.TANDEM_MODE,
+    port: e.PORT,
+    storage,
+    tablePrefix: e.TABLE_PREFIX,
+    auth: {
+      issuer: development ? DEV_ISSUER : e.AUTH_ISSUER,
+      audience,
+      jwksUri: e.AUTH_JWKS_URI,
+      allowedTenants: e.AUTH_ALLOWED_TENANTS.includes("*") ? "*" : e.AUTH_ALLOWED_TENANTS,
+      development,
+    },
+    demoOrganisationFile: e.DEMO_ORGANISATION_FILE,
+    devKeyFile: e.DEV_KEY_FILE,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}

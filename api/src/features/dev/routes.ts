@@ -1,0 +1,48 @@
+import { TandemError, api, type DemoOrganisation, type Persona, type Role } from "@tandem/core";
+import { route } from "../../platform/http";
+import type { FeatureContext } from "../../platform/deps";
+import type { DevIssuer } from "../../platform/dev-issuer";
+
+export function personasOf(org: DemoOrganisation): Persona[] {
+  const managers = new Set(org.people.map((p) => p.managerId).filter((id): id is string => id !== null));
+  return org.people.map((p) => {
+    const roles: Role[] = [...(p.profile?.programRoles ?? [])];
+    if (managers.has(p.id)) roles.push("manager");
+    if (p.coordinator) roles.push("coordinator");
+    return {
+      id: p.id,
+      displayName: p.displayName,
+      department: p.department,
+      jobTitle: p.jobTitle,
+      timeZone: p.timeZone,
+      roles,
+      capacity: p.profile?.programRoles.includes("mentor") ? p.profile.capacity : null,
+    };
+  });
+}
+
+/** Local mode only: sign in as a demo persona. These routes are not registered outside local mode. */
+export const devRoutes = ({ http }: FeatureContext, org: DemoOrganisation, issuer: DevIssuer) => {
+  const personas = personasOf(org);
+  return [
+    route(api.devPersonas, http, async () => ({ body: { items: personas } })),
+    route(api.devJwks, http, async () => ({ body: issuer.jwks() })),
+    route(api.devToken, http, async ({ body }) => {
+      const person = org.people.find((p) => p.id === body.personaId);
+      if (!person) {
+        throw new TandemError("not_found", "No demo persona has this id: see GET /api/dev/personas.", [
+          { pointer: "/personaId", message: "unknown persona" },
+        ]);
+      }
+      return {
+        body: await issuer.sign({
+          tenantId: org.tenantId,
+          userId: person.id,
+          displayName: person.displayName,
+          username: person.mail,
+          coordinator: person.coordinator,
+        }),
+      };
+    }),
+  ];
+};

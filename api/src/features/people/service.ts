@@ -1,0 +1,56 @@
+import { TandemError, type Me, type Profile, type ProfileInput, type Role, type Versioned } from "@tandem/core";
+import type { Caller } from "../../platform/auth";
+import type { Deps } from "../../platform/deps";
+
+export async function isManager(deps: Deps, caller: Caller): Promise<boolean> {
+  try {
+    return (await deps.directory.reportsOf(caller.tenantId, caller.userId)).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export async function getMe(deps: Deps, caller: Caller): Promise<Me> {
+  const [profile, directory, manager] = await Promise.all([
+    deps.repos.profiles.get(caller.tenantId, caller.userId),
+    deps.directory.person(caller.tenantId, caller.userId),
+    isManager(deps, caller),
+  ]);
+  const roles: Role[] = [...(profile?.value.programRoles ?? [])];
+  if (manager) roles.push("manager");
+  if (caller.coordinator) roles.push("coordinator");
+  return {
+    id: caller.userId,
+    tenantId: caller.tenantId,
+    displayName: directory?.displayName ?? caller.displayName,
+    roles,
+    profile: profile ? { ...profile.value, etag: profile.etag } : null,
+    directory,
+  };
+}
+
+/** Creates or replaces my profile; with If-Match, only over the version I read. */
+export async function putProfile(
+  deps: Deps,
+  caller: Caller,
+  input: ProfileInput,
+  ifMatch: string | null,
+): Promise<Versioned<Profile>> {
+  const [existing, directory] = await Promise.all([
+    deps.repos.profiles.get(caller.tenantId, caller.userId),
+    deps.directory.person(caller.tenantId, caller.userId),
+  ]);
+  if (!existing && ifMatch !== null && ifMatch !== "*") {
+    throw new TandemError("precondition_failed", "Your profile was removed elsewhere: reload.");
+  }
+  const now = deps.clock.now();
+  const profile: Profile = {
+    ...input,
+    id: caller.userId,
+    displayName: directory?.displayName ?? caller.displayName,
+    trainingCompleted: existing?.value.trainingCompleted ?? [],
+    createdAt: existing?.value.createdAt ?? now,
+    updatedAt: now,
+  };
+  return deps.repos.profiles.put(caller.tenantId, profile, existing ? (ifMatch ?? existing.etag) : null);
+}

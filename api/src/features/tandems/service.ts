@@ -1,0 +1,122 @@
+import {
+  TandemError,
+  allowedActions,
+  membersOf,
+  newTandem,
+  relationTo,
+  transition,
+  type Relation,
+  type Tandem,
+  type TandemProposal,
+  type TandemView,
+  type TransitionInput,
+  type Versioned,
+} from "@tandem/core";
+import type { Caller } from "../../platform/auth";
+import type { Deps } from "../../platform/deps";
+import { requireCoordinator } from "../../platform/guards";
+
+export interface TandemAccess {
+  tandem: Versioned<Tandem>;
+  relation: Exclude<Relation, "none">;
+}
+
+/**
+ * The gate of every tandem route: members and coordinators pass; anybody else, managers included, learns
+ * nothing, not even that the tandem exists (404).
+ */
+export async function accessTandem(deps: Deps, caller: Caller, tandemId: string): Promise<TandemAccess> {
+  const tandem = await deps.repos.tandems.get(caller.tenantId, tandemId);
+  const relation = tandem ? relationTo(tandem.value, { id: caller.userId, coordinator: caller.coordinator }) : "none";
+  if (!tandem || relation === "none") throw new TandemError("not_found", "This tandem was not found.");
+  return { tandem, relation };
+}
+
+export async function viewOf(deps: Deps, caller: Caller, t: Versioned<Tandem>): Promise<TandemView> {
+  const viewer = { id: caller.userId, coordinator: caller.coordinator };
+  const relation = relationTo(t.value, viewer);
+  const members = await Promise.all(
+    membersOf(t.value).map(async (id) => {
+      const person = await deps.directory.person(caller.tenantId, id);
+      const displayName = person?.displayName ?? (await deps.repos.profiles.get(caller.tenantId, id))?.value.displayName ?? "";
+      return {
+        id,
+        displayName,
+        role: id === t.value.mentorId ? ("mentor" as const) : ("mentee" as const),
+        timeZone: person?.timeZone ?? null,
+      };
+    }),
+  );
+  return {
+    ...t.value,
+    etag: t.etag,
+    members,
+    allowedActions: allowedActions(t.value, viewer),
+    myRelation: relation === "none" ? "coordinator" : relation,
+  };
+}
+
+export async function listTandems(deps: Deps, caller: Caller, scope: "mine" | "all"): Promise<TandemView[]> {
+  let list: Versioned<Tandem>[];
+  if (scope === "all") {
+    requireCoordinator(caller, "list the whole program");
+    list = await deps.repos.tandems.listAll(caller.tenantId);
+  } else {
+    list = await deps.repos.tandems.listForPerson(caller.tenantId, caller.userId);
+  }
+  list.sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt));
+  return Promise.all(list.map((t) => viewOf(deps, caller, t)));
+}
+
+export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposal): Promise<Versioned<Tandem>> {
+  requireCoordinator(caller, "propose tandems");
+  const t = caller.tenantId;
+  const [cycle, mentor, mentees, mentorTandems] = await Promise.all([
+    deps.repos.cycles.get(t, p.cycleId),
+    deps.repos.profiles.get(t, p.mentorId),
+    Promise.all(p.menteeIds.map((id) => deps.repos.profiles.get(t, id))),
+    deps.repos.tandems.listForPerson(t, p.mentorId),
+  ]);
+  const problems: { pointer: string; message: string }[] = [];
+  if (!cycle) problems.push({ pointer: "/cycleId", message: "no such cycle" });
+  if (!mentor?.value.programRoles.includes("mentor")) {
+    problems.push({ pointer: "/mentorId", message: "this person has not joined as a mentor" });
+  } else if (mentor.value.paused) {
+    problems.push({ pointer: "/mentorId", message: "this mentor has paused participation" });
+  } else {
+    const busy = mentorTandems
+      .filter((x) => x.value.mentorId === p.mentorId && ["proposed", "accepted", "active", "paused"].includes(x.value.status))
+      .reduce((n, x) => n + x.value.menteeIds.length, 0);
+    if (busy + p.menteeIds.length > mentor.value.capacity) {
+      problems.push({ pointer: "/mentorId", message: `this mentor has room for ${Math.max(0, mentor.value.capacity - busy)} more mentee(s)` });
+    }
+  }
+  mentees.forEach((m, i) => {
+    if (!m?.value.programRoles.includes("mentee")) {
+      problems.push({ pointer: `/menteeIds/${i}`, message: "this person has not joined as a mentee" });
+    } else if (m.value.paused) {
+      problems.push({ pointer: `/menteeIds/${i}`, message: "this mentee has paused participation" });
+    }
+  });
+  if (problems.length) throw new TandemError("validation", `Check ${problems[0]!.pointer}: ${problems[0]!.message}.`, problems);
+  return deps.repos.tandems.create(t, newTandem(deps.ids.next(), p, caller.userId, deps.clock.now()));
+}
+
+export async function transitionTandem(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: TransitionInput,
+  ifMatch: string | null,
+): Promise<Versioned<Tandem>> {
+  const { tandem } = await accessTandem(deps, caller, id);
+  const cycle = await deps.repos.cycles.get(caller.tenantId, tandem.value.cycleId);
+  const next = transition(tandem.value, input.action, {
+    actor: { id: caller.userId, coordinator: caller.coordinator },
+    at: deps.clock.now(),
+    reason: input.reason,
+    cycleEndsOn: cycle?.value.endsOn,
+  });
+  // Without If-Match the version just read still guards against a concurrent change.
+  return deps.repos.tandems.replace(caller.tenantId, next, ifMatch ?? tandem.etag);
+}

@@ -1,0 +1,75 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWK, type JWTPayload } from "jose";
+import { z } from "zod";
+import { TandemError } from "@tandem/core";
+import type { Config } from "../config";
+
+/** Who is calling, from a validated token: the only source of tenant and identity in the api. */
+export interface Caller {
+  tenantId: string;
+  userId: string;
+  displayName: string;
+  coordinator: boolean;
+}
+
+const Claims = z.object({
+  tid: z.uuid(),
+  oid: z.uuid(),
+  name: z.string().max(256).optional(),
+  preferred_username: z.string().max(320).optional(),
+  scp: z.string().optional(),
+  roles: z.array(z.string()).optional(),
+});
+
+export const REQUIRED_SCOPE = "access_as_user";
+export const COORDINATOR_ROLE = "Coordinator";
+
+export type TokenVerifier = (authorization: string | null) => Promise<Caller>;
+
+const unauthenticated = (why: string) => new TandemError("unauthenticated", why);
+
+/**
+ * Validates Entra ID v2 access tokens: signature against the JWKS, audience, expiry, issuer (per tenant for
+ * multi-tenant apps), allowed tenant, delegated scope. Local mode passes the development issuer's keys; the
+ * checks are the same.
+ */
+export function createTokenVerifier(auth: Config["auth"], devKeys?: { keys: JWK[] }): TokenVerifier {
+  const keys = auth.development
+    ? createLocalJWKSet(devKeys ?? { keys: [] })
+    : createRemoteJWKSet(new URL(auth.jwksUri), { cooldownDuration: 30_000, cacheMaxAge: 6 * 3600_000 });
+
+  return async (authorization) => {
+    const match = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+)$/.exec(authorization?.trim() ?? "");
+    if (!match) throw unauthenticated("Send an access token in the Authorization header: Bearer <token>.");
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, keys, {
+        audience: auth.audience,
+        algorithms: ["RS256"],
+        clockTolerance: 60,
+        requiredClaims: ["exp", "iat", "iss"],
+      }));
+    } catch (e) {
+      if (e instanceof errors.JWTExpired) throw unauthenticated("The access token has expired.");
+      if (e instanceof errors.JOSEError) throw unauthenticated("The access token is not valid.");
+      throw new TandemError("unavailable", "The token signing keys could not be fetched.");
+    }
+    const claims = Claims.safeParse(payload);
+    if (!claims.success) throw unauthenticated("The access token lacks a tenant or user id.");
+    const c = claims.data;
+    if (payload.iss !== auth.issuer.replace("{tenantid}", c.tid)) {
+      throw unauthenticated("The access token comes from an issuer this api does not trust.");
+    }
+    if (auth.allowedTenants !== "*" && !auth.allowedTenants.includes(c.tid)) {
+      throw unauthenticated("Your organisation is not allowed to use this Tandem installation.");
+    }
+    if (!(c.scp ?? "").split(" ").includes(REQUIRED_SCOPE)) {
+      throw unauthenticated(`The access token lacks the ${REQUIRED_SCOPE} scope.`);
+    }
+    return {
+      tenantId: c.tid,
+      userId: c.oid,
+      displayName: c.name ?? c.preferred_username ?? "",
+      coordinator: (c.roles ?? []).includes(COORDINATOR_ROLE),
+    };
+  };
+}

@@ -1,0 +1,33 @@
+import type { Clock, Directory, IdSource } from "@tandem/core";
+import type { TableRepositories } from "../adapters/tables/repositories";
+import type { HttpOptions } from "./http";
+
+/** What the services get: chosen once at start-up (app.ts), never inside a handler. */
+export interface Deps {
+  repos: TableRepositories;
+  directory: Directory;
+  clock: Clock;
+  ids: IdSource;
+}
+
+export interface FeatureContext {
+  deps: Deps;
+  http: HttpOptions;
+}
+
+export const systemClock: Clock = { now: () => new Date().toISOString() };
+export const randomIds: IdSource = { next: () => crypto.randomUUID() };
+
+/** Runs `fn` over `items` with at most `limit` calls in flight, keeping order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

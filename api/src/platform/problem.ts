@@ -1,0 +1,78 @@
+import type { HttpResponseInit } from "@azure/functions";
+import { TandemError, type ErrorCode, type FieldProblem } from "@tandem/core";
+
+/** The one table from error code to HTTP status. */
+export const statusOf: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  illegal_transition: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  precondition_required: 428,
+  internal: 500,
+  unavailable: 503,
+};
+
+const titles: Record<ErrorCode, string> = {
+  validation: "The request is not valid",
+  unauthenticated: "Sign-in required",
+  forbidden: "Not allowed",
+  not_found: "Not found",
+  method_not_allowed: "Method not allowed",
+  conflict: "Conflict",
+  illegal_transition: "Not possible in the current state",
+  precondition_failed: "Changed elsewhere",
+  payload_too_large: "The request body is too large",
+  unsupported_media_type: "Send JSON",
+  precondition_required: "If-Match required",
+  internal: "Something went wrong on our side",
+  unavailable: "Temporarily unavailable",
+};
+
+/** RFC 9457 problem details; `type` URIs are stable per code so clients can branch on them. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  errors?: ReturnType<typeof fieldError>[];
+}
+
+export function toProblem(err: unknown, instance?: string): Problem {
+  const e =
+    err instanceof TandemError ? err : new TandemError("internal", "An unexpected error occurred. Try again later.");
+  return {
+    type: `https://tandem.invalid/problems/${e.code.replaceAll("_", "-")}`,
+    title: titles[e.code],
+    status: statusOf[e.code],
+    detail: e.message,
+    code: e.code,
+    ...(instance ? { instance } : {}),
+    ...(e.problems.length ? { errors: e.problems.map(fieldError) } : {}),
+  };
+}
+
+export function problemResponse(err: unknown, instance?: string): HttpResponseInit {
+  const problem = toProblem(err, instance);
+  const headers: Record<string, string> = {
+    "content-type": "application/problem+json",
+    "cache-control": "no-store",
+  };
+  if (problem.status === 401) headers["www-authenticate"] = 'Bearer error="invalid_token"';
+  if (problem.status === 503) headers["retry-after"] = "5";
+  return { status: problem.status, headers, body: JSON.stringify(problem) };
+}
+
+const fieldError = (p: FieldProblem) =>
+  p.in === "header"
+    ? { header: p.pointer, detail: p.message }
+    : p.in
+      ? { parameter: p.pointer, in: p.in, detail: p.message }
+      : { pointer: p.pointer, detail: p.message };

@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+
+/** Azurite's well-known development account: public by design, the same on every machine. */
+export const AZURITE_ACCOUNT = "devstoreaccount1";
+export const AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+export const azuriteConnectionString = (port: number, host = "127.0.0.1") =>
+  `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};TableEndpoint=http://${host}:${port}/${AZURITE_ACCOUNT};`;
+
+export interface Azurite {
+  port: number;
+  connectionString: string;
+  /** Stops with SIGINT so that Azurite saves its data; never SIGKILL. */
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilListening(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Azurite exited (${child.exitCode}):\n${output()}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/${AZURITE_ACCOUNT}/Tables`, { signal: AbortSignal.timeout(1000) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`Azurite did not start on port ${port} within 30 s:\n${output()}`);
+}
+
+/**
+ * Starts Azurite's table service as a child process: on disk in `location`, or in memory without one.
+ * Port 0 picks a free port.
+ */
+export async function startAzurite(options: { port?: number; location?: string } = {}): Promise<Azurite> {
+  const port = options.port || (await freePort());
+  const main = createRequire(import.meta.url).resolve("azurite/dist/src/table/main.js");
+  const args = [main, "--tableHost", "127.0.0.1", "--tablePort", String(port), "--disableTelemetry", "--silent", "--skipApiVersionCheck"];
+  if (options.location) {
+    await mkdir(options.location, { recursive: true });
+    args.push("--location", options.location);
+  } else {
+    args.push("--inMemoryPersistence");
+  }
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout!.on("data", (d) => (out = (out + d).slice(-4000)));
+  child.stderr!.on("data", (d) => (out = (out + d).slice(-4000)));
+  await waitUntilListening(port, child, () => out);
+  return {
+    port,
+    connectionString: azuriteConnectionString(port),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill("SIGTERM"), 15_000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill("SIGINT");
+      }),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * `npm start`: the whole product offline. Azurite (data kept in .local/azurite), the api in local mode with the
+ * development issuer, the demo organisation seeded. Ctrl-C stops everything; Azurite gets SIGINT and saves.
+ */
+import { resolve } from "node:path";
+import { loadConfig } from "../api/src/config";
+import { runApi } from "../api/src/main";
+import { seedDemo } from "../api/src/features/dev/seed";
+import { personasOf } from "../api/src/features/dev/routes";
+import { startAzurite } from "./lib/azurite";
+
+const root = resolve(import.meta.dirname, "..");
+const env = process.env;
+const apiPort = Number(env.API_PORT ?? env.PORT ?? 7071);
+const azuritePort = Number(env.AZURITE_PORT ?? 10002);
+const webPort = Number(env.WEB_PORT ?? 53000);
+
+const log = (line: string) => console.log(`\x1b[2m${line}\x1b[0m`);
+
+const azurite = await startAzurite({ port: azuritePort, location: resolve(root, ".local/azurite") }).catch((e) => {
+  console.error(`Could not start Azurite on port ${azuritePort} (set AZURITE_PORT to use another):\n${e.message}`);
+  process.exit(1);
+});
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping Tandem…");
+  await api?.close();
+  await azurite.stop();
+  console.log("Stopped. Your data is in .local/azurite.");
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+
+let api: Awaited<ReturnType<typeof runApi>> | undefined;
+try {
+  const config = loadConfig({
+    ...env,
+    TANDEM_MODE: "local",
+    PORT: String(apiPort),
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    DEMO_ORGANISATION_FILE: env.DEMO_ORGANISATION_FILE ?? resolve(root, "demo/organisation.json"),
+    DEV_KEY_FILE: resolve(root, ".local/dev-issuer.jwk.json"),
+  });
+  api = await runApi(config, {
+    corsOrigins: [`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`],
+    log: env.TANDEM_LOG === "1" ? log : undefined,
+  });
+  const org = api.app.demo!;
+  const seeded = await seedDemo(api.app.repos, org);
+
+  const personas = personasOf(org);
+  const pick = (role: string) => personas.filter((p) => p.roles.includes(role as never)).slice(0, 2);
+  const show = [...pick("mentee"), ...pick("mentor"), ...pick("manager").filter((p) => !p.roles.includes("mentee")), ...pick("coordinator")];
+  const seen = new Set<string>();
+  const base = `http://localhost:${apiPort}/api`;
+  console.log(`
+Tandem is running offline.
+
+  api          ${base}
+  health       ${base}/health
+  OpenAPI      ${base}/openapi.json
+  personas     ${base}/dev/personas
+  storage      Azurite on 127.0.0.1:${azurite.port}, data in .local/azurite
+
+Demo organisation: ${org.tenantName}, ${org.people.length} people (${seeded.created} items created, ${seeded.existing} already there).
+Personas to try (all of them: GET ${base}/dev/personas):`);
+  for (const p of show) {
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    console.log(`  ${p.displayName.padEnd(24)} ${p.roles.join(", ").padEnd(28)} ${p.id}`);
+  }
+  const first = show[0]!;
+  console.log(`
+Try it:
+  TOKEN=$(curl -s -X POST ${base}/dev/token -H 'content-type: application/json' \\
+    -d '{"personaId":"${first.id}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
+  curl -s ${base}/tandems -H "authorization: Bearer $TOKEN"
+
+Press Ctrl-C to stop.`);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  await stop(1);
+}
