@@ -1,0 +1,126 @@
+import { resolve } from "node:path";
+import { randomBytes, randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import type { Clock, DemoOrganisation, DemoTandem } from "@tandem/core";
+import { loadConfig } from "../../api/src/config";
+import { runApi, type RunningApi } from "../../api/src/main";
+import { seedDemo } from "../../api/src/features/dev/seed";
+
+const root = resolve(import.meta.dirname, "../..");
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON (or problem+json), undefined when there is no body. */
+  json: any;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is, instead of JSON.stringify(body). */
+  raw?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+export interface TestApi {
+  url: string;
+  running: RunningApi;
+  org: DemoOrganisation;
+  call(method: string, path: string, options?: CallOptions): Promise<Reply>;
+  /** A development token for a demo persona, or for anyone in any tenant (tenant isolation tests). */
+  token(who: string | { tenantId: string; userId: string; coordinator?: boolean; displayName?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real api on a free port against the shared Azurite, with tables of its own, seeded with the demo
+ * organisation. Everything goes over HTTP.
+ */
+export async function startTestApi(options: { env?: Record<string, string>; clock?: Clock; seed?: boolean } = {}): Promise<TestApi> {
+  const prefix = `t${randomBytes(6).toString("hex")}`;
+  const config = loadConfig({
+    TANDEM_MODE: "local",
+    PORT: "0",
+    STORAGE_CONNECTION_STRING: inject("azuriteConnectionString"),
+    TABLE_PREFIX: prefix,
+    DEMO_ORGANISATION_FILE: resolve(root, "demo/organisation.json"),
+    ...options.env,
+  });
+  const errors: string[] = [];
+  const running = await runApi(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    log: (line) => {
+      if (line.includes("failed")) errors.push(line);
+    },
+  });
+  const org = running.app.demo!;
+  if (options.seed !== false) await seedDemo(running.app.repos, org);
+
+  const call = async (method: string, path: string, o: CallOptions = {}): Promise<Reply> => {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    let body: string | Buffer | undefined;
+    if (o.raw !== undefined) body = o.raw;
+    else if (o.body !== undefined) {
+      body = JSON.stringify(o.body);
+      headers["content-type"] ??= "application/json";
+    }
+    const res = await fetch(`${running.url}${path}`, { method, headers, body });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
+  };
+
+  return {
+    url: running.url,
+    running,
+    org,
+    call,
+    async token(who) {
+      if (typeof who === "string") {
+        const r = await call("POST", "/dev/token", { body: { personaId: who } });
+        if (r.status !== 200) throw new Error(`no token for ${who}: ${JSON.stringify(r.json)}`);
+        return r.json.token as string;
+      }
+      const { token } = await running.app.devIssuer!.sign({
+        tenantId: who.tenantId,
+        userId: who.userId,
+        displayName: who.displayName ?? "Someone Else",
+        username: "someone@else.example",
+        coordinator: who.coordinator ?? false,
+      });
+      return token;
+    },
+    close: () => running.close(),
+  };
+}
+
+/** People of the demo organisation by the part they play around one tandem. */
+export interface Cast {
+  tandem: DemoTandem;
+  mentor: string;
+  mentee: string;
+  /** In the program, not in this tandem, not a coordinator, not the mentee's manager. */
+  outsider: string;
+  /** The mentee's manager: sees aggregates, never the tandem. */
+  manager: string;
+  coordinator: string;
+}
+
+export function castOf(org: DemoOrganisation, predicate: (t: DemoTandem) => boolean = (t) => t.status === "active" && t.kind === "tandem"): Cast {
+  const people = new Map(org.people.map((p) => [p.id, p]));
+  for (const tandem of org.tandems.filter(predicate)) {
+    const mentee = tandem.menteeIds[0]!;
+    const manager = people.get(mentee)?.managerId;
+    const members = [tandem.mentorId, ...tandem.menteeIds];
+    if (!manager || members.includes(manager) || people.get(manager)?.coordinator) continue;
+    const coordinator = org.people.find((p) => p.coordinator && !members.includes(p.id))?.id;
+    const outsider = org.people.find(
+      (p) => p.profile && !p.coordinator && !members.includes(p.id) && p.id !== manager,
+    )?.id;
+    if (coordinator && outsider) return { tandem, mentor: tandem.mentorId, mentee, outsider, manager, coordinator };
+  }
+  throw new Error("the demo organisation has no tandem fit for this cast");
+}
+
+export const anotherTenant = () => ({ tenantId: randomUUID(), userId: randomUUID() });
