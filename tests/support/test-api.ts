@@ -66,7 +66,7 @@ export async function startTestApi(options: { env?: Record<string, string>; cloc
       body = JSON.stringify(o.body);
       headers["content-type"] ??= "application/json";
     }
-    const res = await fetch(`${running.url}${path}`, { method, headers, body });
+    const res = await fetch(`${running.url}${path}`, { method, headers, body: body as BodyInit | undefined });
     const text = await res.text();
     return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
   };

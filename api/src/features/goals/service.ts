@@ -17,8 +17,9 @@ import { accessTandem } from "../tandems/service";
 const viewer = (c: Caller) => ({ id: c.userId, coordinator: c.coordinator });
 
 export async function listGoals(deps: Deps, caller: Caller, tandemId: string): Promise<Versioned<LearningGoal>[]> {
-  await accessTandem(deps, caller, tandemId);
-  return deps.repos.goals.list(caller.tenantId, tandemId);
+  // Both reads at once; the goals are only returned once access is granted.
+  const [, goals] = await Promise.all([accessTandem(deps, caller, tandemId), deps.repos.goals.list(caller.tenantId, tandemId)]);
+  return goals;
 }
 
 export async function createGoal(

@@ -20,8 +20,11 @@ import { accessTandem, type TandemAccess } from "../tandems/service";
 const viewer = (c: Caller) => ({ id: c.userId, coordinator: c.coordinator });
 
 export async function listSessions(deps: Deps, caller: Caller, tandemId: string): Promise<Versioned<Session>[]> {
-  await accessTandem(deps, caller, tandemId);
-  return deps.repos.sessions.list(caller.tenantId, tandemId);
+  const [, sessions] = await Promise.all([
+    accessTandem(deps, caller, tandemId),
+    deps.repos.sessions.list(caller.tenantId, tandemId),
+  ]);
+  return sessions;
 }
 
 async function accessSession(deps: Deps, caller: Caller, tandemId: string, sessionId: string) {
