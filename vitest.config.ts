@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: "api",
-          include: ["api/test/**/*.test.ts", "tests/api/**/*.test.ts"],
+          include: ["api/test/**/*.test.ts", "tests/api/**/*.test.ts", "tests/start/**/*.test.ts"],
           globalSetup: ["tests/support/azurite-global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -14,10 +14,11 @@ const env = process.env;
 const apiPort = Number(env.API_PORT ?? env.PORT ?? 7071);
 const azuritePort = Number(env.AZURITE_PORT ?? 10002);
 const webPort = Number(env.WEB_PORT ?? 53000);
+const dataDir = resolve(root, env.TANDEM_DATA_DIR ?? ".local");
 
 const log = (line: string) => console.log(`\x1b[2m${line}\x1b[0m`);
 
-const azurite = await startAzurite({ port: azuritePort, location: resolve(root, ".local/azurite") }).catch((e) => {
+const azurite = await startAzurite({ port: azuritePort, location: resolve(dataDir, "azurite") }).catch((e) => {
   console.error(`Could not start Azurite on port ${azuritePort} (set AZURITE_PORT to use another):\n${e.message}`);
   process.exit(1);
 });
@@ -29,7 +30,7 @@ async function stop(code = 0) {
   console.log("\nStopping Tandem…");
   await api?.close();
   await azurite.stop();
-  console.log("Stopped. Your data is in .local/azurite.");
+  console.log(`Stopped. Your data is in ${resolve(dataDir, "azurite")}.`);
   process.exit(code);
 }
 process.on("SIGINT", () => void stop());
@@ -43,7 +44,7 @@ try {
     PORT: String(apiPort),
     STORAGE_CONNECTION_STRING: azurite.connectionString,
     DEMO_ORGANISATION_FILE: env.DEMO_ORGANISATION_FILE ?? resolve(root, "demo/organisation.json"),
-    DEV_KEY_FILE: resolve(root, ".local/dev-issuer.jwk.json"),
+    DEV_KEY_FILE: resolve(dataDir, "dev-issuer.jwk.json"),
   });
   api = await runApi(config, {
     corsOrigins: [`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`],
@@ -64,7 +65,7 @@ Tandem is running offline.
   health       ${base}/health
   OpenAPI      ${base}/openapi.json
   personas     ${base}/dev/personas
-  storage      Azurite on 127.0.0.1:${azurite.port}, data in .local/azurite
+  storage      Azurite on 127.0.0.1:${azurite.port}, data in ${resolve(dataDir, "azurite")}
 
 Demo organisation: ${org.tenantName}, ${org.people.length} people (${seeded.created} items created, ${seeded.existing} already there).
 Personas to try (all of them: GET ${base}/dev/personas):`);

@@ -56,7 +56,11 @@ export async function startAzurite(options: { port?: number; location?: string }
   } else {
     args.push("--inMemoryPersistence");
   }
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group: a Ctrl-C in the terminal reaches us only, and we stop Azurite with exactly one
+  // SIGINT (a second one would kill it before it saves).
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const orphanGuard = () => child.kill("SIGINT");
+  process.once("exit", orphanGuard);
   let out = "";
   child.stdout!.on("data", (d) => (out = (out + d).slice(-4000)));
   child.stderr!.on("data", (d) => (out = (out + d).slice(-4000)));
@@ -70,6 +74,7 @@ export async function startAzurite(options: { port?: number; location?: string }
         const timer = setTimeout(() => child.kill("SIGTERM"), 15_000);
         child.once("exit", () => {
           clearTimeout(timer);
+          process.off("exit", orphanGuard);
           resolve();
         });
         child.kill("SIGINT");

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/lib/azurite";
+
+const root = resolve(import.meta.dirname, "../..");
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** What `npm start` runs, in its own process group so that a "Ctrl-C" reaches all of it, as in a terminal. */
+async function npmStart(env: Record<string, string>): Promise<Started> {
+  const child = spawn(resolve(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    detached: true,
+  });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.on("exit", r));
+  const deadline = Date.now() + 90_000;
+  while (!out.includes("Press Ctrl-C to stop.")) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => out, exited };
+}
+
+const ctrlC = (s: Started) => process.kill(-s.child.pid!, "SIGINT");
+
+describe("npm start", () => {
+  let dir: string;
+  let running: Started | undefined;
+  afterAll(async () => {
+    if (running && running.child.exitCode === null) ctrlC(running);
+    await running?.exited;
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("runs the product offline, prints where to open it, and keeps data across Ctrl-C and restart", async () => {
+    dir = await mkdtemp(join(tmpdir(), "tandem-start-"));
+    const apiPort = await freePort();
+    const env = { API_PORT: String(apiPort), AZURITE_PORT: String(await freePort()), TANDEM_DATA_DIR: dir };
+    const base = `http://localhost:${apiPort}/api`;
+
+    running = await npmStart(env);
+    const first = running.output();
+    for (const url of [`${base}/health`, `${base}/openapi.json`, `${base}/dev/personas`]) expect(first).toContain(url);
+    expect(first).toMatch(/Personas to try/);
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+
+    const personas = (await (await fetch(`${base}/dev/personas`)).json()) as { items: { id: string; roles: string[] }[] };
+    const mentee = personas.items.find((p) => p.roles.includes("mentee"))!;
+    const { token } = (await (
+      await fetch(`${base}/dev/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ personaId: mentee.id }),
+      })
+    ).json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const me = (await (await fetch(`${base}/me`, { headers: auth })).json()) as { profile: Record<string, unknown> & { etag: string } };
+    const { id: _i, displayName: _d, trainingCompleted: _t, createdAt: _c, updatedAt: _u, etag, ...input } = me.profile;
+    const changed = { ...input, paused: true, languages: ["fr", "en"] };
+    const put = await fetch(`${base}/me/profile`, {
+      method: "PUT",
+      headers: { ...auth, "content-type": "application/json", "if-match": etag },
+      body: JSON.stringify(changed),
+    });
+    expect(put.status).toBe(200);
+
+    ctrlC(running);
+    expect(await running.exited).toBe(0);
+    expect(running.output()).toMatch(/Stopped\./);
+    await expect(fetch(`${base}/health`)).rejects.toThrow();
+
+    running = await npmStart(env);
+    expect(running.output()).toMatch(/\(0 items created, \d+ already there\)/);
+    const again = (await (await fetch(`${base}/me`, { headers: auth })).json()) as { profile: { paused: boolean; languages: string[] } };
+    expect(again.profile).toMatchObject({ paused: true, languages: ["fr", "en"] });
+
+    ctrlC(running);
+    expect(await running.exited).toBe(0);
+  }, 240_000);
+});
