@@ -4,9 +4,14 @@ import { z } from "zod";
 export const DEV_ISSUER = "https://tandem.invalid/dev-issuer";
 export const DEV_AUDIENCE = "api://tandem-local";
 
-const csv = z
+const tenantList = z
   .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+  .transform((s) => s.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean))
+  .pipe(
+    z
+      .array(z.union([z.literal("*"), z.uuid("each entry is a tenant id (a GUID) or *")]))
+      .min(1, "list at least one tenant id, or * for any"),
+  );
 
 const Env = z.object({
   TANDEM_MODE: z.enum(["local", "azure"]).default("azure"),
@@ -21,7 +26,7 @@ const Env = z.object({
   AUTH_AUDIENCE: z.string().min(1).optional(),
   AUTH_JWKS_URI: z.url().default("https://login.microsoftonline.com/common/discovery/v2.0/keys"),
   /** Tenants allowed to call; "*" for any (a multi-tenant SaaS). */
-  AUTH_ALLOWED_TENANTS: csv.default(["*"]),
+  AUTH_ALLOWED_TENANTS: tenantList.default(["*"]),
   /** Local mode: the demo organisation that feeds the directory and the personas. */
   DEMO_ORGANISATION_FILE: z.string().optional(),
   /** Local mode: where the development issuer keeps its signing key across restarts. */
@@ -52,7 +57,12 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment once, at start-up, and refuses unsafe combinations. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(raw: Record<string, string | undefined> = process.env): Config {
+  // An empty variable (`PORT=`) means "not set", never zero. Except the tenant allow-list: an empty one is refused
+  // rather than read as "any tenant".
+  const env = Object.fromEntries(
+    Object.entries(raw).filter(([k, v]) => v !== undefined && (v.trim() !== "" || k === "AUTH_ALLOWED_TENANTS")),
+  );
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

@@ -333,3 +333,19 @@ describe("TandemProposal", () => {
     expect(proposal("tandem", ["alice"]).success).toBe(false);
   });
 });
+
+describe("running a circle", () => {
+  const active = () => ({ ...circle("active", [MENTOR, MENTEE_A, MENTEE_B]) });
+
+  it.each(["pause", "complete"] as const)("lets the mentor %s a circle for everyone, not one of its mentees", (action) => {
+    expect(transition(active(), action, ctx(as(MENTOR))).status).not.toBe("active");
+    expect((caught(() => transition(active(), action, ctx(as(MENTEE_A)))) as TandemError).code).toBe("forbidden");
+    expect(allowedActions(active(), as(MENTEE_A))).not.toContain(action);
+    expect(allowedActions(active(), as(MENTOR))).toContain(action);
+  });
+
+  it("still lets a mentee of a tandem (one mentee) pause it", () => {
+    const t = tandem("active", [MENTOR, MENTEE_A]);
+    expect(transition(t, "pause", ctx(as(MENTEE_A))).status).toBe("paused");
+  });
+});

@@ -396,6 +396,21 @@ describe("goals", () => {
   });
 });
 
+describe("goals of a finished tandem", () => {
+  it("can no longer be changed or removed once the tandem is completed (409, goal intact)", async () => {
+    const t = org.tandems.find((x) => x.status === "completed" && x.goals.length > 0)!;
+    expect(t, "the demo organisation needs a completed tandem with goals").toBeDefined();
+    const goal = t.goals[0]!;
+    const path = `/tandems/${t.id}/goals/${goal.id}`;
+    const patch = await as(goal.menteeId, "PATCH", path, { body: { progress: 5 }, headers: { "if-match": "*" } });
+    expect(patch.status).toBe(409);
+    const del = await as(goal.menteeId, "DELETE", path, { headers: { "if-match": "*" } });
+    expect(del.status).toBe(409);
+    const list = await as(goal.menteeId, "GET", `/tandems/${t.id}/goals`);
+    expect(list.json.items.find((g: { id: string }) => g.id === goal.id)).toMatchObject({ progress: goal.progress });
+  });
+});
+
 describe("check-ins", () => {
   const checkInPath = (sessionId: string) => `/tandems/${cast.tandem.id}/sessions/${sessionId}/checkins`;
 

@@ -108,9 +108,15 @@ export function startLocalHost(options: LocalHostOptions): Promise<Server> {
       }
       const values = match.pattern.exec(url.pathname)!.slice(1);
       const params: Record<string, string> = {};
-      match.names.forEach((n, i) => {
-        params[n] = decodeURIComponent(values[i]!);
-      });
+      for (const [i, n] of match.names.entries()) {
+        try {
+          params[n] = decodeURIComponent(values[i]!);
+        } catch {
+          throw new TandemError("validation", `Check path parameter ${n}: it is not well percent-encoded.`, [
+            { in: "path", pointer: n, message: "not well percent-encoded" },
+          ]);
+        }
+      }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
       const request = new azf.HttpRequest({
@@ -129,6 +135,7 @@ export function startLocalHost(options: LocalHostOptions): Promise<Server> {
       const response = await match.route.handler(request, context);
       send(res, response, cors);
     } catch (e) {
+      if (!(e instanceof TandemError)) options.log?.(`local host failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       send(res, problemResponse(e, url.pathname), cors);
     } finally {
       options.log?.(`${req.method} ${url.pathname} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`);

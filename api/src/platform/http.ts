@@ -130,7 +130,7 @@ export function route<E extends Endpoint>(
       if (!(err instanceof TandemError) || err.code === "internal") {
         (options.log ?? ((m, x) => context.error(m, x)))(`${e.id} failed`, err);
       }
-      return problemResponse(err, instance);
+      return problemResponse(err, instance, req.headers.has("authorization"));
     }
   };
   return { endpoint: e, handler };

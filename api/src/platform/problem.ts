@@ -59,13 +59,14 @@ export function toProblem(err: unknown, instance?: string): Problem {
   };
 }
 
-export function problemResponse(err: unknown, instance?: string): HttpResponseInit {
+export function problemResponse(err: unknown, instance?: string, tokenSent = true): HttpResponseInit {
   const problem = toProblem(err, instance);
   const headers: Record<string, string> = {
     "content-type": "application/problem+json",
     "cache-control": "no-store",
   };
-  if (problem.status === 401) headers["www-authenticate"] = 'Bearer error="invalid_token"';
+  // RFC 6750 §3.1: no error code when the request carried no token at all.
+  if (problem.status === 401) headers["www-authenticate"] = tokenSent ? 'Bearer error="invalid_token"' : "Bearer";
   if (problem.status === 503) headers["retry-after"] = "5";
   return { status: problem.status, headers, body: JSON.stringify(problem) };
 }

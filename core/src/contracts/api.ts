@@ -111,6 +111,7 @@ export const api = {
     body: z.strictObject({ personaId: Id }),
     response: z.strictObject({ token: z.string(), expiresAt: z.iso.datetime({ offset: true }) }),
     status: 200,
+    errors: [404],
   }),
   devJwks: endpoint({
     id: "devJwks",

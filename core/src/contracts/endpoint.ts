@@ -31,6 +31,8 @@ export interface Endpoint<
   status: 200 | 201 | 204;
   /** The single resource returned carries an ETag header. */
   etag?: boolean;
+  /** Error statuses beyond those that follow from the endpoint's shape (documented in OpenAPI). */
+  errors?: readonly (404 | 409)[];
   /** Whether the write needs the ETag it was based on. */
   ifMatch?: "required" | "optional";
 }

@@ -45,7 +45,8 @@ export const text = (max: number, min = 0) =>
     .trim()
     .min(min)
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "no control characters");
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "no control characters")
+    .refine((s) => (s as string & { isWellFormed(): boolean }).isWellFormed(), "no broken characters (lone surrogates)");
 
 export const HttpsUrl = z
   .url({ protocol: /^https$/ })

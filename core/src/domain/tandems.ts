@@ -89,18 +89,36 @@ const rules: Record<TandemAction, { from: readonly TandemStatus[]; by: "member" 
   complete: { from: ["accepted", "active", "paused"], by: "member-or-coordinator" },
 };
 
+type Actor = { id: string; coordinator: boolean };
+
+/**
+ * Whether a person may take an action, whatever the status. In a circle, running it for everyone (activate,
+ * pause, resume, complete) belongs to its mentor or a coordinator, not to one of several mentees.
+ */
+function mayTake(t: Tandem, action: TandemAction, actor: Actor): boolean {
+  const rule = rules[action];
+  if (rule.by === "member") return isMember(t, actor.id);
+  const runner = t.kind === "circle" ? t.mentorId === actor.id : isMember(t, actor.id);
+  return runner || actor.coordinator;
+}
+
+const whoMay = (t: Tandem, action: TandemAction) =>
+  rules[action].by === "member"
+    ? "a member"
+    : t.kind === "circle"
+      ? "the mentor or a coordinator"
+      : "a member or a coordinator";
+
 /** The actions a person may take on a tandem now: what the tab offers as buttons. */
-export const allowedActions = (t: Tandem, actor: { id: string; coordinator: boolean }): TandemAction[] =>
+export const allowedActions = (t: Tandem, actor: Actor): TandemAction[] =>
   tandemActions.filter((a) => {
-    const rule = rules[a];
-    if (!rule.from.includes(t.status)) return false;
-    const member = isMember(t, actor.id);
+    if (!rules[a].from.includes(t.status)) return false;
     if (a === "accept" && t.acceptedBy.includes(actor.id)) return false;
-    return rule.by === "member" ? member : member || actor.coordinator;
+    return mayTake(t, a, actor);
   });
 
 export interface TransitionContext {
-  actor: { id: string; coordinator: boolean };
+  actor: Actor;
   at: string;
   reason?: string;
   /** The last day of the tandem's cycle, to tell early completion. */
@@ -110,9 +128,8 @@ export interface TransitionContext {
 /** Applies one lifecycle action, or throws: only legal transitions exist, and each leaves a trace. */
 export function transition(t: Tandem, action: TandemAction, ctx: TransitionContext): Tandem {
   const rule = rules[action];
-  const member = isMember(t, ctx.actor.id);
-  if (!(member || (rule.by === "member-or-coordinator" && ctx.actor.coordinator))) {
-    throw new TandemError("forbidden", `Only ${rule.by === "member" ? "a member" : "a member or a coordinator"} may ${action} this ${t.kind}.`);
+  if (!mayTake(t, action, ctx.actor)) {
+    throw new TandemError("forbidden", `Only ${whoMay(t, action)} may ${action} this ${t.kind}.`);
   }
   if (!rule.from.includes(t.status)) {
     throw new TandemError("illegal_transition", `A ${t.status} ${t.kind} cannot be ${pastTense[action]}.`);

@@ -53,11 +53,14 @@ async function requireActiveSkill(deps: Deps, caller: Caller, skillId: string) {
 }
 
 async function editableGoal(deps: Deps, caller: Caller, tandemId: string, goalId: string) {
-  const { relation } = await accessTandem(deps, caller, tandemId);
+  const { tandem, relation } = await accessTandem(deps, caller, tandemId);
   const goal = await deps.repos.goals.get(caller.tenantId, tandemId, goalId);
   if (!goal) throw new TandemError("not_found", "This goal was not found.");
   if (!canEditGoal(relation, goal.value, viewer(caller))) {
     throw new TandemError("forbidden", "Only the goal's mentee and the mentor may change it.");
+  }
+  if (!isWorkable(tandem.value)) {
+    throw new TandemError("illegal_transition", `The goals of a ${tandem.value.status} ${tandem.value.kind} can no longer change.`);
   }
   return goal;
 }

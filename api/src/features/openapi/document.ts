@@ -105,7 +105,10 @@ export function openApiDocument(endpoints: readonly Endpoint[], info: { version:
               },
         ...(e.body || e.params || e.query ? { 400: problem("The request is not valid") } : {}),
         ...(e.auth === "user" ? { 401: problem("Missing, expired or invalid token"), 403: problem("Not allowed") } : {}),
-        ...(e.params ? { 404: problem("Not found, or not visible to the caller") } : {}),
+        ...(e.params || e.errors?.includes(404) ? { 404: problem("Not found, or not visible to the caller") } : {}),
+        ...(e.method !== "GET" && (e.auth === "user" || e.errors?.includes(409))
+          ? { 409: problem("Conflicts with the current state: already exists, or not possible in this state") }
+          : {}),
         ...(e.ifMatch ? { 412: problem("Changed elsewhere since it was read") } : {}),
         ...(e.body ? { 413: problem("Body too large"), 415: problem("Body is not JSON") } : {}),
         ...(e.ifMatch === "required" ? { 428: problem("If-Match required") } : {}),
