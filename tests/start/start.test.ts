@@ -15,7 +15,7 @@ interface Started {
 
 /** What `npm start` runs, in its own process group so that a "Ctrl-C" reaches all of it, as in a terminal. */
 async function npmStart(env: Record<string, string>): Promise<Started> {
-  const child = spawn(resolve(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env: { ...process.env, ...env },
     detached: true,
