@@ -8,6 +8,7 @@ import { runApi } from "../api/src/main";
 import { seedDemo } from "../api/src/features/dev/seed";
 import { personasOf } from "../api/src/features/dev/routes";
 import { startAzurite } from "./lib/azurite";
+import { buildWeb, startWebHost, webApps } from "./lib/web";
 
 const root = resolve(import.meta.dirname, "..");
 const env = process.env;
@@ -28,6 +29,7 @@ async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   console.log("\nStopping Tandem…");
+  web?.close();
   await api?.close();
   await azurite.stop();
   console.log(`Stopped. Your data is in ${resolve(dataDir, "azurite")}.`);
@@ -37,6 +39,7 @@ process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());
 
 let api: Awaited<ReturnType<typeof runApi>> | undefined;
+let web: Awaited<ReturnType<typeof startWebHost>> | undefined;
 try {
   const config = loadConfig({
     ...env,
@@ -51,6 +54,10 @@ try {
     log: env.TANDEM_LOG === "1" ? log : undefined,
   });
   const org = api.app.demo!;
+  const webDir = resolve(dataDir, "web");
+  console.log("Building the tab and the add-in pages…");
+  await buildWeb({ local: true, apiUrl: `http://localhost:${apiPort}/api`, outDir: webDir, quiet: true });
+  web = await startWebHost({ port: webPort, dir: webDir });
   const seeded = await seedDemo(api.app.repos, org);
 
   const personas = personasOf(org);
@@ -58,9 +65,12 @@ try {
   const show = [...pick("mentee"), ...pick("mentor"), ...pick("manager").filter((p) => !p.roles.includes("mentee")), ...pick("coordinator")];
   const seen = new Set<string>();
   const base = `http://localhost:${apiPort}/api`;
+  const pages = `http://localhost:${webPort}`;
   console.log(`
 Tandem is running offline.
 
+  Teams tab    ${pages}/tab.html${webApps.includes("addin") ? `\n  Outlook add-in ${pages}/taskpane.html` : ""}
+               (outside Teams and Outlook, a persona switcher signs you in; add ?persona=<id>&lang=fr&theme=dark)
   api          ${base}
   health       ${base}/health
   OpenAPI      ${base}/openapi.json

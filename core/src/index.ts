@@ -13,3 +13,4 @@ export * from "./contracts/endpoint";
 export * from "./contracts/api";
 export * from "./demo";
 export * from "./domain/time";
+export * from "./domain/training";

@@ -21,6 +21,8 @@ export const Member = z.strictObject({
   displayName: z.string(),
   role: z.enum(["mentor", "mentee"]),
   timeZone: z.string().nullable(),
+  /** To address a Teams chat deep link. */
+  mail: z.string().nullable(),
 });
 export const TandemView = Tandem.extend({
   ...Etag,

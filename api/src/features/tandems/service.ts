@@ -44,6 +44,7 @@ export async function viewOf(deps: Deps, caller: Caller, t: Versioned<Tandem>): 
         displayName,
         role: id === t.value.mentorId ? ("mentor" as const) : ("mentee" as const),
         timeZone: person?.timeZone ?? null,
+        mail: person?.mail ?? null,
       };
     }),
   );

@@ -1,0 +1,218 @@
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import type {
+  Attendee,
+  EmailAddress,
+  FreeBusyStatus,
+  Importance,
+  ItemBody,
+  Location,
+  OnlineMeetingProviderType,
+  PatternedRecurrence,
+  ResponseType,
+  Sensitivity,
+} from "@microsoft/microsoft-graph-types";
+
+/**
+ * One item in one mailbox's calendar. An organizer's meeting and each attendee's copy are separate items that
+ * share an iCalUId, as in Exchange. Occurrences of a series are not stored: they are computed from the master's
+ * recurrence, with the changes made to single occurrences kept on the master (`exceptions`).
+ */
+export interface StoredEvent {
+  id: string;
+  ownerId: string;
+  iCalUId: string;
+  organizer: Required<Pick<EmailAddress, "name" | "address">>;
+  isOrganizer: boolean;
+  /** Set by the client that created the event; only on the organizer's item. */
+  transactionId?: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  changeKey: string;
+  subject: string;
+  body: ItemBody & { contentType: "html" | "text"; content: string };
+  /** Instants (ISO, UTC). All-day events: local midnights in `startTimeZone`. */
+  start: string;
+  end: string;
+  /** As the creator named them (Windows or IANA). */
+  startTimeZone: string;
+  endTimeZone: string;
+  isAllDay: boolean;
+  showAs: FreeBusyStatus;
+  sensitivity: Sensitivity;
+  importance: Importance;
+  categories: string[];
+  location: Location;
+  locations: Location[];
+  attendees: Attendee[];
+  responseStatus: { response: ResponseType; time: string };
+  isOnlineMeeting: boolean;
+  onlineMeetingProvider: OnlineMeetingProviderType;
+  joinUrl?: string;
+  isReminderOn: boolean;
+  reminderMinutesBeforeStart: number;
+  allowNewTimeProposals: boolean;
+  responseRequested: boolean;
+  hideAttendees: boolean;
+  isCancelled: boolean;
+  /** Present on a series master only. */
+  recurrence?: PatternedRecurrence;
+  /** Changed occurrences of a series, by original start (ISO instant). */
+  exceptions: Record<string, OccurrenceOverride>;
+  /** Occurrences removed from the series (deleted, or cancelled by the organizer), by original start. */
+  deletedOccurrences: string[];
+}
+
+/** What a single occurrence of a series changes. */
+export interface OccurrenceOverride {
+  start?: string;
+  end?: string;
+  subject?: string;
+  body?: StoredEvent["body"];
+  location?: Location;
+  locations?: Location[];
+  showAs?: FreeBusyStatus;
+  isCancelled?: boolean;
+  categories?: string[];
+  lastModifiedDateTime?: string;
+  changeKey?: string;
+}
+
+interface PersistedState {
+  version: 1;
+  savedAt: string;
+  events: StoredEvent[];
+  removedSeedIds: string[];
+}
+
+/**
+ * The simulator's calendars, in memory. Seeded events are computed afresh at every start (relative to "now");
+ * what callers create or change is kept, and with a state file it is saved so that a demo survives a restart.
+ */
+export class CalendarStore {
+  private readonly events = new Map<string, StoredEvent>();
+  private readonly owners = new Map<string, Set<string>>();
+  private readonly seedIds = new Set<string>();
+  /** Events created or changed through the api: what the state file keeps. */
+  private readonly touched = new Set<string>();
+  private readonly removedSeedIds = new Set<string>();
+  private version = 0;
+
+  constructor(seed: StoredEvent[]) {
+    for (const e of seed) {
+      this.seedIds.add(e.id);
+      this.index(e);
+    }
+  }
+
+  /** Bumped on every change: the persistence timer saves when it moved. */
+  get changes(): number {
+    return this.version;
+  }
+
+  get(id: string): StoredEvent | undefined {
+    return this.events.get(id);
+  }
+
+  /** Every event of a mailbox: single events and series masters. */
+  ofOwner(ownerId: string): StoredEvent[] {
+    const ids = this.owners.get(ownerId);
+    return ids ? [...ids].map((id) => this.events.get(id)!) : [];
+  }
+
+  /** Every item that carries a meeting, across mailboxes (the organizer's and the attendees' copies). */
+  byICalUId(iCalUId: string): StoredEvent[] {
+    return [...this.events.values()].filter((e) => e.iCalUId === iCalUId);
+  }
+
+  all(): StoredEvent[] {
+    return [...this.events.values()];
+  }
+
+  put(event: StoredEvent): void {
+    this.index(event);
+    this.touched.add(event.id);
+    this.version++;
+  }
+
+  remove(id: string): void {
+    const e = this.events.get(id);
+    if (!e) return;
+    this.events.delete(id);
+    this.owners.get(e.ownerId)?.delete(id);
+    this.touched.delete(id);
+    if (this.seedIds.has(id)) this.removedSeedIds.add(id);
+    this.version++;
+  }
+
+  snapshot(): PersistedState {
+    return {
+      version: 1,
+      savedAt: new Date().toISOString(),
+      events: [...this.touched].map((id) => this.events.get(id)!).filter(Boolean),
+      removedSeedIds: [...this.removedSeedIds],
+    };
+  }
+
+  /** Applies a saved state over the seed: saved events replace seeded ones with the same id. */
+  restore(saved: PersistedState, knownOwner: (id: string) => boolean): void {
+    for (const id of saved.removedSeedIds ?? []) {
+      if (this.seedIds.has(id)) this.remove(id);
+    }
+    for (const e of saved.events ?? []) {
+      if (knownOwner(e.ownerId)) this.put(e);
+    }
+  }
+
+  private index(e: StoredEvent) {
+    const previous = this.events.get(e.id);
+    if (previous && previous.ownerId !== e.ownerId) this.owners.get(previous.ownerId)?.delete(e.id);
+    this.events.set(e.id, e);
+    let ids = this.owners.get(e.ownerId);
+    if (!ids) this.owners.set(e.ownerId, (ids = new Set()));
+    ids.add(e.id);
+  }
+}
+
+const SAVE_EVERY_MS = 2000;
+
+/**
+ * Keeps the store in a JSON file: loads it at start, saves at most every two seconds while things change, and
+ * once more on stop. Writes go to a temporary file first, so a crash never leaves half a file.
+ */
+export async function persist(
+  store: CalendarStore,
+  file: string,
+  knownOwner: (id: string) => boolean,
+): Promise<{ flush(): Promise<void>; stop(): Promise<void> }> {
+  try {
+    const saved = JSON.parse(await readFile(file, "utf8")) as PersistedState;
+    if (saved.version === 1) store.restore(saved, knownOwner);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
+      throw new Error(`The Graph simulator could not read its state file ${file}: ${(e as Error).message}`);
+    }
+  }
+  let savedAt = store.changes;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    writing = writing.then(async () => {
+      if (store.changes === savedAt) return;
+      const version = store.changes;
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(`${file}.tmp`, JSON.stringify(store.snapshot()));
+      await rename(`${file}.tmp`, file);
+      savedAt = version;
+    });
+    return writing;
+  };
+  const timer = setInterval(() => void flush().catch(() => undefined), SAVE_EVERY_MS);
+  timer.unref();
+  return {
+    flush,
+    async stop() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { createServer, type Server } from "node:http";
+import { existsSync } from "node:fs";
+import { readFile, rm, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { createRequire } from "node:module";
+
+const root = resolve(import.meta.dirname, "../..");
+
+/** The front ends that make up the static site: each builds its pages into the same folder. */
+export const webApps = ["tabs", "addin"].filter((w) => existsSync(resolve(root, w, "vite.config.ts")));
+
+/**
+ * Builds the tab and the add-in pages into one folder, as the static site serves them. `local` builds carry
+ * the local-mode extras (persona switcher, development sign-in); production builds do not.
+ */
+export async function buildWeb(options: { local: boolean; apiUrl: string; outDir: string; quiet?: boolean }) {
+  const { build } = await import("vite");
+  await rm(options.outDir, { recursive: true, force: true });
+  process.env.VITE_API_URL = options.apiUrl;
+  for (const app of webApps) {
+    await build({
+      configFile: resolve(root, app, "vite.config.ts"),
+      mode: options.local ? "localdev" : "production",
+      logLevel: options.quiet ? "warn" : "info",
+      build: { outDir: options.outDir },
+    });
+  }
+}
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+/** Office.js comes from the @microsoft/office-js package, never from a CDN, locally and in tests. */
+export const officeJsDir = () =>
+  resolve(createRequire(import.meta.url).resolve("@microsoft/office-js/package.json"), "../dist");
+
+/**
+ * Serves the built pages like the production static site does, plus /office-js/ from the npm package.
+ * Only files under the given folders are served.
+ */
+export function startWebHost(options: { port: number; dir: string; host?: string }): Promise<Server> {
+  const mounts: [string, string][] = [
+    ["/office-js/", officeJsDir()],
+    ["/", resolve(options.dir)],
+  ];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p))!;
+    const file = normalize(join(dir, path.slice(prefix.length) || "index.html"));
+    try {
+      if (!file.startsWith(dir) || !(await stat(file)).isFile()) throw new Error("not a file");
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "content-type": types[extname(file)] ?? "application/octet-stream",
+        "cache-control": extname(file) === ".html" ? "no-cache" : "public, max-age=3600",
+        "x-content-type-options": "nosniff",
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Not found");
+    }
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => resolvePromise(server));
+  });
+}
+
+export { root as repoRoot };

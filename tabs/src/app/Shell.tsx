@@ -1,0 +1,58 @@
+import { lazy, Suspense } from "react";
+import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { useT } from "../i18n/i18n";
+import { useSession } from "./session";
+import { useView, type View } from "./router";
+import { HomeView } from "../features/home/HomeView";
+import { ViewSkeleton } from "../components/ViewSkeleton";
+
+const SessionsView = lazy(() => import("../features/sessions/SessionsView"));
+const ProfileView = lazy(() => import("../features/profile/ProfileView"));
+const TrainingView = lazy(() => import("../features/training/TrainingView"));
+const JournalView = lazy(() => import("../features/journal/JournalView"));
+
+const useStyles = makeStyles({
+  nav: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingInline: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  main: {
+    padding: tokens.spacingHorizontalL,
+    maxWidth: "1100px",
+    marginInline: "auto",
+  },
+});
+
+/** Navigation that fits a Teams personal tab: sections as tabs along the top. */
+export function Shell() {
+  const t = useT();
+  const styles = useStyles();
+  const { me } = useSession();
+  const [view, go] = useView();
+  const mentor = me.roles.includes("mentor");
+  const shown: View[] = ["home", "sessions", "profile", ...(mentor ? (["training"] as const) : []), "journal"];
+  const current = shown.includes(view) ? view : "home";
+  return (
+    <>
+      <nav className={styles.nav} aria-label={t("nav.label")}>
+        <TabList selectedValue={current} onTabSelect={(_, d) => go(d.value as View)}>
+          {shown.map((v) => (
+            <Tab key={v} value={v}>
+              {t(`nav.${v}`)}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={styles.main}>
+        <Suspense fallback={<ViewSkeleton />}>
+          {current === "home" && <HomeView />}
+          {current === "sessions" && <SessionsView />}
+          {current === "profile" && <ProfileView />}
+          {current === "training" && <TrainingView />}
+          {current === "journal" && <JournalView />}
+        </Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from "react";
+import { api, type Skill } from "@tandem/core";
+import type { Call } from "../api/client";
+import { useSession } from "./session";
+import { useI18n } from "../i18n/i18n";
+
+const cache = new WeakMap<Call, Promise<Skill[]>>();
+
+/** The skill catalogue, loaded once per signed-in session. */
+export function useSkills(): { skills: Skill[]; label(id: string): string } {
+  const { call } = useSession();
+  const { locale } = useI18n();
+  const [skills, setSkills] = useState<Skill[]>([]);
+  useEffect(() => {
+    let p = cache.get(call);
+    if (!p) {
+      p = call(api.listSkills).then((r) => r.data.items);
+      cache.set(call, p);
+      p.catch(() => cache.delete(call));
+    }
+    let live = true;
+    p.then((s) => live && setSkills(s), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [call]);
+  return {
+    skills,
+    label: (id) => skills.find((s) => s.id === id)?.label[locale] ?? id,
+  };
+}

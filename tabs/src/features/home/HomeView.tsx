@@ -1,0 +1,62 @@
+import { Button, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { useSession } from "../../app/session";
+import { useResource } from "../../app/useResource";
+import { useT } from "../../i18n/i18n";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { ViewSkeleton } from "../../components/ViewSkeleton";
+import { trainingModules } from "../training/modules";
+import { loadMyTandems } from "./load";
+import { TandemCard } from "./TandemCard";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalL, paddingBlock: tokens.spacingVerticalM },
+  header: { display: "grid", gap: tokens.spacingVerticalXS },
+  list: { display: "grid", gap: tokens.spacingVerticalL },
+  empty: { display: "grid", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXL, justifyItems: "start" },
+});
+
+export function HomeView() {
+  const t = useT();
+  const styles = useStyles();
+  const { call, me } = useSession();
+  const tandems = useResource(() => loadMyTandems(call), [call]);
+  const firstName = me.displayName.split(" ")[0] ?? me.displayName;
+  const mentor = me.roles.includes("mentor");
+  const done = me.profile?.trainingCompleted.filter((m) => trainingModules.includes(m as never)).length ?? 0;
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Title2 as="h1">{t("home.hello", { name: firstName })}</Title2>
+        <Text>{t("home.intro")}</Text>
+      </header>
+      {mentor && done < trainingModules.length && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>{t("home.training.title")}</MessageBarTitle>
+            {t("home.training.body", { done, total: trainingModules.length })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => (window.location.hash = "/training")}>{t("home.training.action")}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {tandems.loading && !tandems.data && <ViewSkeleton />}
+      {tandems.error !== undefined && <ErrorNotice error={tandems.error} onRetry={tandems.reload} />}
+      {tandems.data?.length === 0 && (
+        <Card className={styles.empty}>
+          <Title2 as="h2">{t("home.empty.title")}</Title2>
+          <Text>{t(mentor ? "home.empty.mentor" : "home.empty.mentee")}</Text>
+          <Button appearance="primary" onClick={() => (window.location.hash = "/profile")}>
+            {t("home.empty.action")}
+          </Button>
+        </Card>
+      )}
+      <div className={styles.list}>
+        {tandems.data?.map((d) => (
+          <TandemCard key={d.tandem.id} detail={d} resource={tandems} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { useState } from "react";
+import {
+  Avatar,
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Subtitle2,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Chat20Regular, CalendarLtr20Regular } from "@fluentui/react-icons";
+import { api, type TandemAction, type TandemStatus } from "@tandem/core";
+import { useSession } from "../../app/session";
+import type { Resource } from "../../app/useResource";
+import { useI18n } from "../../i18n/i18n";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { chatLink } from "../../platform/teams";
+import { GoalList } from "../goals/GoalList";
+import type { TandemDetail } from "./load";
+
+const useStyles = makeStyles({
+  card: { display: "grid", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  members: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXL },
+  member: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  memberText: { display: "grid" },
+  section: { display: "grid", gap: tokens.spacingVerticalS },
+  next: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+export const statusColor: Record<TandemStatus, "brand" | "success" | "warning" | "danger" | "informative" | "subtle"> = {
+  proposed: "informative",
+  accepted: "brand",
+  active: "success",
+  paused: "warning",
+  declined: "danger",
+  completed: "subtle",
+};
+
+export function TandemCard({ detail, resource }: { detail: TandemDetail; resource: Resource<TandemDetail[]> }) {
+  const styles = useStyles();
+  const { t, dateTime, relativeDays } = useI18n();
+  const { call, me, openLink } = useSession();
+  const { tandem, next } = detail;
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const others = tandem.members.filter((m) => m.id !== me.id);
+  const headingId = `tandem-${tandem.id}`;
+
+  const act = async (action: TandemAction, why?: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await call(api.transitionTandem, {
+        params: { id: tandem.id },
+        body: { action, ...(why ? { reason: why } : {}) },
+        ifMatch: tandem.etag,
+      });
+      setDeclining(false);
+      resource.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card className={styles.card} aria-labelledby={headingId}>
+      <CardHeader
+        header={
+          <Subtitle2 as="h2" id={headingId}>
+            {others.map((m) => m.displayName).join(", ")}
+          </Subtitle2>
+        }
+        description={
+          <div className={styles.badges}>
+            <Badge appearance="outline">{t(`tandem.kind.${tandem.kind}`)}</Badge>
+            <Badge appearance="tint" color={statusColor[tandem.status]}>
+              {t(`tandem.status.${tandem.status}`)}
+            </Badge>
+            <Text size={200}>{t(`tandem.you.${tandem.myRelation}`)}</Text>
+          </div>
+        }
+      />
+      <section className={styles.section} aria-label={t("tandem.members")}>
+        <div className={styles.members}>
+          {others.map((m) => (
+            <div key={m.id} className={styles.member}>
+              <Avatar name={m.displayName} color="colorful" aria-hidden />
+              <div className={styles.memberText}>
+                <Text weight="semibold">{m.displayName}</Text>
+                <Text size={200}>{t(`role.${m.role}`)}</Text>
+              </div>
+              {m.mail && (
+                <Button
+                  appearance="subtle"
+                  icon={<Chat20Regular />}
+                  aria-label={t("tandem.chat", { name: m.displayName })}
+                  title={t("tandem.chat", { name: m.displayName })}
+                  onClick={() => openLink(chatLink([m.mail!]))}
+                />
+              )}
+            </div>
+          ))}
+        </div>
+      </section>
+      {tandem.status === "declined" && tandem.declineReason && <Text>{t("tandem.declined", { reason: tandem.declineReason })}</Text>}
+      {tandem.status === "proposed" && tandem.acceptedBy.includes(me.id) && <Text>{t("tandem.waiting")}</Text>}
+      {(tandem.status === "active" || tandem.status === "accepted" || tandem.status === "paused") && (
+        <section className={styles.section}>
+          <Subtitle2 as="h3">{t("tandem.nextSession")}</Subtitle2>
+          <div className={styles.next}>
+            <CalendarLtr20Regular aria-hidden />
+            <Text>{next ? `${dateTime(next.start)} (${relativeDays(next.start)})` : t("tandem.noSession")}</Text>
+          </div>
+        </section>
+      )}
+      {tandem.status !== "proposed" && tandem.status !== "declined" && <GoalList detail={detail} resource={resource} />}
+      {error !== undefined && <ErrorNotice error={error} onReload={resource.reload} />}
+      {tandem.allowedActions.length > 0 && (
+        <div className={styles.actions}>
+          {tandem.allowedActions.map((a) => (
+            <Button
+              key={a}
+              disabled={busy}
+              appearance={a === "accept" || a === "activate" ? "primary" : "secondary"}
+              onClick={() => (a === "decline" ? setDeclining(true) : void act(a))}
+            >
+              {t(`tandem.action.${a}`)}
+            </Button>
+          ))}
+        </div>
+      )}
+      <Dialog open={declining} onOpenChange={(_, d) => setDeclining(d.open)}>
+        <DialogSurface>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act("decline", reason.trim());
+            }}
+          >
+            <DialogBody>
+              <DialogTitle>{t("tandem.decline.title")}</DialogTitle>
+              <DialogContent>
+                <Field label={t("tandem.decline.reason")} required>
+                  <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={500} />
+                </Field>
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => setDeclining(false)}>{t("common.cancel")}</Button>
+                <Button type="submit" appearance="primary" disabled={busy || reason.trim() === ""}>
+                  {t("tandem.action.decline")}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </form>
+        </DialogSurface>
+      </Dialog>
+    </Card>
+  );
+}

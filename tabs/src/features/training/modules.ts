@@ -1,0 +1,1 @@
+export { trainingModules, type TrainingModuleId } from "@tandem/core";

@@ -1,0 +1,137 @@
+import { Badge, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { api, type Persona } from "@tandem/core";
+import type { ComponentType } from "react";
+import type { TeamsTheme } from "../platform/teams";
+import { useT, type Locale } from "../i18n/i18n";
+
+/**
+ * Local mode only (npm start, outside Teams): sign in as a person of the demo organisation with a development
+ * token. This module is imported behind __TANDEM_LOCAL__, so a production build contains none of it.
+ */
+export interface BarProps {
+  theme: TeamsTheme;
+  locale: Locale;
+  onTheme(t: TeamsTheme): void;
+  onLocale(l: Locale): void;
+}
+
+export interface LocalMode {
+  personaId: string | null;
+  theme: TeamsTheme;
+  lang: Locale | null;
+  getToken(): Promise<string>;
+  Bar: ComponentType<BarProps>;
+}
+
+const KEY = "tandem.local.persona";
+
+function setParam(name: string, value: string) {
+  const url = new URL(window.location.href);
+  url.searchParams.set(name, value);
+  window.history.replaceState(null, "", url);
+}
+
+const useStyles = makeStyles({
+  bar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "end",
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  persona: { minWidth: "min(320px, 100%)" },
+  badge: { alignSelf: "center" },
+});
+
+export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
+  const params = new URL(window.location.href).searchParams;
+  const res = await fetch(`${apiUrl}${api.devPersonas.path}`);
+  if (!res.ok) throw new Error(`the local api did not list its personas (${res.status})`);
+  const personas = api.devPersonas.response.parse(await res.json()).items;
+  const asked = params.get("persona") ?? window.localStorage.getItem(KEY);
+  const personaId = personas.some((p) => p.id === asked) ? asked : null;
+  if (personaId) window.localStorage.setItem(KEY, personaId);
+  const theme = (["default", "dark", "contrast"] as const).find((t) => t === params.get("theme")) ?? "default";
+  const lang = (["fr", "en"] as const).find((l) => l === params.get("lang")) ?? null;
+
+  let token: { value: string; until: number } | null = null;
+  const getToken = async () => {
+    if (token && token.until > Date.now() + 60_000) return token.value;
+    const r = await fetch(`${apiUrl}${api.devToken.path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personaId }),
+    });
+    if (!r.ok) throw new Error(`no development token (${r.status})`);
+    const body = api.devToken.response.parse(await r.json());
+    token = { value: body.token, until: Date.parse(body.expiresAt) };
+    return token.value;
+  };
+
+  function Bar({ theme, locale, onTheme, onLocale }: BarProps) {
+    const t = useT();
+    const styles = useStyles();
+    const current = personas.find((p) => p.id === personaId);
+    const label = (p: Persona) => `${p.displayName} · ${p.roles.map((r) => t(`role.${r}`)).join(", ") || "—"}`;
+    return (
+      <div className={styles.bar} role="region" aria-label={t("local.banner")}>
+        <Badge className={styles.badge} appearance="tint" color="informative">
+          {t("local.banner")}
+        </Badge>
+        <Field label={t("local.persona")} hint={current ? undefined : t("local.choosePersona")} className={styles.persona}>
+          <Dropdown
+            value={current ? label(current) : ""}
+            selectedOptions={personaId ? [personaId] : []}
+            onOptionSelect={(_, d) => {
+              if (!d.optionValue || d.optionValue === personaId) return;
+              window.localStorage.setItem(KEY, d.optionValue);
+              setParam("persona", d.optionValue);
+              window.location.reload();
+            }}
+          >
+            {personas.map((p) => (
+              <Option key={p.id} value={p.id} text={label(p)}>
+                {label(p)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t("local.language")}>
+          <Dropdown
+            value={locale === "fr" ? "Français" : "English"}
+            selectedOptions={[locale]}
+            onOptionSelect={(_, d) => {
+              const l = d.optionValue === "fr" ? "fr" : "en";
+              setParam("lang", l);
+              onLocale(l);
+            }}
+          >
+            <Option value="en">English</Option>
+            <Option value="fr">Français</Option>
+          </Dropdown>
+        </Field>
+        <Field label={t("local.theme")}>
+          <Dropdown
+            value={t(`local.theme.${theme}`)}
+            selectedOptions={[theme]}
+            onOptionSelect={(_, d) => {
+              const next = (d.optionValue ?? "default") as TeamsTheme;
+              setParam("theme", next);
+              onTheme(next);
+            }}
+          >
+            {(["default", "dark", "contrast"] as const).map((x) => (
+              <Option key={x} value={x}>
+                {t(`local.theme.${x}`)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
+    );
+  }
+
+  return { personaId, theme, lang, getToken, Bar };
+}

@@ -1,0 +1,73 @@
+/**
+ * The one module that knows Microsoft Teams. teams-js is loaded only when the page runs inside a Teams host,
+ * so a plain browser (local mode) never imports it, and the tab's first render does not wait for it.
+ */
+export type TeamsTheme = "default" | "dark" | "contrast";
+
+export interface TeamsHost {
+  theme: TeamsTheme;
+  locale: string;
+  /** The person's UPN, to address deep links. */
+  loginHint: string | null;
+  getToken(): Promise<string>;
+  onThemeChange(handler: (theme: TeamsTheme) => void): void;
+  openLink(url: string): Promise<void>;
+}
+
+/**
+ * Decided synchronously, before any SDK call: teams-js's own initialise waits 60 s in a foreign iframe and
+ * rejects at once at the top level. Teams web and desktop embed the tab in a frame; mobile exposes a native
+ * interface.
+ */
+export function looksHostedByTeams(w: Window = window): boolean {
+  try {
+    if ((w as Window & { nativeInterface?: unknown }).nativeInterface) return true;
+    return w.self !== w.top;
+  } catch {
+    // A cross-origin parent throws on access to top: we are framed.
+    return true;
+  }
+}
+
+const asTheme = (t: string | undefined): TeamsTheme => (t === "dark" || t === "contrast" ? t : "default");
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms / 1000} s`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+/** Connects to the Teams host, or answers null when there is none (or it does not answer in time). */
+export async function connectTeams(timeoutMs = 5000): Promise<TeamsHost | null> {
+  if (!looksHostedByTeams()) return null;
+  const { app, authentication } = await import("@microsoft/teams-js");
+  try {
+    await withTimeout(app.initialize(), timeoutMs, "Microsoft Teams");
+  } catch {
+    return null;
+  }
+  const context = await app.getContext();
+  app.notifySuccess();
+  return {
+    theme: asTheme(context.app.theme),
+    locale: context.app.locale,
+    loginHint: context.user?.loginHint ?? context.user?.userPrincipalName ?? null,
+    getToken: () => authentication.getAuthToken(),
+    onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(asTheme(t))),
+    openLink: (url) => app.openLink(url),
+  };
+}
+
+/** A Teams deep link that opens (or starts) a chat with these people, addressed by UPN or mail. */
+export const chatLink = (users: string[], topic?: string) =>
+  `https://teams.microsoft.com/l/chat/0/0?users=${users.map(encodeURIComponent).join(",")}${topic ? `&topicName=${encodeURIComponent(topic)}` : ""}`;

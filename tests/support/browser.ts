@@ -1,0 +1,53 @@
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/** Debian's Chromium; no test tool downloads a browser here. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * A browser context that reaches this machine only: anything else (the teams-js domain list on a CDN, for
+ * instance) is answered locally, so no test depends on, or leaks to, the internet.
+ */
+export async function localContext(
+  browser: Browser,
+  options: { width?: number; height?: number; locale?: string; timezoneId?: string; colorScheme?: "light" | "dark" } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1200, height: options.height ?? 900 },
+    locale: options.locale ?? "en-GB",
+    timezoneId: options.timezoneId ?? "Europe/Paris",
+    colorScheme: options.colorScheme ?? "light",
+  });
+  await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => {
+    const url = route.request().url();
+    if (url.includes("validDomains")) return route.fulfill({ status: 200, contentType: "application/json", body: '{"validOrigins":[]}' });
+    return route.fulfill({ status: 404, body: "" });
+  });
+  return context;
+}
+
+/** Collects console errors and failed requests of a page, to assert a clean run. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
