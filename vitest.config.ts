@@ -1,13 +1,26 @@
 import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
 
 export default defineConfig({
   test: {
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     projects: [
       {
+        // Component tests of the Teams tab's views, in happy-dom, with a thin fake of the api client.
+        plugins: [react()],
+        define: { __TANDEM_LOCAL__: "false" },
+        test: {
+          name: "tabs",
+          include: ["tabs/test/**/*.test.tsx"],
+          environment: "happy-dom",
+          // Typing through Fluent in happy-dom is slow on a busy two-core machine.
+          testTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: "core",
-          include: ["core/test/**/*.test.ts"],
+          include: ["core/test/**/*.test.ts", "graph-simulator/test/**/*.test.ts", "tests/package/**/*.test.ts"],
         },
       },
       {
@@ -17,6 +30,17 @@ export default defineConfig({
           globalSetup: ["tests/support/azurite-global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          globalSetup: ["tests/support/azurite-global-setup.ts", "tests/support/web-global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
         },
       },
     ],

@@ -18,6 +18,7 @@ import { tandemRoutes } from "./features/tandems/routes";
 import { goalRoutes } from "./features/goals/routes";
 import { sessionRoutes } from "./features/sessions/routes";
 import { teamRoutes } from "./features/team/routes";
+import { journalRoutes } from "./features/journal/routes";
 
 export interface TandemApp {
   config: Config;
@@ -69,6 +70,7 @@ export async function createApp(
     ...goalRoutes(ctx),
     ...sessionRoutes(ctx),
     ...teamRoutes(ctx),
+    ...journalRoutes(ctx),
   ];
   return { config, routes, repos, devIssuer, demo };
 }

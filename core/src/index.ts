@@ -14,3 +14,4 @@ export * from "./contracts/api";
 export * from "./demo";
 export * from "./domain/time";
 export * from "./domain/training";
+export * from "./domain/journal";

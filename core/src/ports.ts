@@ -4,6 +4,7 @@ import type { Cycle } from "./domain/cycles";
 import type { Tandem } from "./domain/tandems";
 import type { LearningGoal } from "./domain/goals";
 import type { CheckIn, Note, Session } from "./domain/sessions";
+import type { JournalEntry } from "./domain/journal";
 
 /**
  * Ports: what the services need from the outside world. `api/src/adapters` implements them; tests use the
@@ -81,6 +82,16 @@ export interface NoteRepository {
   delete(tenantId: string, tandemId: string, sessionId: string, noteId: string, ifMatch: IfMatch): Promise<void>;
 }
 
+/** A person's private journal: every method is scoped to one author, so no call can reach another's entries. */
+export interface JournalRepository {
+  /** Newest first. */
+  list(tenantId: string, personId: string): Promise<Versioned<JournalEntry>[]>;
+  get(tenantId: string, personId: string, entryId: string): Promise<Versioned<JournalEntry> | null>;
+  create(tenantId: string, personId: string, entry: JournalEntry): Promise<Versioned<JournalEntry>>;
+  replace(tenantId: string, personId: string, entry: JournalEntry, ifMatch: IfMatch): Promise<Versioned<JournalEntry>>;
+  delete(tenantId: string, personId: string, entryId: string, ifMatch: IfMatch): Promise<void>;
+}
+
 /** People and the manager tree, as Microsoft Graph knows them. */
 export interface Directory {
   person(tenantId: string, personId: string): Promise<DirectoryPerson | null>;
@@ -97,6 +108,7 @@ export interface Repositories {
   sessions: SessionRepository;
   checkIns: CheckInRepository;
   notes: NoteRepository;
+  journal: JournalRepository;
 }
 
 export interface Clock {

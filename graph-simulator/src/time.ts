@@ -1,5 +1,5 @@
 import type { DateTimeTimeZone } from "@microsoft/microsoft-graph-types";
-import { addDays, dateIn, offsetMs, zonedTimeToUtc } from "@tandem/core";
+import { addDays, dateIn, offsetMs as coreOffsetMs, zonedTimeToUtc as coreZonedTimeToUtc } from "@tandem/core";
 import { GraphError, badRequest } from "./errors";
 
 /**
@@ -27,6 +27,42 @@ const IANA_TO_WINDOWS: Record<string, string> = {
   UTC: "UTC",
   "Etc/UTC": "UTC",
 };
+
+/**
+ * Core's helpers build an Intl formatter per call, and calendars ask the same questions thousands of times.
+ * Answers are memoised: offsets and local dates per quarter hour (every zone's offset and every transition is a
+ * multiple of 15 minutes, so they hold for the whole quarter), wall-clock conversions per date, time and zone.
+ */
+const QUARTER = 15 * 60_000;
+const MEMO_LIMIT = 100_000;
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      v = compute(key);
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+const offsets = memo((key) => {
+  const [zone, quarter] = key.split("|") as [string, string];
+  return coreOffsetMs(Number(quarter) * QUARTER, zone);
+});
+const dates = memo((key) => {
+  const [zone, quarter] = key.split("|") as [string, string];
+  return dateIn(new Date(Number(quarter) * QUARTER), zone);
+});
+const wallClocks = memo((key) => {
+  const [date, time, zone] = key.split("|") as [string, string, string];
+  return coreZonedTimeToUtc(date, time, zone).getTime();
+});
+
+export const offsetMs = (instant: number, zone: string) => offsets(`${zone}|${Math.floor(instant / QUARTER)}`);
+/** Wall-clock time in a zone to an instant (core's rules for gaps and overlaps). */
+export const zonedTimeToUtc = (date: string, time: string, zone: string) => new Date(wallClocks(`${date}|${time}|${zone}`));
 
 const unsupportedZone = (name: string) =>
   new GraphError(
@@ -132,12 +168,12 @@ export type WeekDay = (typeof WEEK_DAYS)[number];
 /** 0 for Sunday, as Date.getUTCDay. */
 export const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
-export const localDate = (instant: number, iana: string) => dateIn(new Date(instant), iana);
+export const localDate = (instant: number, iana: string) => dates(`${iana}|${Math.floor(instant / QUARTER)}`);
 
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-export { addDays, zonedTimeToUtc };
+export { addDays };
 
 /** "09:00" to Graph's "09:00:00.0000000". */
 export const graphTimeOfDay = (hhmm: string) => `${hhmm}:00.0000000`;

@@ -12,7 +12,10 @@ import { ViewSkeleton } from "./components/ViewSkeleton";
 import { errorMessage } from "./components/ErrorNotice";
 import type { LocalMode } from "./local/local-mode";
 
-const API_URL = import.meta.env.VITE_API_URL ?? "http://localhost:7071/api";
+// Local builds let the page name its api (?api=...), so one build serves tests that start an api per file.
+const API_URL =
+  (__TANDEM_LOCAL__ && new URL(window.location.href).searchParams.get("api")) ||
+  (import.meta.env.VITE_API_URL ?? "http://localhost:7071/api");
 
 const useStyles = makeStyles({
   page: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -111,11 +114,15 @@ function Root() {
   }
 
   return (
-    <FluentProvider theme={fluentTheme[theme]} className={styles.page} data-theme={theme} data-in-teams={host ? "true" : "false"}>
-      <I18nProvider value={i18n}>
-        {local && <local.Bar theme={theme} locale={i18n.locale} onTheme={setTheme} onLocale={(l) => setTag(l)} />}
-        {content}
-      </I18nProvider>
+    // Page styles sit on an inner element: Fluent copies the provider's classes onto every portal (menus,
+    // dialogs), which would then cover the page.
+    <FluentProvider theme={fluentTheme[theme]} data-theme={theme} data-in-teams={host ? "true" : "false"}>
+      <div className={styles.page}>
+        <I18nProvider value={i18n}>
+          {local && <local.Bar theme={theme} locale={i18n.locale} onTheme={setTheme} onLocale={(l) => setTag(l)} />}
+          {content}
+        </I18nProvider>
+      </div>
     </FluentProvider>
   );
 }

@@ -86,7 +86,15 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe("anonymous and malformed credentials", () => {
-  const sample: Record<string, string> = { id: randomUUID(), goalId: randomUUID(), sessionId: randomUUID(), noteId: randomUUID(), skillId: "power-bi" };
+  const sample: Record<string, string> = {
+    id: randomUUID(),
+    goalId: randomUUID(),
+    sessionId: randomUUID(),
+    noteId: randomUUID(),
+    skillId: "power-bi",
+    entryId: randomUUID(),
+    moduleId: "listening",
+  };
 
   it("covers a sensible number of routes", () => {
     // Guards against the table below silently shrinking to nothing.

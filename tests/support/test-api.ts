@@ -37,7 +37,9 @@ export interface TestApi {
  * Starts the real api on a free port against the shared Azurite, with tables of its own, seeded with the demo
  * organisation. Everything goes over HTTP.
  */
-export async function startTestApi(options: { env?: Record<string, string>; clock?: Clock; seed?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { env?: Record<string, string>; clock?: Clock; seed?: boolean; corsOrigins?: string[] } = {},
+): Promise<TestApi> {
   const prefix = `t${randomBytes(6).toString("hex")}`;
   const config = loadConfig({
     TANDEM_MODE: "local",
@@ -50,6 +52,7 @@ export async function startTestApi(options: { env?: Record<string, string>; cloc
   const errors: string[] = [];
   const running = await runApi(config, {
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     log: (line) => {
       if (line.includes("failed")) errors.push(line);
     },

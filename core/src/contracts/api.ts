@@ -8,6 +8,8 @@ import { Tandem, TandemAction, TandemProposal, TransitionInput } from "../domain
 import { GoalInput, GoalPatch, LearningGoal } from "../domain/goals";
 import { CheckIn, CheckInInput, Note, NoteInput, NotePatch, Session, SessionStatusInput } from "../domain/sessions";
 import { TeamParticipation } from "../domain/participation";
+import { TrainingModuleId } from "../domain/training";
+import { JournalEntry, JournalEntryInput, JournalEntryPatch } from "../domain/journal";
 
 const Etag = { etag: z.string() };
 const list = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });
@@ -37,6 +39,8 @@ export type GoalView = z.infer<typeof GoalView>;
 export const SessionView = Session.extend(Etag).meta({ id: "Session" });
 export const CheckInView = CheckIn.extend(Etag).meta({ id: "CheckIn" });
 export const NoteView = Note.extend(Etag).meta({ id: "Note" });
+export const JournalEntryView = JournalEntry.extend(Etag).meta({ id: "JournalEntry" });
+export type JournalEntryView = z.infer<typeof JournalEntryView>;
 
 export const Me = z
   .strictObject({
@@ -69,6 +73,7 @@ const TandemParams = z.strictObject({ id: Id });
 const GoalParams = TandemParams.extend({ goalId: Id });
 const SessionParams = TandemParams.extend({ sessionId: Id });
 const NoteParams = SessionParams.extend({ noteId: Id });
+const JournalParams = z.strictObject({ entryId: Id });
 
 export const api = {
   health: endpoint({
@@ -147,6 +152,66 @@ export const api = {
     response: ProfileView,
     status: 200,
     etag: true,
+    ifMatch: "optional",
+  }),
+  completeTrainingModule: endpoint({
+    id: "completeTrainingModule",
+    method: "PUT",
+    path: "/me/training/{moduleId}",
+    summary: "Mark a mentor-training module as done (mentors; doing it twice changes nothing)",
+    tag: "people",
+    auth: "user",
+    params: z.strictObject({ moduleId: TrainingModuleId }),
+    response: ProfileView,
+    status: 200,
+    etag: true,
+  }),
+  listJournal: endpoint({
+    id: "listJournal",
+    method: "GET",
+    path: "/me/journal",
+    summary: "My private journal, newest first: nobody else can read it",
+    tag: "journal",
+    auth: "user",
+    response: list(JournalEntryView),
+    status: 200,
+  }),
+  createJournalEntry: endpoint({
+    id: "createJournalEntry",
+    method: "POST",
+    path: "/me/journal",
+    summary: "Take stock: answer a reflection prompt in my private journal",
+    tag: "journal",
+    auth: "user",
+    body: JournalEntryInput,
+    response: JournalEntryView,
+    status: 201,
+    etag: true,
+  }),
+  updateJournalEntry: endpoint({
+    id: "updateJournalEntry",
+    method: "PATCH",
+    path: "/me/journal/{entryId}",
+    summary: "Edit an entry of my journal",
+    tag: "journal",
+    auth: "user",
+    params: JournalParams,
+    body: JournalEntryPatch,
+    response: JournalEntryView,
+    status: 200,
+    etag: true,
+    ifMatch: "required",
+  }),
+  deleteJournalEntry: endpoint({
+    id: "deleteJournalEntry",
+    method: "DELETE",
+    path: "/me/journal/{entryId}",
+    summary: "Delete an entry of my journal",
+    tag: "journal",
+    auth: "user",
+    params: JournalParams,
+    response: none,
+    status: 204,
     ifMatch: "optional",
   }),
   listSkills: endpoint({

@@ -2,6 +2,7 @@ import type { TableClient } from "@azure/data-tables";
 import {
   CheckIn,
   Cycle,
+  JournalEntry,
   LearningGoal,
   Note,
   Profile,
@@ -9,6 +10,7 @@ import {
   Skill,
   Tandem,
   TandemError,
+  newestFirst,
   type Repositories,
   type Versioned,
 } from "@tandem/core";
@@ -24,6 +26,9 @@ import { TableStore, serviceClient, tableClient, type StorageTarget } from "./st
  *   TandemItems  PK tenant|tandem          RK goal|id, session|id,         everything that belongs to one
  *                                             checkin|session|person,      tandem: one partition, so one
  *                                             note|session|id              query serves each list
+ *   Journal      PK tenant|person          RK entry id                     a person's private journal: the
+ *                                                                          author is the partition, so no key
+ *                                                                          reaches someone else's entries
  */
 export const tableNames = (prefix: string) => ({
   people: `${prefix}People`,
@@ -31,6 +36,7 @@ export const tableNames = (prefix: string) => ({
   tandems: `${prefix}Tandems`,
   memberships: `${prefix}Memberships`,
   items: `${prefix}TandemItems`,
+  journal: `${prefix}Journal`,
 });
 
 const k = (...parts: string[]) => parts.join("|");
@@ -52,6 +58,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
     tandems: tableClient(target, names.tandems),
     memberships: tableClient(target, names.memberships),
     items: tableClient(target, names.items),
+    journal: tableClient(target, names.journal),
   };
   const profiles = new TableStore(clients.people, Profile);
   const skills = new TableStore(clients.catalogue, Skill);
@@ -62,6 +69,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
   const sessions = new TableStore(clients.items, Session);
   const checkIns = new TableStore(clients.items, CheckIn);
   const notes = new TableStore(clients.items, Note);
+  const journal = new TableStore(clients.journal, JournalEntry);
   const service = serviceClient(target);
 
   const byId = <T>(list: Versioned<T>[], id: (t: T) => string) =>
@@ -149,6 +157,13 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
       create: (t, tandemId, n) => notes.create(k(t, tandemId), k("note", n.sessionId, n.id), n),
       replace: (t, tandemId, n, ifMatch) => notes.replace(k(t, tandemId), k("note", n.sessionId, n.id), n, ifMatch),
       delete: (t, tandemId, sessionId, id, ifMatch) => notes.delete(k(t, tandemId), k("note", sessionId, id), ifMatch),
+    },
+    journal: {
+      list: async (t, personId) => (await journal.query(k(t, personId))).sort((a, b) => newestFirst(a.value, b.value)),
+      get: (t, personId, id) => journal.get(k(t, personId), id),
+      create: (t, personId, e) => journal.create(k(t, personId), e.id, e),
+      replace: (t, personId, e, ifMatch) => journal.replace(k(t, personId), e.id, e, ifMatch),
+      delete: (t, personId, id, ifMatch) => journal.delete(k(t, personId), id, ifMatch),
     },
   };
 }

@@ -1,0 +1,46 @@
+import { TandemError, type JournalEntry, type JournalEntryInput, type JournalEntryPatch, type Versioned } from "@tandem/core";
+import type { Caller } from "../../platform/auth";
+import type { Deps } from "../../platform/deps";
+
+/**
+ * The journal is private to its author: every read and write goes to the caller's own partition, taken from the
+ * token. Someone else's entry id is simply not there (404), whoever asks: partner, manager or coordinator.
+ */
+
+export const listJournal = (deps: Deps, caller: Caller) => deps.repos.journal.list(caller.tenantId, caller.userId);
+
+export function createJournalEntry(deps: Deps, caller: Caller, input: JournalEntryInput): Promise<Versioned<JournalEntry>> {
+  const now = deps.clock.now();
+  const entry: JournalEntry = { id: deps.ids.next(), ...input, createdAt: now, updatedAt: now };
+  return deps.repos.journal.create(caller.tenantId, caller.userId, entry);
+}
+
+/**
+ * My entry, as long as it is still the version the client read. Comparing here, before storage does it again on
+ * the write, also answers 412 to an ETag that storage would not even parse.
+ */
+async function myEntry(deps: Deps, caller: Caller, entryId: string, ifMatch: string | null) {
+  const entry = await deps.repos.journal.get(caller.tenantId, caller.userId, entryId);
+  if (!entry) throw new TandemError("not_found", "This journal entry was not found.");
+  if (ifMatch !== null && ifMatch !== "*" && ifMatch !== entry.etag) {
+    throw new TandemError("precondition_failed", "This entry was changed elsewhere: reload and try again.");
+  }
+  return entry;
+}
+
+export async function updateJournalEntry(
+  deps: Deps,
+  caller: Caller,
+  entryId: string,
+  patch: JournalEntryPatch,
+  ifMatch: string,
+): Promise<Versioned<JournalEntry>> {
+  const entry = await myEntry(deps, caller, entryId, ifMatch);
+  const next: JournalEntry = { ...entry.value, ...patch, updatedAt: deps.clock.now() };
+  return deps.repos.journal.replace(caller.tenantId, caller.userId, next, entry.etag);
+}
+
+export async function deleteJournalEntry(deps: Deps, caller: Caller, entryId: string, ifMatch: string | null): Promise<void> {
+  const entry = await myEntry(deps, caller, entryId, ifMatch);
+  await deps.repos.journal.delete(caller.tenantId, caller.userId, entryId, entry.etag);
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { Id, Instant, text } from "./common";
+
+/**
+ * "Take stock": a personal journal, private to its author. Nobody else ever reads it, not the tandem partner,
+ * not a manager, not a coordinator (DESIGN.md, "Who may see what"). The prompts are the reflection questions of
+ * the HR practice reverse mentoring comes from, plus a free entry.
+ */
+export const journalPrompts = ["learn-from-young", "benefits", "tried", "free"] as const;
+export const JournalPrompt = z.enum(journalPrompts);
+export type JournalPrompt = z.infer<typeof JournalPrompt>;
+
+export const JournalEntryInput = z.strictObject({
+  prompt: JournalPrompt,
+  body: text(4000, 1),
+});
+export type JournalEntryInput = z.infer<typeof JournalEntryInput>;
+
+export const JournalEntryPatch = JournalEntryInput.partial().refine((p) => Object.keys(p).length > 0, "change at least one field");
+export type JournalEntryPatch = z.infer<typeof JournalEntryPatch>;
+
+/** The author is not stored in the entry: it is the partition the entry lives in (see the Journal table). */
+export const JournalEntry = z.strictObject({
+  id: Id,
+  prompt: JournalPrompt,
+  body: z.string(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+/** Newest first; entries written in the same millisecond keep a stable order. */
+export const newestFirst = (a: Pick<JournalEntry, "id" | "createdAt">, b: Pick<JournalEntry, "id" | "createdAt">) =>
+  b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);

@@ -1,0 +1,468 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { DemoPerson } from "@tandem/core";
+import type { TokenIdentity } from "./auth";
+import type { GraphResponse, Simulator, UserRequest } from "./context";
+import { GraphError, accessDenied, badRequest, resourceNotFound } from "./errors";
+import { findMeetingTimes, getSchedule } from "./features/availability";
+import {
+  calendarView,
+  cancelEvent,
+  createEvent,
+  created,
+  deleteEvent,
+  findInstance,
+  instances,
+  listEvents,
+  respond,
+  singleEvent,
+  updateEvent,
+} from "./features/calendar";
+import type { FaultSpec, Faults, RequestLog } from "./features/faults";
+import { directoryObject, mailboxSettings, parseTop, user, userFilter } from "./features/users";
+import { ianaZone, preferredTimeZone } from "./time";
+
+export interface ServerDeps {
+  sim: Simulator;
+  verify: (authorization: string | undefined) => Promise<TokenIdentity>;
+  faults: Faults;
+  requests: RequestLog;
+}
+
+interface Incoming {
+  method: string;
+  /** Path and query after /v1.0, starting with "/". */
+  url: string;
+  /** Lower-case names. */
+  headers: Record<string, string | undefined>;
+  body: unknown;
+}
+
+const JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_BATCH = 20;
+
+// ---------------------------------------------------------------------------------------------------------------
+// One Graph request, over HTTP or inside a $batch.
+// ---------------------------------------------------------------------------------------------------------------
+
+async function execute(deps: ServerDeps, req: Incoming, identity: TokenIdentity | null, inBatch: boolean): Promise<GraphResponse> {
+  const url = new URL(req.url, "http://simulator");
+  const path = url.pathname;
+  try {
+    const who = identity ?? (await deps.verify(req.headers.authorization));
+    const fault = deps.faults.take(req.method, path);
+    if (fault) throw fault;
+    const caller = deps.sim.dir.find(who.userId);
+    if (!caller) throw resourceNotFound(who.userId);
+    const prefer = preferredTimeZone(req.headers.prefer);
+    if (prefer) ianaZone(prefer);
+    const response = await route(deps, { ...req, url: url.pathname + url.search }, caller, prefer ?? "UTC", who, inBatch);
+    if (prefer && response.status < 300) response.headers = { ...response.headers, "Preference-Applied": `outlook.timezone="${prefer}"` };
+    return response;
+  } catch (e) {
+    return errorResponse(e, req.headers["client-request-id"]);
+  }
+}
+
+function errorResponse(e: unknown, clientRequestId: string | undefined): GraphResponse {
+  const error = e instanceof GraphError ? e : new GraphError(500, "generalException", "An unspecified error has occurred.");
+  if (!(e instanceof GraphError)) console.error("Graph simulator:", e);
+  const requestId = randomUUID();
+  return {
+    status: error.status,
+    headers: error.headers,
+    body: {
+      error: {
+        code: error.code,
+        message: error.message,
+        innerError: {
+          date: new Date().toISOString().slice(0, 19),
+          "request-id": requestId,
+          "client-request-id": clientRequestId ?? requestId,
+        },
+      },
+    },
+  };
+}
+
+const segmentNotFound = (segment: string) => new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`);
+const methodNotAllowed = () => new GraphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.");
+
+async function route(deps: ServerDeps, req: Incoming, caller: DemoPerson, zone: string, who: TokenIdentity, inBatch: boolean): Promise<GraphResponse> {
+  const { sim } = deps;
+  const url = new URL(req.url, "http://simulator");
+  const segments = url.pathname
+    .split("/")
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
+  const head = segments[0]?.toLowerCase();
+
+  if (head === "$batch" && segments.length === 1) {
+    if (req.method !== "POST") throw methodNotAllowed();
+    if (inBatch) throw badRequest("A $batch can't contain another $batch.", "BadRequest");
+    return batch(deps, req, who);
+  }
+  if (head === "users" && segments.length === 1) {
+    if (req.method !== "GET") throw methodNotAllowed();
+    return listUsers(sim, url.searchParams);
+  }
+  let target: DemoPerson;
+  let rest: string[];
+  if (head === "me") {
+    target = caller;
+    rest = segments.slice(1);
+  } else if (head === "users" && segments.length >= 2) {
+    target = sim.dir.get(segments[1]!);
+    rest = segments.slice(2);
+  } else {
+    throw segmentNotFound(segments[0] ?? "");
+  }
+  return userRoute(sim, { method: req.method, rest, query: url.searchParams, body: req.body, caller, user: target, zone });
+}
+
+function listUsers(sim: Simulator, query: URLSearchParams): GraphResponse {
+  const keep = userFilter(query.get("$filter"));
+  const top = parseTop(query.get("$top"), 100, 999);
+  const token = query.get("$skiptoken");
+  const skip = token ? Number(Buffer.from(token, "base64url").toString()) : 0;
+  if (!Number.isInteger(skip) || skip < 0) throw badRequest("The $skiptoken is not valid.", "Request_BadRequest");
+  const select = query.get("$select");
+  const matching = sim.dir.people.filter(keep);
+  const body: Record<string, unknown> = {
+    "@odata.context": `${sim.baseUrl()}/$metadata#users${select ? `(${select})` : ""}`,
+    value: matching.slice(skip, skip + top).map((p) => user(sim.dir, p, select)),
+  };
+  if (skip + top < matching.length) {
+    const next = new URLSearchParams(query);
+    next.set("$skiptoken", Buffer.from(String(skip + top)).toString("base64url"));
+    body["@odata.nextLink"] = `${sim.baseUrl()}/users?${next.toString().replaceAll("%24", "$")}`;
+  }
+  return { status: 200, body };
+}
+
+const is = (rest: string[], ...names: (string | null)[]) =>
+  rest.length === names.length && names.every((n, i) => n === null || n === rest[i]!.toLowerCase());
+
+function userRoute(sim: Simulator, req: UserRequest): GraphResponse {
+  const { method } = req;
+  // /calendar/events and /calendar/calendarView are the default calendar's: the same as /events and /calendarView.
+  const rest =
+    req.rest[0]?.toLowerCase() === "calendar" && ["events", "calendarview"].includes(req.rest[1]?.toLowerCase() ?? "")
+      ? req.rest.slice(1)
+      : req.rest;
+  const only = (m: string) => {
+    if (method !== m) throw methodNotAllowed();
+  };
+  const base = sim.baseUrl();
+
+  if (rest.length === 0) {
+    only("GET");
+    return { status: 200, body: { "@odata.context": `${base}/$metadata#users/$entity`, ...user(sim.dir, req.user, req.query.get("$select")) } };
+  }
+  if (is(rest, "manager")) {
+    only("GET");
+    const manager = sim.dir.managerOf(req.user);
+    if (!manager) throw resourceNotFound("manager");
+    return { status: 200, body: { "@odata.context": `${base}/$metadata#directoryObjects/$entity`, ...directoryObject(sim.dir, manager, req.query.get("$select")) } };
+  }
+  if (is(rest, "directreports")) {
+    only("GET");
+    return {
+      status: 200,
+      body: {
+        "@odata.context": `${base}/$metadata#directoryObjects`,
+        value: sim.dir.reportsOf(req.user).map((p) => directoryObject(sim.dir, p, req.query.get("$select"))),
+      },
+    };
+  }
+
+  // Delegated permissions reach the signed-in user's own mailbox only.
+  if (req.user.id !== req.caller.id) throw accessDenied();
+  const context = `${base}/$metadata#users('${req.user.id}')`;
+
+  if (is(rest, "mailboxsettings")) {
+    only("GET");
+    return { status: 200, body: { "@odata.context": `${context}/mailboxSettings`, ...mailboxSettings(sim.dir, req.user) } };
+  }
+  if (is(rest, "mailboxsettings", null)) {
+    only("GET");
+    const settings = mailboxSettings(sim.dir, req.user) as Record<string, unknown>;
+    const name = Object.keys(settings).find((k) => k.toLowerCase() === rest[1]!.toLowerCase());
+    if (!name) throw segmentNotFound(rest[1]!);
+    const value = settings[name];
+    const body = typeof value === "object" && value !== null ? value : { value };
+    return { status: 200, body: { "@odata.context": `${context}/mailboxSettings/${name}`, ...body } };
+  }
+  if (is(rest, "calendar")) {
+    only("GET");
+    return {
+      status: 200,
+      body: {
+        "@odata.context": `${context}/calendar/$entity`,
+        id: `AAMkAGCalendar${Buffer.from(req.user.id).toString("base64url").slice(0, 32)}`,
+        name: "Calendar",
+        color: "auto",
+        hexColor: "",
+        isDefaultCalendar: true,
+        canShare: true,
+        canViewPrivateItems: true,
+        canEdit: true,
+        allowedOnlineMeetingProviders: ["teamsForBusiness"],
+        defaultOnlineMeetingProvider: "teamsForBusiness",
+        isTallyingResponses: true,
+        isRemovable: false,
+        owner: { name: req.user.displayName, address: req.user.mail },
+      },
+    };
+  }
+  if (is(rest, "events")) {
+    if (method === "GET") return { status: 200, body: listEvents(sim, req) };
+    only("POST");
+    const { event } = createEvent(sim, req.user, req.body);
+    return created(sim, req, event);
+  }
+  if (is(rest, "events", null)) {
+    const id = rest[1]!;
+    if (method === "GET") return { status: 200, body: singleEvent(sim, req, findInstance(sim, req.user, id)) };
+    if (method === "PATCH") return { status: 200, body: singleEvent(sim, req, updateEvent(sim, req.user, id, req.body)) };
+    if (method === "DELETE") {
+      deleteEvent(sim, req.user, id);
+      return { status: 204 };
+    }
+    throw methodNotAllowed();
+  }
+  if (is(rest, "events", null, "instances")) {
+    only("GET");
+    return { status: 200, body: instances(sim, req, rest[1]!) };
+  }
+  if (is(rest, "events", null, null)) {
+    const action = rest[2]!.toLowerCase();
+    only("POST");
+    if (action === "cancel") cancelEvent(sim, req.user, rest[1]!);
+    else if (action === "accept") respond(sim, req.user, rest[1]!, "accept");
+    else if (action === "tentativelyaccept") respond(sim, req.user, rest[1]!, "tentativelyAccept");
+    else if (action === "decline") respond(sim, req.user, rest[1]!, "decline");
+    else throw segmentNotFound(rest[2]!);
+    return { status: 202 };
+  }
+  if (is(rest, "calendarview")) {
+    only("GET");
+    return { status: 200, body: calendarView(sim, req) };
+  }
+  if (is(rest, "calendar", "getschedule")) {
+    only("POST");
+    return { status: 200, body: getSchedule(sim, req) };
+  }
+  if (is(rest, "findmeetingtimes")) {
+    only("POST");
+    return { status: 200, body: findMeetingTimes(sim, req) };
+  }
+  throw segmentNotFound(rest.at(-1)!);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSON batching (https://learn.microsoft.com/graph/json-batching).
+// ---------------------------------------------------------------------------------------------------------------
+
+interface BatchItem {
+  id: string;
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  dependsOn?: string[];
+}
+
+async function batch(deps: ServerDeps, req: Incoming, who: TokenIdentity): Promise<GraphResponse> {
+  const requests = (req.body as { requests?: unknown } | undefined)?.requests;
+  if (!Array.isArray(requests) || requests.length === 0) throw badRequest("The batch needs a non-empty 'requests' collection.", "BadRequest");
+  if (requests.length > MAX_BATCH) throw badRequest(`A batch holds at most ${MAX_BATCH} requests.`, "BadRequest");
+  const items = requests as BatchItem[];
+  const ids = new Map<string, BatchItem>();
+  for (const r of items) {
+    if (!r || typeof r.id !== "string" || !r.id || typeof r.method !== "string" || typeof r.url !== "string") {
+      throw badRequest("Every request of a batch needs an id, a method and a url.", "BadRequest");
+    }
+    if (ids.has(r.id.toLowerCase())) throw badRequest(`The batch has two requests with id '${r.id}'.`, "BadRequest");
+    ids.set(r.id.toLowerCase(), r);
+  }
+  for (const r of items) {
+    for (const d of r.dependsOn ?? []) {
+      if (!ids.has(String(d).toLowerCase())) throw badRequest(`Request '${r.id}' depends on '${d}', which is not in the batch.`, "BadRequest");
+    }
+  }
+
+  // dependsOn decides the order; requests without it keep theirs.
+  const order: BatchItem[] = [];
+  const state = new Map<BatchItem, "visiting" | "done">();
+  const visit = (r: BatchItem) => {
+    if (state.get(r) === "done") return;
+    if (state.get(r) === "visiting") throw badRequest("The dependsOn of the batch's requests form a cycle.", "BadRequest");
+    state.set(r, "visiting");
+    for (const d of r.dependsOn ?? []) visit(ids.get(String(d).toLowerCase())!);
+    state.set(r, "done");
+    order.push(r);
+  };
+  items.forEach(visit);
+
+  const statuses = new Map<string, number>();
+  const responses: { id: string; status: number; headers: Record<string, string>; body?: unknown }[] = [];
+  for (const r of order) {
+    const failed = (r.dependsOn ?? []).find((d) => (statuses.get(String(d).toLowerCase()) ?? 0) >= 400);
+    let response: GraphResponse;
+    if (failed !== undefined) {
+      response = errorResponse(new GraphError(424, "FailedDependency", `The request depends on '${failed}', which failed.`), undefined);
+    } else {
+      const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      const relative = r.url.replace(/^https?:\/\/[^/]+\/v1\.0/i, "");
+      const url = relative.startsWith("/") ? relative : `/${relative}`;
+      deps.requests.record(r.method, new URL(url, "http://simulator").pathname, true);
+      if (r.body !== undefined && !headers["content-type"]) {
+        response = errorResponse(badRequest("A request of a batch with a body needs a Content-Type header.", "BadRequest"), undefined);
+      } else {
+        response = await execute(
+          deps,
+          { method: r.method.toUpperCase(), url, headers, body: r.body },
+          who,
+          true,
+        );
+      }
+    }
+    statuses.set(r.id.toLowerCase(), response.status);
+    responses.push({
+      id: r.id,
+      status: response.status,
+      headers: { ...(response.body !== undefined ? { "Content-Type": "application/json" } : {}), ...response.headers },
+      ...(response.body !== undefined ? { body: response.body } : {}),
+    });
+  }
+  return { status: 200, body: { responses } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP.
+// ---------------------------------------------------------------------------------------------------------------
+
+const CONTROL_CODES: Record<number, string> = { 400: "BadRequest", 403: "Forbidden", 404: "NotFound" };
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+function readRaw(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new GraphError(413, "RequestEntityTooLarge", "The request body is too large."));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, response: GraphResponse, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { ...extra, ...response.headers };
+  let payload: string | undefined;
+  if (response.body !== undefined) {
+    payload = JSON.stringify(response.body);
+    headers["Content-Type"] = JSON_TYPE;
+  }
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}
+
+function cors(req: IncomingMessage): Record<string, string> {
+  return {
+    "Access-Control-Allow-Origin": req.headers.origin ?? "*",
+    "Access-Control-Allow-Methods": "GET, POST, PATCH, PUT, DELETE, OPTIONS",
+    "Access-Control-Allow-Headers":
+      "Authorization, Content-Type, Prefer, client-request-id, ConsistencyLevel, SdkVersion, Retry-Attempt, If-Match",
+    "Access-Control-Expose-Headers": "Retry-After, request-id, client-request-id, Preference-Applied, Location",
+    Vary: "Origin",
+  };
+}
+
+async function control(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, path: string) {
+  const fail = (status: number, message: string) =>
+    send(res, { status, body: { error: { code: CONTROL_CODES[status] ?? "BadRequest", message } } }, cors(req));
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) return fail(403, "The simulator's controls answer loopback callers only.");
+  if (path === "/_simulator/faults") {
+    if (req.method === "GET") return send(res, { status: 200, body: { value: deps.faults.list() } }, cors(req));
+    if (req.method === "DELETE") {
+      deps.faults.clear();
+      return send(res, { status: 204 }, cors(req));
+    }
+    if (req.method === "POST") {
+      try {
+        const spec = JSON.parse(await readRaw(req)) as FaultSpec;
+        if (typeof spec.pathPattern !== "string") return fail(400, "pathPattern must be a string (a regular expression).");
+        return send(res, { status: 201, body: deps.faults.inject(spec) }, cors(req));
+      } catch (e) {
+        return fail(400, (e as Error).message);
+      }
+    }
+  }
+  if (path === "/_simulator/requests") {
+    if (req.method === "GET") return send(res, { status: 200, body: deps.requests.snapshot() }, cors(req));
+    if (req.method === "DELETE") {
+      deps.requests.reset();
+      return send(res, { status: 204 }, cors(req));
+    }
+  }
+  return fail(404, `No simulator control at ${req.method} ${path}.`);
+}
+
+async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? "/", "http://simulator");
+  const method = (req.method ?? "GET").toUpperCase();
+  if (method === "OPTIONS") return send(res, { status: 204 }, cors(req));
+  if (url.pathname.startsWith("/_simulator/")) return control(deps, req, res, url.pathname);
+  if (!/^\/v1\.0(\/|$)/i.test(url.pathname)) {
+    return send(res, errorResponse(segmentNotFound(url.pathname.split("/")[1] ?? ""), undefined), cors(req));
+  }
+  const path = url.pathname.slice("/v1.0".length) || "/";
+  deps.requests.record(method, path);
+  const headers: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+  const clientRequestId = headers["client-request-id"] ?? randomUUID();
+  let response: GraphResponse;
+  try {
+    const raw = method === "GET" || method === "DELETE" ? "" : await readRaw(req);
+    let body: unknown;
+    if (raw.trim()) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new GraphError(
+          400,
+          "BadRequest",
+          "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+        );
+      }
+    }
+    response = await execute(deps, { method, url: path + url.search, headers, body }, null, false);
+  } catch (e) {
+    response = errorResponse(e, clientRequestId);
+  }
+  send(res, response, { ...cors(req), "request-id": randomUUID(), "client-request-id": clientRequestId, "OData-Version": "4.0" });
+}
+
+export function startServer(deps: ServerDeps, port: number, host: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    handle(deps, req, res).catch((e) => {
+      console.error("Graph simulator:", e);
+      if (!res.headersSent) send(res, errorResponse(e, undefined));
+      else res.end();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server);
+    });
+  });
+}

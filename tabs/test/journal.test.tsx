@@ -1,0 +1,188 @@
+import { describe, expect, it } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import type { JournalEntryView } from "@tandem/core";
+import { ApiError } from "../src/api/client";
+import JournalView from "../src/features/journal/JournalView";
+import { fakeApi, meOf, nextEtag, profileOf, renderView } from "./render";
+
+const me = meOf(profileOf({ programRoles: ["mentee"], offers: [] }));
+
+const older: JournalEntryView = {
+  id: "0b3a4c1e-6d0f-4f7e-9f43-2a0c6a1e5d01",
+  prompt: "benefits",
+  body: "Pour moi : moins d'e-mails.",
+  createdAt: "2026-10-05T09:00:00.000Z",
+  updatedAt: "2026-10-05T09:00:00.000Z",
+  etag: nextEtag(),
+};
+const newer: JournalEntryView = {
+  id: "0b3a4c1e-6d0f-4f7e-9f43-2a0c6a1e5d02",
+  prompt: "tried",
+  body: "J'ai partagé mon écran sans aide.",
+  createdAt: "2026-10-19T16:30:00.000Z",
+  updatedAt: "2026-10-20T08:00:00.000Z",
+  etag: nextEtag(),
+};
+
+/** A fake journal over a list kept newest first, as the api keeps it. */
+function journalApi(start: JournalEntryView[]) {
+  let entries = [...start];
+  let n = 0;
+  const fake = fakeApi({
+    listJournal: () => ({ items: entries }),
+    createJournalEntry: ({ body }) => {
+      const at = "2026-11-02T10:00:00.000Z";
+      const entry = { ...(body as { prompt: JournalEntryView["prompt"]; body: string }), id: `0b3a4c1e-6d0f-4f7e-9f43-2a0c6a1e5e${String(++n).padStart(2, "0")}`, createdAt: at, updatedAt: at, etag: nextEtag() };
+      entries = [entry, ...entries];
+      return entry;
+    },
+    updateJournalEntry: ({ params, body, ifMatch }) => {
+      const current = entries.find((e) => e.id === (params as { entryId: string }).entryId)!;
+      if (ifMatch !== current.etag) throw new ApiError(412, "precondition_failed", "This entry was changed elsewhere: reload and try again.");
+      const next = { ...current, ...(body as object), updatedAt: "2026-11-03T10:00:00.000Z", etag: nextEtag() };
+      entries = entries.map((e) => (e.id === next.id ? next : e));
+      return next;
+    },
+    deleteJournalEntry: ({ params }) => {
+      entries = entries.filter((e) => e.id !== (params as { entryId: string }).entryId);
+      return {};
+    },
+  });
+  return {
+    fake,
+    /** Someone changes an entry from another device. */
+    changeElsewhere(id: string, body: string) {
+      entries = entries.map((e) => (e.id === id ? { ...e, body, etag: nextEtag() } : e));
+    },
+  };
+}
+
+const entryItems = () => within(screen.getByRole("list")).getAllByRole("listitem");
+
+describe("the take-stock journal", () => {
+  it("says it is private first, offers the reflection prompts, and lists entries newest first with their date (in French)", async () => {
+    const { fake } = journalApi([newer, older]);
+    renderView(<JournalView />, { fake, me, locale: "fr-FR" });
+
+    const h1 = screen.getByRole("heading", { level: 1, name: "Faire le point" });
+    const badge = screen.getByText("Privé : vous seul pouvez lire ce journal");
+    expect(h1.compareDocumentPosition(badge) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByText(/ni votre binôme, ni votre manager, ni les coordinateurs/)).toBeTruthy();
+
+    for (const question of [
+      "Qu'aimerais-je apprendre des jeunes ?",
+      "Lister les bénéfices (pour moi, mon équipe, l'entreprise)",
+      "Qu'ai-je essayé depuis la dernière séance ?",
+      "Note libre",
+    ]) {
+      const form = screen.getByRole("form", { name: question });
+      expect(within(form).getByRole("textbox", { name: new RegExp(question.replace(/[?()]/g, "\\$&")) })).toBeTruthy();
+      expect(within(form).getByRole("button", { name: "Enregistrer" })).toBeTruthy();
+    }
+
+    await screen.findByText("J'ai partagé mon écran sans aide.");
+    const [first, second] = entryItems();
+    expect(within(first!).getByRole("heading", { level: 3 }).textContent).toBe("Qu'ai-je essayé depuis la dernière séance ?");
+    expect(first!.textContent).toContain("Écrit le 19 oct. 2026 · modifié le 20 oct. 2026");
+    expect(within(second!).getByRole("heading", { level: 3 }).textContent).toBe("Lister les bénéfices (pour moi, mon équipe, l'entreprise)");
+    expect(second!.textContent).toContain("Écrit le 5 oct. 2026");
+    expect(second!.textContent).not.toContain("modifié");
+  });
+
+  it("refuses an empty answer on its field, then saves one, clears the box and lists it first", async () => {
+    const { fake } = journalApi([older]);
+    const { user } = renderView(<JournalView />, { fake, me });
+    await screen.findByText(older.body);
+    const form = screen.getByRole("form", { name: "What would I like to learn from the young?" });
+    const box = within(form).getByRole("textbox");
+
+    await user.type(box, "   ");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+    expect(within(form).getByText("Write something first.")).toBeTruthy();
+    expect(box.getAttribute("aria-invalid")).toBe("true");
+    expect(fake.callsTo("createJournalEntry")).toHaveLength(0);
+
+    await user.clear(box);
+    await user.type(box, "Les raccourcis");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+
+    expect(await within(form).findByText("Saved in your journal.")).toBeTruthy();
+    expect((box as HTMLTextAreaElement).value).toBe("");
+    expect(fake.callsTo("createJournalEntry")[0]!.input.body).toEqual({ prompt: "learn-from-young", body: "Les raccourcis" });
+    const [first] = entryItems();
+    expect(first!.textContent).toContain("Les raccourcis");
+    expect(within(first!).getByRole("heading", { level: 3 }).textContent).toBe("What would I like to learn from the young?");
+  });
+
+  it("edits an entry in place with the keyboard, sending the ETag it read", async () => {
+    const { fake } = journalApi([newer, older]);
+    const { user } = renderView(<JournalView />, { fake, me });
+    await screen.findByText(older.body);
+    const item = entryItems()[1]!;
+
+    within(item).getByRole("button", { name: "Edit" }).focus();
+    await user.keyboard("{Enter}");
+    const box = within(item).getByRole("textbox", { name: "Edit your entry" });
+    expect(document.activeElement).toBe(box);
+    await user.type(box, " Et plus de temps.");
+    // Fluent's focus manager (Tabster) owns Tab, and happy-dom has no layout for it: focus the next control directly.
+    within(item).getByRole("button", { name: "Save" }).focus();
+    await user.keyboard("{Enter}");
+
+    await waitFor(() => expect(within(item).queryByRole("textbox")).toBeNull());
+    expect(within(item).getByText("Pour moi : moins d'e-mails. Et plus de temps.").tagName).toBe("P");
+    const [patch] = fake.callsTo("updateJournalEntry");
+    expect(patch!.input).toMatchObject({ params: { entryId: older.id }, body: { body: "Pour moi : moins d'e-mails. Et plus de temps." }, ifMatch: older.etag });
+    expect(document.activeElement).toBe(within(item).getByRole("button", { name: "Edit" }));
+  });
+
+  it("on 412 shows the conflict with a Reload button and keeps the draft; Reload shows the stored entry", async () => {
+    const journal = journalApi([older]);
+    const { user } = renderView(<JournalView />, { fake: journal.fake, me });
+    await screen.findByText(older.body);
+    const item = entryItems()[0]!;
+
+    await user.click(within(item).getByRole("button", { name: "Edit" }));
+    journal.changeElsewhere(older.id, "Changé sur mon téléphone.");
+    const box = within(item).getByRole("textbox", { name: "Edit your entry" });
+    await user.clear(box);
+    await user.type(box, "Mon brouillon");
+    await user.click(within(item).getByRole("button", { name: "Save" }));
+
+    const alert = await within(item).findByRole("alert");
+    expect(alert.textContent).toContain("This was changed elsewhere in the meantime");
+    expect((within(item).getByRole("textbox", { name: "Edit your entry" }) as HTMLTextAreaElement).value).toBe("Mon brouillon");
+
+    await user.click(within(alert).getByRole("button", { name: "Reload" }));
+    expect(await screen.findByText("Changé sur mon téléphone.")).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(journal.fake.callsTo("listJournal")).toHaveLength(2);
+  });
+
+  it("deletes an entry only once confirmed", async () => {
+    const { fake } = journalApi([newer, older]);
+    const { user } = renderView(<JournalView />, { fake, me });
+    await screen.findByText(newer.body);
+
+    await user.click(within(entryItems()[0]!).getByRole("button", { name: "Delete" }));
+    let dialog = await screen.findByRole("alertdialog", { name: "Delete this entry?" });
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(fake.callsTo("deleteJournalEntry")).toHaveLength(0);
+    expect(screen.getByText(newer.body)).toBeTruthy();
+
+    await user.click(within(entryItems()[0]!).getByRole("button", { name: "Delete" }));
+    dialog = await screen.findByRole("alertdialog", { name: "Delete this entry?" });
+    await user.click(within(dialog).getByRole("button", { name: "Delete" }));
+
+    expect(fake.callsTo("deleteJournalEntry").map((c) => c.input)).toEqual([{ params: { entryId: newer.id }, ifMatch: newer.etag }]);
+    expect(screen.queryByText(newer.body)).toBeNull();
+    expect(entryItems()).toHaveLength(1);
+  });
+
+  it("tells a person with nothing written yet where their entries will appear", async () => {
+    const { fake } = journalApi([]);
+    renderView(<JournalView />, { fake, me });
+    expect(await screen.findByText("Nothing written yet. Your entries will appear here, newest first.")).toBeTruthy();
+    expect(screen.getByText("Private: only you can read this journal")).toBeTruthy();
+  });
+});

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { castOf, startTestApi, type Cast, type TestApi } from "../support/test-api";
+import { launchChromium, localContext, watchErrors } from "../support/browser";
+
+let api: TestApi;
+let cast: Cast;
+let browser: Browser;
+const web = inject("webUrl");
+
+beforeAll(async () => {
+  api = await startTestApi({ corsOrigins: [web] });
+  cast = castOf(api.org, (t) => t.status === "active" && t.kind === "tandem" && t.sessions.some((s) => s.status === "held"));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+const name = (id: string) => api.org.people.find((p) => p.id === id)!.displayName;
+
+async function open(persona: string, view = "home", extra = ""): Promise<{ page: Page; errors: string[] }> {
+  const context = await localContext(browser);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${persona}&lang=en${extra}#/${view}`);
+  return { page, errors };
+}
+
+const card = (page: Page) => page.locator(`[aria-labelledby="tandem-${cast.tandem.id}"]`);
+/** The most recent held session: the one the "how did it go?" prompt asks about. */
+const lastHeld = () =>
+  [...cast.tandem.sessions].filter((s) => s.status === "held").sort((a, b) => b.daysFromNow - a.daysFromNow)[0]!;
+const sessionCard = (page: Page) => page.locator(`[data-session="${lastHeld().id}"]`);
+
+describe("the Teams tab in Chromium, against the real api and Azurite", () => {
+  const title = `Run my first poll in Teams ${Date.now()}`;
+
+  it("lets a mentee create a goal and move its progress, and keeps it across a reload", async () => {
+    const { page, errors } = await open(cast.mentee);
+    await card(page).getByText(name(cast.mentor)).first().waitFor();
+
+    await card(page).getByRole("button", { name: "Add a goal" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: /^Goal/ }).fill(title);
+    await dialog.getByRole("combobox", { name: /^Skill/ }).click();
+    await page.getByRole("option").first().click();
+    await dialog.getByLabel("Success criterion").fill("I run a poll in my next team meeting without help.");
+    await dialog.getByLabel(/^Target date/).fill("2027-03-31");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await card(page).getByText(title).waitFor();
+
+    const slider = card(page).getByRole("slider", { name: `Progress of “${title}”` });
+    await slider.focus();
+    const saved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/goals/"));
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    expect((await saved).status()).toBe(200);
+
+    await page.reload();
+    await expect.poll(() => card(page).getByRole("slider", { name: `Progress of “${title}”` }).inputValue(), { timeout: 15_000 }).toBe("30");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets the mentee check in after a session and write a private and a shared note", async () => {
+    const { page, errors } = await open(cast.mentee, "sessions");
+    if (await page.getByRole("combobox", { name: "Tandem" }).isVisible()) {
+      await page.getByRole("combobox", { name: "Tandem" }).click();
+      await page.getByRole("option", { name: name(cast.mentor) }).click();
+    }
+    await page.getByRole("button", { name: "Check in" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("What I learned").fill("Polls live in the meeting chat, not in a separate app.");
+    await dialog.getByLabel("What I will try before next time").fill("A poll at Monday's team meeting.");
+    await dialog.getByRole("radio", { name: "4 out of 5" }).click();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    const session = sessionCard(page);
+    await session.getByRole("button", { name: "Check-ins and notes" }).click();
+    await session.getByText("Polls live in the meeting chat").waitFor();
+
+    for (const [text, visibility] of [
+      ["Private: I was nervous about sharing my screen.", "Only me (private)"],
+      ["Shared: next time, breakout rooms.", "My tandem (shared)"],
+    ] as const) {
+      await session.getByLabel("Add a note").fill(text);
+      await session.getByRole("radio", { name: visibility }).check();
+      await session.getByRole("button", { name: "Save note" }).click();
+      await session.getByText(text).waitFor();
+    }
+    await session.locator('[data-note-visibility="private"]').getByText("Private: only you").waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows the mentor the mentee's progress and shared note, never the private note", async () => {
+    const { page, errors } = await open(cast.mentor);
+    await card(page).getByText(title).waitFor();
+    await expect
+      .poll(() => card(page).getByRole("slider", { name: `Progress of “${title}”` }).inputValue(), { timeout: 15_000 })
+      .toBe("30");
+
+    await page.getByRole("tab", { name: "Sessions" }).click();
+    if (await page.getByRole("combobox", { name: "Tandem" }).isVisible()) {
+      await page.getByRole("combobox", { name: "Tandem" }).click();
+      await page.getByRole("option", { name: name(cast.mentee) }).click();
+    }
+    const session = sessionCard(page);
+    await session.getByRole("button", { name: "Check-ins and notes" }).click();
+    await session.getByText("Shared: next time, breakout rooms.").waitFor();
+    await session.getByText("Polls live in the meeting chat").waitFor();
+    expect(await page.content()).not.toContain("I was nervous about sharing my screen");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("tells of a change made elsewhere (412) and recovers with a reload", async () => {
+    const first = await open(cast.mentee);
+    const second = await open(cast.mentee);
+    for (const p of [first.page, second.page]) await card(p).getByText(title).waitFor();
+
+    const slider = card(second.page).getByRole("slider", { name: `Progress of “${title}”` });
+    await slider.focus();
+    const saved = second.page.waitForResponse((r) => r.request().method() === "PATCH");
+    await second.page.keyboard.press("ArrowRight");
+    expect((await saved).status()).toBe(200);
+
+    await card(first.page).getByRole("button", { name: `Edit goal: ${title}` }).click();
+    const dialog = first.page.getByRole("dialog");
+    await dialog.getByLabel("Success criterion").fill("Changed in the first window.");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.getByText(/changed elsewhere/).waitFor();
+
+    await dialog.getByRole("button", { name: "Reload" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect
+      .poll(() => card(first.page).getByRole("slider", { name: `Progress of “${title}”` }).inputValue(), { timeout: 15_000 })
+      .toBe("40");
+    await first.page.context().close();
+    await second.page.context().close();
+  });
+});
