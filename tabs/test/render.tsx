@@ -3,7 +3,7 @@ import { afterEach } from "vitest";
 import { cleanup, render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
-import { api, type Endpoint, type Me, type ProfileView, type Skill } from "@tandem/core";
+import { api, type Endpoint, type Me, type Skill } from "@tandem/core";
 import { ApiError, type Call, type CallInput, type Result } from "../src/api/client";
 import { createI18n, I18nProvider } from "../src/i18n/i18n";
 import { SessionContext, type Session } from "../src/app/session";
@@ -117,6 +117,9 @@ export const skills: Skill[] = [
 ];
 
 export const skillList = () => ({ items: skills.map((s) => ({ ...s, etag: `W/"skill-${s.id}"` })) });
+
+/** A profile as GET /me returns it, with its ETag. */
+export type ProfileView = NonNullable<Me["profile"]>;
 
 let version = 0;
 export const nextEtag = () => `W/"v${++version}"`;

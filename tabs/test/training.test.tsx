@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
-import type { ProfileView } from "@tandem/core";
 import { ApiError } from "../src/api/client";
 import TrainingView from "../src/features/training/TrainingView";
-import { fakeApi, meOf, nextEtag, profileOf, renderView } from "./render";
+import { fakeApi, meOf, nextEtag, profileOf, renderView, type ProfileView } from "./render";
 
 /** A fake of the training endpoint over one stored profile, as the api behaves: idempotent, new ETag on change. */
 function trainingApi(start: ProfileView) {

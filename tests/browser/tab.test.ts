@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { castOf, startTestApi, type Cast, type TestApi } from "../support/test-api";
+import type { DemoTandem } from "@tandem/core";
+import { startTestApi, type TestApi } from "../support/test-api";
 import { launchChromium, localContext, watchErrors } from "../support/browser";
 
 let api: TestApi;
-let cast: Cast;
+/** An active tandem whose mentee has not checked in on the last session yet, as the demo has one. */
+let cast: { tandem: DemoTandem; mentor: string; mentee: string };
 let browser: Browser;
 const web = inject("webUrl");
 
 beforeAll(async () => {
   api = await startTestApi({ corsOrigins: [web] });
-  cast = castOf(api.org, (t) => t.status === "active" && t.kind === "tandem" && t.sessions.some((s) => s.status === "held"));
+  const tandem = api.org.tandems.find((t) => {
+    const held = t.sessions.filter((s) => s.status === "held").sort((a, b) => b.daysFromNow - a.daysFromNow)[0];
+    return t.status === "active" && t.kind === "tandem" && held && !held.checkIns.some((c) => c.personId === t.menteeIds[0]);
+  })!;
+  cast = { tandem, mentor: tandem.mentorId, mentee: tandem.menteeIds[0]! };
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -77,6 +83,7 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
     await dialog.getByRole("radio", { name: "4 out of 5" }).click();
     await dialog.getByRole("button", { name: "Save" }).click();
     await dialog.waitFor({ state: "hidden" });
+    await page.getByText("How did your last session go?").waitFor({ state: "hidden" });
 
     const session = sessionCard(page);
     await session.getByRole("button", { name: "Check-ins and notes" }).click();

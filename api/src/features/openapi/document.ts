@@ -124,7 +124,7 @@ export function openApiDocument(endpoints: readonly Endpoint[], info: { version:
     info: {
       title: "Tandem api",
       version: info.version,
-      description: "Reverse mentoring for Microsoft 365: profiles, skills, tandems, goals, sessions, check-ins.",
+      description: "Reverse mentoring for Microsoft 365: profiles, mentor training, skills, tandems, goals, sessions, check-ins, and a private journal.",
     },
     servers: [{ url: "/api" }],
     paths,

@@ -228,10 +228,12 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
     try {
       await call(api.putMyProfile, { body: parsed.data, ...(me.profile ? { ifMatch: me.profile.etag } : {}) });
       onSaved();
+      // The new version re-mounts this form from what was saved.
       await refreshMe();
     } catch (error) {
       setErrors(apiFieldErrors(error));
       setProblem(error);
+    } finally {
       setSaving(false);
     }
   };

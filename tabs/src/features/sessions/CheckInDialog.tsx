@@ -9,6 +9,7 @@ import {
   DialogTitle,
   Field,
   Rating,
+  Spinner,
   Textarea,
   makeStyles,
   tokens,
@@ -38,20 +39,28 @@ export function CheckInDialog({ target, onClose, onSaved }: { target: SessionRef
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<unknown>();
   const [saving, setSaving] = useState(false);
+  const [loaded, setLoaded] = useState(false);
   const params = { id: target.tandemId, sessionId: target.session.id };
 
   useEffect(() => {
     let live = true;
     call(api.listCheckIns, { params }).then(
       (r) => {
+        if (!live) return;
         const mine = r.data.items.find((c) => c.personId === me.id);
-        if (!live || !mine) return;
-        setLearned(mine.learned ?? "");
-        setWillTry(mine.willTry ?? "");
-        setRating(mine.rating);
-        setEtag(mine.etag);
+        if (mine) {
+          setLearned(mine.learned ?? "");
+          setWillTry(mine.willTry ?? "");
+          setRating(mine.rating);
+          setEtag(mine.etag);
+        }
+        setLoaded(true);
       },
-      (e: unknown) => live && setProblem(e),
+      (e: unknown) => {
+        if (!live) return;
+        setProblem(e);
+        setLoaded(true);
+      },
     );
     return () => {
       live = false;
@@ -89,6 +98,10 @@ export function CheckInDialog({ target, onClose, onSaved }: { target: SessionRef
             <DialogTitle>{t("checkin.title", { date: dateTime(target.session.start) })}</DialogTitle>
             <DialogContent className={styles.form}>
               {problem !== undefined && <ErrorNotice error={problem} onReload={onSaved} />}
+              {!loaded ? (
+                <Spinner size="small" label={t("common.loading")} />
+              ) : (
+                <>
               <Field label={t("checkin.learned")} {...err("learned")}>
                 <Textarea value={learned} maxLength={2000} onChange={(_, d) => setLearned(d.value)} />
               </Field>
@@ -103,10 +116,12 @@ export function CheckInDialog({ target, onClose, onSaved }: { target: SessionRef
                   itemLabel={(n) => t("checkin.ratingValue", { value: n })}
                 />
               </Field>
+                </>
+              )}
             </DialogContent>
             <DialogActions>
               <Button onClick={onClose}>{t("common.cancel")}</Button>
-              <Button type="submit" appearance="primary" disabled={saving}>
+              <Button type="submit" appearance="primary" disabled={saving || !loaded}>
                 {saving ? t("common.saving") : t("common.save")}
               </Button>
             </DialogActions>

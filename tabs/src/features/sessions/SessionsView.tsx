@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { api, canCheckIn, sessionMinutes, type TandemView } from "@tandem/core";
+import { api, canCheckIn, sessionMinutes, type Session, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "../../app/useResource";
 import { useI18n } from "../../i18n/i18n";
@@ -33,6 +33,12 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   picker: { maxWidth: "420px" },
 });
+
+/** The most recent session one can check in on: the one the "how did it go?" prompt is about. */
+const lastCheckable = (sessions: Session[]) => {
+  const now = new Date().toISOString();
+  return [...sessions].reverse().find((s) => s.start <= now && canCheckIn(s, now))?.id;
+};
 
 const statusColor = { scheduled: "brand", held: "success", cancelled: "subtle", moved: "warning" } as const;
 
@@ -52,6 +58,14 @@ export default function SessionsView() {
     [call, tandem?.id],
   );
   const [checkingIn, setCheckingIn] = useState<SessionRef | null>(null);
+  const lastId = tandem && sessions.data ? lastCheckable(sessions.data) : undefined;
+  const lastCheckedIn = useResource(
+    async () =>
+      tandem && lastId
+        ? (await call(api.listCheckIns, { params: { id: tandem.id, sessionId: lastId } })).data.items.some((c) => c.personId === me.id)
+        : true,
+    [call, tandem?.id, lastId],
+  );
   const [version, setVersion] = useState(0);
   const now = new Date().toISOString();
   const name = (x: TandemView) =>
@@ -74,7 +88,7 @@ export default function SessionsView() {
   const upcoming = all.filter((s) => s.status === "scheduled" && s.start > now);
   const past = all.filter((s) => !upcoming.includes(s)).reverse();
   const participant = tandem.myRelation !== "coordinator";
-  const last = past.find((s) => canCheckIn(s, now));
+  const last = past.find((s) => s.id === lastId);
 
   return (
     <div className={styles.root}>
@@ -92,7 +106,7 @@ export default function SessionsView() {
       )}
       {sessions.error !== undefined && <ErrorNotice error={sessions.error} onRetry={sessions.reload} />}
       {sessions.loading && !sessions.data && <ViewSkeleton cards={1} />}
-      {participant && last && (
+      {participant && last && lastCheckedIn.data === false && (
         <MessageBar intent="info">
           <MessageBarBody>
             <MessageBarTitle>{t("sessions.checkInCta.title")}</MessageBarTitle>
@@ -172,6 +186,7 @@ export default function SessionsView() {
             setCheckingIn(null);
             setVersion((v) => v + 1);
             sessions.reload();
+            lastCheckedIn.reload();
           }}
         />
       )}
