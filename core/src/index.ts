@@ -15,3 +15,4 @@ export * from "./demo";
 export * from "./domain/time";
 export * from "./domain/training";
 export * from "./domain/journal";
+export * from "./domain/booking";

@@ -46,6 +46,7 @@ const session = (t: Tandem, minutes: number, status: SessionStatus = "held", day
     iCalUId: null,
     joinUrl: null,
     recurrence: null,
+    seriesId: null,
     status,
     createdAt: AT,
     updatedAt: AT,

@@ -16,6 +16,8 @@ export interface RouteInput<E extends Endpoint> {
   body: BodyOf<E>;
   /** The If-Match header, when the endpoint takes one. */
   ifMatch: string | null;
+  /** The Idempotency-Key header, when the endpoint takes one. */
+  idempotencyKey: string | null;
   request: HttpRequest;
 }
 
@@ -77,6 +79,22 @@ function readIfMatch(req: HttpRequest, e: Endpoint): string | null {
   return value.trim();
 }
 
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._~:-]{8,128}$/;
+
+/** draft-ietf-httpapi-idempotency-key-header: a client-chosen key per logical operation, sent with every retry. */
+function readIdempotencyKey(req: HttpRequest, e: Endpoint): string | null {
+  if (!e.idempotencyKey) return null;
+  const value = req.headers.get("idempotency-key")?.trim();
+  if (!value || !IDEMPOTENCY_KEY.test(value)) {
+    throw new TandemError(
+      "validation",
+      "Send an Idempotency-Key header (8 to 128 letters, digits, dashes; a new UUID per booking, the same on retries).",
+      [{ in: "header", pointer: "Idempotency-Key", message: value ? "not a valid key" : "required" }],
+    );
+  }
+  return value;
+}
+
 async function readBody(req: HttpRequest, maxBytes: number): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type)) {
@@ -114,8 +132,9 @@ export function route<E extends Endpoint>(
       const params = e.params ? parse(e.params, { ...req.params }, "path") : {};
       const query = e.query ? parse(e.query, Object.fromEntries(req.query.entries()), "query") : {};
       const ifMatch = readIfMatch(req, e);
+      const idempotencyKey = readIdempotencyKey(req, e);
       const body = e.body ? parse(e.body, await readBody(req, options.maxBodyBytes)) : undefined;
-      const reply = await impl({ caller, params, query, body, ifMatch, request: req } as RouteInput<E>);
+      const reply = await impl({ caller, params, query, body, ifMatch, idempotencyKey, request: req } as RouteInput<E>);
       const headers: Record<string, string> = { "cache-control": "no-store" };
       if (e.etag && reply.etag) headers.etag = reply.etag;
       if (reply.location) headers.location = reply.location;

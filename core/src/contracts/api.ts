@@ -8,6 +8,7 @@ import { Tandem, TandemAction, TandemProposal, TransitionInput } from "../domain
 import { GoalInput, GoalPatch, LearningGoal } from "../domain/goals";
 import { CheckIn, CheckInInput, Note, NoteInput, NotePatch, Session, SessionStatusInput } from "../domain/sessions";
 import { TeamParticipation } from "../domain/participation";
+import { BookingInput, CancelInput, MeetingLookup, RescheduleInput, SuggestionRequest, Suggestions } from "../domain/booking";
 import { TrainingModuleId } from "../domain/training";
 import { JournalEntry, JournalEntryInput, JournalEntryPatch } from "../domain/journal";
 
@@ -470,6 +471,75 @@ export const api = {
     response: none,
     status: 204,
     ifMatch: "optional",
+  }),
+  suggestSessions: endpoint({
+    id: "suggestSessions",
+    method: "POST",
+    path: "/tandems/{id}/suggestions",
+    summary: "Times when every member is free, inside everyone's working hours (Graph findMeetingTimes)",
+    tag: "booking",
+    auth: "user",
+    params: TandemParams,
+    body: SuggestionRequest,
+    response: Suggestions.meta({ id: "Suggestions" }),
+    status: 200,
+  }),
+  bookSession: endpoint({
+    id: "bookSession",
+    method: "POST",
+    path: "/tandems/{id}/sessions",
+    summary: "Book a session (or a series) in every member's calendar, with a Teams meeting",
+    tag: "booking",
+    auth: "user",
+    params: TandemParams,
+    body: BookingInput,
+    response: list(SessionView),
+    status: 201,
+    idempotencyKey: "required",
+  }),
+  rescheduleSession: endpoint({
+    id: "rescheduleSession",
+    method: "PATCH",
+    path: "/tandems/{id}/sessions/{sessionId}",
+    summary: "Move one session, or the whole series from it",
+    tag: "booking",
+    auth: "user",
+    params: SessionParams,
+    body: RescheduleInput,
+    response: list(SessionView),
+    status: 200,
+    ifMatch: "optional",
+  }),
+  cancelSession: endpoint({
+    id: "cancelSession",
+    method: "POST",
+    path: "/tandems/{id}/sessions/{sessionId}/cancel",
+    summary: "Cancel one session, or the whole series from it, in every calendar",
+    tag: "booking",
+    auth: "user",
+    params: SessionParams,
+    body: CancelInput,
+    response: list(SessionView),
+    status: 200,
+  }),
+  meetingContext: endpoint({
+    id: "meetingContext",
+    method: "GET",
+    path: "/meetings/context",
+    summary: "The tandem, goals and last check-ins behind an Outlook meeting (the add-in opened on it)",
+    tag: "booking",
+    auth: "user",
+    query: MeetingLookup,
+    response: z
+      .strictObject({
+        tandem: TandemView,
+        session: SessionView,
+        goals: z.array(GoalView),
+        /** The check-ins of the previous held session, as the caller may see them. */
+        lastCheckIns: z.array(CheckInView),
+      })
+      .meta({ id: "MeetingContext" }),
+    status: 200,
   }),
   teamParticipation: endpoint({
     id: "teamParticipation",

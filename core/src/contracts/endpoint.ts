@@ -33,6 +33,8 @@ export interface Endpoint<
   etag?: boolean;
   /** Error statuses beyond those that follow from the endpoint's shape (documented in OpenAPI). */
   errors?: readonly (404 | 409)[];
+  /** The write takes an Idempotency-Key header: a retry with the same key does the work once. */
+  idempotencyKey?: "required";
   /** Whether the write needs the ETag it was based on. */
   ifMatch?: "required" | "optional";
 }

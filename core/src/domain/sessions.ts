@@ -21,6 +21,8 @@ export const Session = z.strictObject({
   iCalUId: z.string().max(512).nullable(),
   joinUrl: z.url().max(2048).nullable(),
   recurrence: Recurrence.nullable(),
+  /** Sessions booked together as one recurring series share it; null for a single session. */
+  seriesId: Id.nullable().default(null),
   status: SessionStatus,
   createdAt: Instant,
   updatedAt: Instant,

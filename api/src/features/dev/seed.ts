@@ -108,6 +108,7 @@ export async function seedDemo(repos: Repositories, org: DemoOrganisation, now =
           iCalUId: null,
           joinUrl: null,
           recurrence: null,
+          seriesId: null,
           status: s.status,
           createdAt: created,
           updatedAt: created,

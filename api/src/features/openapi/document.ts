@@ -84,6 +84,9 @@ export function openApiDocument(endpoints: readonly Endpoint[], info: { version:
         ...(e.ifMatch
           ? [{ name: "If-Match", in: "header", required: e.ifMatch === "required", schema: { type: "string" } }]
           : []),
+        ...(e.idempotencyKey
+          ? [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 8, maxLength: 128 } }]
+          : []),
       ],
       ...(e.auth === "user" ? { security: [{ bearer: [] }] } : { security: [] }),
       ...(e.body
