@@ -3,9 +3,11 @@
  * run and writing bench-results/<name>.json. `npm run bench -- api` runs one of them.
  */
 import { benchApi } from "./bench/api";
+import { benchTab } from "./bench/tab";
 
 const benches: Record<string, () => Promise<void>> = {
   api: benchApi,
+  tab: benchTab,
 };
 
 const only = process.argv.slice(2);

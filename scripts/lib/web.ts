@@ -51,6 +51,8 @@ export const officeJsDir = () =>
 export function startWebHost(options: { port: number; dir: string; host?: string }): Promise<Server> {
   const mounts: [string, string][] = [
     ["/office-js/", officeJsDir()],
+    // The add-in's icons, as the production site has them (the manifest points at /icons/).
+    ["/icons/", resolve(root, "appPackage/assets")],
     ["/", resolve(options.dir)],
   ];
   const server = createServer(async (req, res) => {

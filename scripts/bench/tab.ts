@@ -1,0 +1,127 @@
+/**
+ * The Teams tab's weight and speed: the gzip size of what it loads before its first render (production build),
+ * and the time from navigation to the first tandem on screen, next to a bare Fluent UI page showing one card,
+ * measured in the same run, interleaved, in Debian's Chromium, each load in a fresh (cold) browser context.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { buildWeb, startWebHost, repoRoot } from "../lib/web";
+import { freePort, startAzurite } from "../lib/azurite";
+import { loadConfig } from "../../api/src/config";
+import { runApi } from "../../api/src/main";
+import { seedDemo } from "../../api/src/features/dev/seed";
+import { launchChromium, localContext } from "../../tests/support/browser";
+
+const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 15);
+
+/** The JavaScript and CSS a page fetches before it can render: its entry script, modulepreloads, stylesheets. */
+async function initialBytes(dir: string, page: string) {
+  const html = await readFile(join(dir, page), "utf8");
+  const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  let raw = 0;
+  let gzip = 0;
+  for (const ref of new Set(refs)) {
+    const body = await readFile(join(dir, ref));
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { files: [...new Set(refs)], raw, gzip };
+}
+
+export async function benchTab() {
+  const work = await mkdtemp(join(tmpdir(), "tandem-bench-tab-"));
+  const prod = join(work, "prod");
+  const local = join(work, "local");
+  const { build } = await import("vite");
+  await buildWeb({ local: false, apiUrl: "https://example.invalid/api", outDir: prod, quiet: true });
+  await buildWeb({ local: true, apiUrl: "http://localhost:7071/api", outDir: local, quiet: true });
+  await build({ configFile: resolve(import.meta.dirname, "bare-fluent/vite.config.ts"), build: { outDir: local }, logLevel: "warn" });
+  const size = await initialBytes(prod, "tab.html");
+  const bareSize = await initialBytes(local, "bare.html");
+
+  const azurite = await startAzurite();
+  const running = await runApi(
+    loadConfig({
+      TANDEM_MODE: "local",
+      PORT: "0",
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      TABLE_PREFIX: "benchtab",
+      DEMO_ORGANISATION_FILE: resolve(repoRoot, "demo/organisation.json"),
+    }),
+    { corsOrigins: [] },
+  );
+  const port = await freePort();
+  const web = await startWebHost({ port, dir: local });
+  const origin = `http://localhost:${port}`;
+  // CORS: the api must let this origin call it.
+  await running.close();
+  const api = await runApi(
+    loadConfig({
+      TANDEM_MODE: "local",
+      PORT: "0",
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      TABLE_PREFIX: "benchtab",
+      DEMO_ORGANISATION_FILE: resolve(repoRoot, "demo/organisation.json"),
+    }),
+    { corsOrigins: [origin] },
+  );
+  const org = api.app.demo!;
+  await seedDemo(api.app.repos, org);
+  const mentee = org.tandems.find((t) => t.status === "active")!.menteeIds[0]!;
+  const browser = await launchChromium();
+
+  const firstPaintOf = async (url: string, selector: string) => {
+    const context = await localContext(browser);
+    const page = await context.newPage();
+    await page.addInitScript((sel: string) => {
+      const w = window as unknown as { __seen?: number };
+      new MutationObserver(() => {
+        if (w.__seen === undefined && document.querySelector(sel)) w.__seen = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    }, selector);
+    await page.goto(url);
+    await page.waitForSelector(selector);
+    const ms = await page.evaluate(() => (window as unknown as { __seen: number }).__seen);
+    await context.close();
+    return ms;
+  };
+
+  const tabUrl = `${origin}/tab.html?api=${encodeURIComponent(api.url)}&persona=${mentee}&lang=en`;
+  const bareUrl = `${origin}/bare.html`;
+  const tab: number[] = [];
+  const bare: number[] = [];
+  try {
+    for (let i = 0; i < RUNS + 2; i++) {
+      const a = await firstPaintOf(tabUrl, '[aria-labelledby^="tandem-"]');
+      const b = await firstPaintOf(bareUrl, "[data-first-card]");
+      if (i >= 2) {
+        tab.push(a);
+        bare.push(b);
+      }
+    }
+  } finally {
+    await browser.close();
+    web.close();
+    await api.close();
+    await azurite.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const result = {
+    initialGzipKiB: +(size.gzip / 1024).toFixed(1),
+    initialFiles: size.files,
+    bareInitialGzipKiB: +(bareSize.gzip / 1024).toFixed(1),
+    firstTandemMs: { median: +median(tab).toFixed(0), runs: tab.map((x) => +x.toFixed(0)) },
+    bareFirstCardMs: { median: +median(bare).toFixed(0), runs: bare.map((x) => +x.toFixed(0)) },
+    ratio: +(median(tab) / median(bare)).toFixed(2),
+  };
+  console.log(`\nTeams tab: ${RUNS} cold loads each, interleaved\n`);
+  console.log(`  JavaScript + CSS before first render (gzip)   ${result.initialGzipKiB} KiB   (target <= 200; bare Fluent page ${result.bareInitialGzipKiB} KiB)`);
+  console.log(`  navigation -> first tandem (median)          ${result.firstTandemMs.median} ms`);
+  console.log(`  navigation -> bare Fluent card (median)      ${result.bareFirstCardMs.median} ms`);
+  console.log(`  ratio                                         ${result.ratio}x   (target <= 1.5)`);
+  await mkdir(resolve(repoRoot, "bench-results"), { recursive: true });
+  await writeFile(resolve(repoRoot, "bench-results/tab.json"), JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2));
+}
