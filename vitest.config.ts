@@ -18,6 +18,18 @@ export default defineConfig({
         },
       },
       {
+        // Component tests of the Outlook task pane, in happy-dom, with a thin fake of the api client and
+        // office-addin-mock for Office.js.
+        plugins: [react()],
+        define: { __TANDEM_LOCAL__: "false" },
+        test: {
+          name: "addin",
+          include: ["addin/test/**/*.test.tsx"],
+          environment: "happy-dom",
+          testTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: "core",
           include: ["core/test/**/*.test.ts", "graph-simulator/test/**/*.test.ts", "tests/package/**/*.test.ts"],

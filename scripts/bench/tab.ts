@@ -35,8 +35,8 @@ export async function benchTab() {
   const prod = join(work, "prod");
   const local = join(work, "local");
   const { build } = await import("vite");
-  await buildWeb({ local: false, apiUrl: "https://example.invalid/api", outDir: prod, quiet: true });
-  await buildWeb({ local: true, apiUrl: "http://localhost:7071/api", outDir: local, quiet: true });
+  await buildWeb({ local: false, apiUrl: "https://example.invalid/api", outDir: prod, quiet: true, apps: ["tabs"] });
+  await buildWeb({ local: true, apiUrl: "http://localhost:7071/api", outDir: local, quiet: true, apps: ["tabs"] });
   await build({ configFile: resolve(import.meta.dirname, "bare-fluent/vite.config.ts"), build: { outDir: local }, logLevel: "warn" });
   const size = await initialBytes(prod, "tab.html");
   const bareSize = await initialBytes(local, "bare.html");

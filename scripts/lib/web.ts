@@ -13,11 +13,11 @@ export const webApps = ["tabs", "addin"].filter((w) => existsSync(resolve(root, 
  * Builds the tab and the add-in pages into one folder, as the static site serves them. `local` builds carry
  * the local-mode extras (persona switcher, development sign-in); production builds do not.
  */
-export async function buildWeb(options: { local: boolean; apiUrl: string; outDir: string; quiet?: boolean }) {
+export async function buildWeb(options: { local: boolean; apiUrl: string; outDir: string; quiet?: boolean; apps?: string[] }) {
   const { build } = await import("vite");
   await rm(options.outDir, { recursive: true, force: true });
   process.env.VITE_API_URL = options.apiUrl;
-  for (const app of webApps) {
+  for (const app of options.apps ?? webApps) {
     await build({
       configFile: resolve(root, app, "vite.config.ts"),
       mode: options.local ? "localdev" : "production",

@@ -6,7 +6,7 @@ import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { api, type Endpoint, type Me, type Skill } from "@tandem/core";
 import { ApiError, type Call, type CallInput, type Result } from "../src/api/client";
 import { createI18n, I18nProvider } from "../src/i18n/i18n";
-import { SessionContext, type Session } from "../src/app/session";
+import { SessionContext, prefetch, type Session } from "../src/app/session";
 
 afterEach(cleanup);
 
@@ -77,6 +77,7 @@ function TestSession({ fake, me: initial, children }: { fake: FakeApi; me: Me; c
       call: fake.call,
       me,
       openLink: () => undefined,
+      prefetched: prefetch({}),
       refreshMe: async () => setMe((await fake.call(api.getMe)).data),
     }),
     [fake, me],

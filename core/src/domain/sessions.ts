@@ -29,15 +29,43 @@ export const Session = z.strictObject({
 });
 export type Session = z.infer<typeof Session>;
 
+/**
+ * How a session is tied to its Outlook meeting. Kept with the session in storage, never sent to clients: ids of
+ * Outlook items are per mailbox, so only the organizer's ids are known, and every other copy of the meeting is
+ * recognised by `matchKey`.
+ */
+export const EventLink = z.strictObject({
+  /** Who booked it: the organizer in Outlook, the only person Graph lets move or cancel it. */
+  organizerId: Id,
+  /** The organizer's event: the single event, or the series master for an occurrence. */
+  eventId: z.string().min(1).max(512),
+  /** What every copy of the meeting shares, in every calendar: the event's iCalUId, or its series' for an occurrence. */
+  matchKey: z.string().min(1).max(512),
+  /** An occurrence of a series: its original start, which tells it apart in its series even after it moved. */
+  originalStart: Instant.nullable(),
+});
+export type EventLink = z.infer<typeof EventLink>;
+
+/** A session as stored: the session and, when it was booked in Outlook, its link to the meeting. */
+export const SessionRecord = Session.extend({ link: EventLink.nullable().default(null) });
+export type SessionRecord = z.infer<typeof SessionRecord>;
+export type SessionRecordInput = Session & { link?: EventLink | null };
+
+/** What leaves the api: the session without its storage-only link. */
+export const publicSession = ({ link: _link, ...session }: SessionRecordInput): Session => session;
+
 export const SessionStatusInput = z.strictObject({ status: z.enum(["held", "cancelled"]) });
 export type SessionStatusInput = z.infer<typeof SessionStatusInput>;
 
 export const sessionMinutes = (s: Pick<Session, "start" | "end">) =>
   Math.round((Date.parse(s.end) - Date.parse(s.start)) / 60_000);
 
-/** A check-in is possible once the session has started, unless it was called off. */
+/** Still going to happen: booked, possibly at another time than first planned ("moved"). */
+export const isUpcomingStatus = (status: SessionStatus) => status === "scheduled" || status === "moved";
+
+/** A check-in is possible once the session has started, unless it was called off. A moved session still happens. */
 export const canCheckIn = (s: Pick<Session, "start" | "status">, now: string) =>
-  (s.status === "scheduled" || s.status === "held") && Date.parse(s.start) <= Date.parse(now);
+  (isUpcomingStatus(s.status) || s.status === "held") && Date.parse(s.start) <= Date.parse(now);
 
 export const CheckInInput = z.strictObject({
   learned: text(2000),

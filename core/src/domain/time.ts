@@ -5,8 +5,8 @@
  */
 export function zonedTimeToUtc(date: string, time: string, timeZone: string): Date {
   const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
-  const [h, mi] = time.split(":").map(Number) as [number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const [h, mi, sec = 0] = time.split(":").map(Number) as [number, number, number?];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, Math.floor(sec));
   let guess = wall - offsetMs(wall, timeZone);
   guess = wall - offsetMs(guess, timeZone);
   return new Date(guess);
@@ -40,3 +40,19 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** An instant written in a time zone's wall-clock time with its offset: `2026-12-02T15:00:00+01:00`. */
+export function formatInstant(instant: number | Date, timeZone: string): string {
+  const ms = typeof instant === "number" ? instant : instant.getTime();
+  const offset = offsetMs(ms, timeZone);
+  const local = new Date(ms + offset).toISOString().slice(0, 19);
+  const minutes = Math.round(Math.abs(offset) / 60_000);
+  const sign = offset < 0 ? "-" : "+";
+  return `${local}${sign}${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+export const weekDays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+export type WeekDay = (typeof weekDays)[number];
+
+/** The day of the week of a calendar date. */
+export const weekdayOf = (date: string): WeekDay => weekDays[new Date(`${date}T00:00:00Z`).getUTCDay()]!;

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { Me } from "@tandem/core";
+import type { Me, TandemView } from "@tandem/core";
 import type { Call } from "../api/client";
 
 /** The signed-in person and how to reach the api for them: everything a view needs from the app shell. */
@@ -10,6 +10,25 @@ export interface Session {
   refreshMe(): Promise<void>;
   /** Opens a URL the way the host prefers (Teams deep links go through Teams). */
   openLink(url: string): void;
+  /** Requests the shell started early, each handed out once, to the first view that wants it. */
+  prefetched: Prefetched;
+}
+
+export interface Prefetched {
+  take(key: "tandems"): Promise<TandemView[]> | undefined;
+}
+
+export function prefetch(entries: { tandems?: Promise<TandemView[]> }): Prefetched {
+  const left = { ...entries };
+  // A failed prefetch is not an unhandled rejection: the view that takes it reports it.
+  for (const p of Object.values(left)) p?.catch(() => undefined);
+  return {
+    take(key) {
+      const p = left[key];
+      delete left[key];
+      return p;
+    },
+  };
 }
 
 export const SessionContext = createContext<Session | null>(null);

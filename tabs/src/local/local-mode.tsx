@@ -47,25 +47,31 @@ const useStyles = makeStyles({
 
 export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
   const params = new URL(window.location.href).searchParams;
+  const asked = params.get("persona") ?? window.localStorage.getItem(KEY);
+  const signIn = async (id: string) => {
+    const r = await fetch(`${apiUrl}${api.devToken.path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personaId: id }),
+    });
+    if (!r.ok) throw new Error(`no development token (${r.status})`);
+    return api.devToken.response.parse(await r.json());
+  };
+  // The token and the persona list are fetched at once: signing in does not wait for the list.
+  const early = asked ? signIn(asked).catch(() => null) : Promise.resolve(null);
   const res = await fetch(`${apiUrl}${api.devPersonas.path}`);
   if (!res.ok) throw new Error(`the local api did not list its personas (${res.status})`);
   const personas = api.devPersonas.response.parse(await res.json()).items;
-  const asked = params.get("persona") ?? window.localStorage.getItem(KEY);
   const personaId = personas.some((p) => p.id === asked) ? asked : null;
   if (personaId) window.localStorage.setItem(KEY, personaId);
   const theme = (["default", "dark", "contrast"] as const).find((t) => t === params.get("theme")) ?? "default";
   const lang = (["fr", "en"] as const).find((l) => l === params.get("lang")) ?? null;
 
-  let token: { value: string; until: number } | null = null;
+  const first = personaId ? await early : null;
+  let token: { value: string; until: number } | null = first && { value: first.token, until: Date.parse(first.expiresAt) };
   const getToken = async () => {
     if (token && token.until > Date.now() + 60_000) return token.value;
-    const r = await fetch(`${apiUrl}${api.devToken.path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personaId }),
-    });
-    if (!r.ok) throw new Error(`no development token (${r.status})`);
-    const body = api.devToken.response.parse(await r.json());
+    const body = await signIn(personaId!);
     token = { value: body.token, until: Date.parse(body.expiresAt) };
     return token.value;
   };

@@ -51,7 +51,7 @@ const inMonths = (n: number) => {
 };
 
 /** Create or edit a learning goal; conflicts (412) keep the draft and offer a reload. */
-export function GoalDialog({
+export default function GoalDialog({
   tandem,
   goal,
   onClose,

@@ -1,14 +1,15 @@
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Badge, Button, Link, ProgressBar, Slider, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Add20Regular, Edit20Regular } from "@fluentui/react-icons";
-import { api, canEditGoal, isWorkable, type GoalStatus, type GoalView } from "@tandem/core";
+import { api, canEditGoal, isWorkable, type GoalStatus, type GoalView, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import type { Resource } from "../../app/useResource";
 import { useSkills } from "../../app/skills";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import type { TandemDetail } from "../home/load";
-import { GoalDialog } from "./GoalDialog";
+import type { TandemItems } from "../home/load";
+
+const GoalDialog = lazy(() => import("./GoalDialog"));
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalS },
@@ -34,35 +35,27 @@ export const goalColor: Record<GoalStatus, "informative" | "brand" | "success" |
 };
 
 /** The goals of one tandem: progress at a glance, a slider to move it (saved at once), a dialog to edit. */
-export function GoalList({ detail, resource }: { detail: TandemDetail; resource: Resource<TandemDetail[]> }) {
+export function GoalList({ tandem, items }: { tandem: TandemView; items: Resource<TandemItems> }) {
   const styles = useStyles();
   const { t, date } = useI18n();
   const { call, me } = useSession();
   const { label } = useSkills();
   const [editing, setEditing] = useState<GoalView | "new" | null>(null);
   const [error, setError] = useState<unknown>();
-  const { tandem, goals } = detail;
+  const goals = items.data?.goals ?? [];
   const viewer = { id: me.id, coordinator: me.roles.includes("coordinator") };
   const relation = tandem.myRelation;
   const workable = isWorkable(tandem);
   const name = (id: string) => tandem.members.find((m) => m.id === id)?.displayName ?? "";
 
   const replaceGoal = (goal: GoalView) =>
-    resource.set((all) =>
-      all.map((d) => (d.tandem.id === tandem.id ? { ...d, goals: d.goals.map((g) => (g.id === goal.id ? goal : g)) } : d)),
-    );
+    items.set((d) => ({ ...d, goals: d.goals.map((g) => (g.id === goal.id ? goal : g)) }));
 
   /** Optimistic: the bar moves at once; a failure puts it back and says why. */
   const saveProgress = async (goal: GoalView, progress: number) => {
     if (progress === goal.progress) return;
     setError(undefined);
-    const previous = resource.set((all) =>
-      all.map((d) =>
-        d.tandem.id === tandem.id
-          ? { ...d, goals: d.goals.map((g) => (g.id === goal.id ? { ...g, progress } : g)) }
-          : d,
-      ),
-    );
+    const previous = items.set((d) => ({ ...d, goals: d.goals.map((g) => (g.id === goal.id ? { ...g, progress } : g)) }));
     try {
       const r = await call(api.updateGoal, {
         params: { id: tandem.id, goalId: goal.id },
@@ -71,7 +64,7 @@ export function GoalList({ detail, resource }: { detail: TandemDetail; resource:
       });
       replaceGoal(r.data);
     } catch (e) {
-      if (previous) resource.set(() => previous);
+      if (previous) items.set(() => previous);
       setError(e);
     }
   };
@@ -88,7 +81,7 @@ export function GoalList({ detail, resource }: { detail: TandemDetail; resource:
           </Button>
         )}
       </div>
-      {error !== undefined && <ErrorNotice error={error} onReload={resource.reload} onRetry={() => setError(undefined)} />}
+      {error !== undefined && <ErrorNotice error={error} onReload={items.reload} onRetry={() => setError(undefined)} />}
       {goals.length === 0 ? (
         <Text>{t("tandem.noGoals")}</Text>
       ) : (
@@ -141,15 +134,17 @@ export function GoalList({ detail, resource }: { detail: TandemDetail; resource:
         </ul>
       )}
       {editing !== null && (
-        <GoalDialog
-          tandem={tandem}
-          goal={editing === "new" ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            resource.reload();
-          }}
-        />
+        <Suspense fallback={null}>
+          <GoalDialog
+            tandem={tandem}
+            goal={editing === "new" ? null : editing}
+            onClose={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null);
+              items.reload();
+            }}
+          />
+        </Suspense>
       )}
     </section>
   );

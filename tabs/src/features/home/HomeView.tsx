@@ -5,7 +5,7 @@ import { useT } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
 import { trainingModules } from "../training/modules";
-import { loadMyTandems } from "./load";
+import { api } from "@tandem/core";
 import { TandemCard } from "./TandemCard";
 
 const useStyles = makeStyles({
@@ -18,8 +18,9 @@ const useStyles = makeStyles({
 export function HomeView() {
   const t = useT();
   const styles = useStyles();
-  const { call, me } = useSession();
-  const tandems = useResource(() => loadMyTandems(call), [call]);
+  const { call, me, prefetched } = useSession();
+  // The first load uses the request the app shell started while /me was loading.
+  const tandems = useResource(() => prefetched.take("tandems") ?? call(api.listTandems).then((r) => r.data.items), [call]);
   const firstName = me.displayName.split(" ")[0] ?? me.displayName;
   const mentor = me.roles.includes("mentor");
   const done = me.profile?.trainingCompleted.filter((m) => trainingModules.includes(m as never)).length ?? 0;
@@ -53,8 +54,8 @@ export function HomeView() {
         </Card>
       )}
       <div className={styles.list}>
-        {tandems.data?.map((d) => (
-          <TandemCard key={d.tandem.id} detail={d} resource={tandems} />
+        {tandems.data?.map((tandem) => (
+          <TandemCard key={tandem.id} tandem={tandem} onChanged={tandems.reload} />
         ))}
       </div>
     </div>

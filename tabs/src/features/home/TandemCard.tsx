@@ -1,32 +1,27 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import {
   Avatar,
   Badge,
   Button,
   Card,
   CardHeader,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
+  SkeletonItem,
   Subtitle2,
   Text,
-  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { Chat20Regular, CalendarLtr20Regular } from "@fluentui/react-icons";
-import { api, type TandemAction, type TandemStatus } from "@tandem/core";
+import { api, type TandemAction, type TandemStatus, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
-import type { Resource } from "../../app/useResource";
+import { useResource } from "../../app/useResource";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { chatLink } from "../../platform/teams";
 import { GoalList } from "../goals/GoalList";
-import type { TandemDetail } from "./load";
+import { hasItems, loadTandemItems } from "./load";
+
+const DeclineDialog = lazy(() => import("./DeclineDialog"));
 
 const useStyles = makeStyles({
   card: { display: "grid", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -48,13 +43,13 @@ export const statusColor: Record<TandemStatus, "brand" | "success" | "warning" |
   completed: "subtle",
 };
 
-export function TandemCard({ detail, resource }: { detail: TandemDetail; resource: Resource<TandemDetail[]> }) {
+export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChanged(): void }) {
   const styles = useStyles();
   const { t, dateTime, relativeDays } = useI18n();
   const { call, me, openLink } = useSession();
-  const { tandem, next } = detail;
+  const items = useResource(() => loadTandemItems(call, tandem), [call, tandem.id, tandem.etag]);
+  const next = items.data?.next ?? null;
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState("");
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const others = tandem.members.filter((m) => m.id !== me.id);
@@ -70,7 +65,7 @@ export function TandemCard({ detail, resource }: { detail: TandemDetail; resourc
         ifMatch: tandem.etag,
       });
       setDeclining(false);
-      resource.reload();
+      onChanged();
     } catch (e) {
       setError(e);
     } finally {
@@ -125,12 +120,17 @@ export function TandemCard({ detail, resource }: { detail: TandemDetail; resourc
           <Subtitle2 as="h3">{t("tandem.nextSession")}</Subtitle2>
           <div className={styles.next}>
             <CalendarLtr20Regular aria-hidden />
-            <Text>{next ? `${dateTime(next.start)} (${relativeDays(next.start)})` : t("tandem.noSession")}</Text>
+            {items.data ? (
+              <Text>{next ? `${dateTime(next.start)} (${relativeDays(next.start)})` : t("tandem.noSession")}</Text>
+            ) : (
+              <SkeletonItem size={16} style={{ width: "16em" }} aria-label={t("common.loading")} />
+            )}
           </div>
         </section>
       )}
-      {tandem.status !== "proposed" && tandem.status !== "declined" && <GoalList detail={detail} resource={resource} />}
-      {error !== undefined && <ErrorNotice error={error} onReload={resource.reload} />}
+      {hasItems(tandem.status) && items.error !== undefined && <ErrorNotice error={items.error} onRetry={items.reload} />}
+      {hasItems(tandem.status) && items.data && <GoalList tandem={tandem} items={items} />}
+      {error !== undefined && <ErrorNotice error={error} onReload={onChanged} />}
       {tandem.allowedActions.length > 0 && (
         <div className={styles.actions}>
           {tandem.allowedActions.map((a) => (
@@ -145,31 +145,11 @@ export function TandemCard({ detail, resource }: { detail: TandemDetail; resourc
           ))}
         </div>
       )}
-      <Dialog open={declining} onOpenChange={(_, d) => setDeclining(d.open)}>
-        <DialogSurface>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void act("decline", reason.trim());
-            }}
-          >
-            <DialogBody>
-              <DialogTitle>{t("tandem.decline.title")}</DialogTitle>
-              <DialogContent>
-                <Field label={t("tandem.decline.reason")} required>
-                  <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={500} />
-                </Field>
-              </DialogContent>
-              <DialogActions>
-                <Button onClick={() => setDeclining(false)}>{t("common.cancel")}</Button>
-                <Button type="submit" appearance="primary" disabled={busy || reason.trim() === ""}>
-                  {t("tandem.action.decline")}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
-        </DialogSurface>
-      </Dialog>
+      {declining && (
+        <Suspense fallback={null}>
+          <DeclineDialog busy={busy} onCancel={() => setDeclining(false)} onDecline={(reason) => void act("decline", reason)} />
+        </Suspense>
+      )}
     </Card>
   );
 }

@@ -1,31 +1,26 @@
 import { api, type GoalView, type TandemView } from "@tandem/core";
 import type { Call } from "../../api/client";
 
-export interface TandemDetail {
-  tandem: TandemView;
+/** What a tandem card shows below its header: the goals and the next session. */
+export interface TandemItems {
   goals: GoalView[];
   /** The next scheduled session, if any. */
   next: { start: string; end: string } | null;
 }
 
-const withItems = (s: TandemView["status"]) => s !== "proposed" && s !== "declined";
+export const hasItems = (s: TandemView["status"]) => s !== "proposed" && s !== "declined";
 
-/** My tandems and circles, each with its goals and next session, fetched in parallel. */
-export async function loadMyTandems(call: Call): Promise<TandemDetail[]> {
-  const tandems = (await call(api.listTandems)).data.items;
+/** A tandem's goals and sessions, fetched together; each card loads its own so the first shows early. */
+export async function loadTandemItems(call: Call, tandem: TandemView): Promise<TandemItems> {
+  if (!hasItems(tandem.status)) return { goals: [], next: null };
+  const [goals, sessions] = await Promise.all([
+    call(api.listGoals, { params: { id: tandem.id } }),
+    call(api.listSessions, { params: { id: tandem.id } }),
+  ]);
   const now = Date.now();
-  return Promise.all(
-    tandems.map(async (tandem) => {
-      if (!withItems(tandem.status)) return { tandem, goals: [], next: null };
-      const [goals, sessions] = await Promise.all([
-        call(api.listGoals, { params: { id: tandem.id } }),
-        call(api.listSessions, { params: { id: tandem.id } }),
-      ]);
-      const next =
-        sessions.data.items
-          .filter((s) => s.status === "scheduled" && Date.parse(s.end) > now)
-          .sort((a, b) => a.start.localeCompare(b.start))[0] ?? null;
-      return { tandem, goals: goals.data.items, next: next && { start: next.start, end: next.end } };
-    }),
-  );
+  const next =
+    sessions.data.items
+      .filter((s) => s.status === "scheduled" && Date.parse(s.end) > now)
+      .sort((a, b) => a.start.localeCompare(b.start))[0] ?? null;
+  return { goals: goals.data.items, next: next && { start: next.start, end: next.end } };
 }

@@ -1,0 +1,22 @@
+import { createContext, useContext } from "react";
+import type { Me } from "@tandem/core";
+import type { Call } from "../api/client";
+import type { OutlookItem } from "../platform/office";
+
+/** The signed-in person, how to reach the api for them, and what Outlook opened the pane on. */
+export interface Session {
+  call: Call;
+  me: Me;
+  /** The message or meeting the pane was opened on; null when there is none (or outside Outlook). */
+  item: OutlookItem | null;
+  /** "Now", as an ISO instant: a function so that tests can hold the clock. */
+  now(): string;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error("useSession outside a signed-in pane");
+  return s;
+}

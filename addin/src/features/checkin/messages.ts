@@ -1,0 +1,30 @@
+import { defineMessages } from "../../i18n/messages";
+
+export const checkInMessages = defineMessages({
+  en: {
+    "checkin.title": "Check in",
+    "checkin.intro": "Three questions, one minute: it anchors what you learned.",
+    "checkin.action": "Check in",
+    "checkin.edit": "Edit my check-in",
+    "checkin.learned": "What I learned",
+    "checkin.willTry": "What I will try before next time",
+    "checkin.rating": "How useful was this session?",
+    "checkin.ratingValue": "{value} out of 5",
+    "checkin.saved": "Check-in saved. Thank you!",
+    "checkin.notYet": "You can check in once the session has started ({when}).",
+    "checkin.cancelled": "This session was cancelled: there is nothing to check in.",
+  },
+  fr: {
+    "checkin.title": "Faire le bilan",
+    "checkin.intro": "Trois questions, une minute : cela ancre ce que vous avez appris.",
+    "checkin.action": "Faire le bilan",
+    "checkin.edit": "Modifier mon bilan",
+    "checkin.learned": "Ce que j'ai appris",
+    "checkin.willTry": "Ce que je vais essayer d'ici la prochaine fois",
+    "checkin.rating": "Cette séance vous a-t-elle été utile ?",
+    "checkin.ratingValue": "{value} sur 5",
+    "checkin.saved": "Bilan enregistré. Merci !",
+    "checkin.notYet": "Vous pourrez faire le bilan une fois la séance commencée ({when}).",
+    "checkin.cancelled": "Cette séance a été annulée : il n'y a pas de bilan à faire.",
+  },
+});

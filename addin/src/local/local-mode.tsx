@@ -1,0 +1,165 @@
+import { useState, type ComponentType } from "react";
+import { Badge, Button, Dropdown, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { api, type Persona } from "@tandem/core";
+import type { OfficeTheme, OutlookItem } from "../platform/office";
+import { useT, type Locale } from "../i18n/i18n";
+
+/**
+ * Local mode only (npm start and tests, in a plain browser): sign in as a person of the demo organisation with a
+ * development token, and pretend Outlook opened the pane on a meeting with `?eventId=`. This module is imported
+ * behind __TANDEM_LOCAL__, so a production build contains none of it. The same approach as the tab's, compact
+ * enough for a task pane.
+ */
+export interface BarProps {
+  theme: OfficeTheme;
+  locale: Locale;
+  onTheme(t: OfficeTheme): void;
+  onLocale(l: Locale): void;
+}
+
+export interface LocalMode {
+  personaId: string | null;
+  theme: OfficeTheme;
+  lang: Locale | null;
+  /** What Outlook would have given: a meeting when `?eventId=` names one. */
+  item: OutlookItem | null;
+  getToken(): Promise<string>;
+  Bar: ComponentType<BarProps>;
+}
+
+const KEY = "tandem.local.persona";
+
+/** Office.js sets `history.replaceState` to null on load; the prototype's method is intact. */
+function setParam(name: string, value: string) {
+  const url = new URL(window.location.href);
+  url.searchParams.set(name, value);
+  History.prototype.replaceState.call(window.history, null, "", url);
+}
+
+const useStyles = makeStyles({
+  bar: {
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  line: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  who: { flexGrow: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  fields: { display: "grid", gap: tokens.spacingVerticalS },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  full: { minWidth: 0, width: "100%" },
+});
+
+export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
+  const params = new URL(window.location.href).searchParams;
+  const res = await fetch(`${apiUrl}${api.devPersonas.path}`);
+  if (!res.ok) throw new Error(`the local api did not list its personas (${res.status})`);
+  const personas = api.devPersonas.response.parse(await res.json()).items;
+  const asked = params.get("persona") ?? window.localStorage.getItem(KEY);
+  const personaId = personas.some((p) => p.id === asked) ? asked : null;
+  if (personaId) window.localStorage.setItem(KEY, personaId);
+  const theme: OfficeTheme = params.get("theme") === "dark" ? "dark" : "light";
+  const lang = (["fr", "en"] as const).find((l) => l === params.get("lang")) ?? null;
+  const eventId = params.get("eventId");
+  const item: OutlookItem | null = eventId
+    ? { itemType: "appointment", mode: "read", eventId, categories: [], subject: null, from: null }
+    : null;
+
+  let token: { value: string; until: number } | null = null;
+  const getToken = async () => {
+    if (token && token.until > Date.now() + 60_000) return token.value;
+    const r = await fetch(`${apiUrl}${api.devToken.path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personaId }),
+    });
+    if (!r.ok) throw new Error(`no development token (${r.status})`);
+    const body = api.devToken.response.parse(await r.json());
+    token = { value: body.token, until: Date.parse(body.expiresAt) };
+    return token.value;
+  };
+
+  function Bar({ theme, locale, onTheme, onLocale }: BarProps) {
+    const t = useT();
+    const styles = useStyles();
+    const current = personas.find((p) => p.id === personaId);
+    const [open, setOpen] = useState(!current);
+    const label = (p: Persona) => `${p.displayName} · ${p.roles.map((r) => t(`role.${r}`)).join(", ") || "—"}`;
+    return (
+      <div className={styles.bar} role="region" aria-label={t("local.banner")}>
+        <div className={styles.line}>
+          <Badge appearance="tint" color="informative">
+            {t("local.banner")}
+          </Badge>
+          <Text className={styles.who} size={200}>
+            {current?.displayName ?? t("local.nobody")}
+          </Text>
+          <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {t("local.change")}
+          </Button>
+        </div>
+        {open && (
+          <div className={styles.fields}>
+            <Field label={t("local.persona")} hint={current ? undefined : t("local.choosePersona")}>
+              <Dropdown
+                className={styles.full}
+                value={current ? label(current) : ""}
+                selectedOptions={personaId ? [personaId] : []}
+                onOptionSelect={(_, d) => {
+                  if (!d.optionValue || d.optionValue === personaId) return;
+                  window.localStorage.setItem(KEY, d.optionValue);
+                  setParam("persona", d.optionValue);
+                  window.location.reload();
+                }}
+              >
+                {personas.map((p) => (
+                  <Option key={p.id} value={p.id} text={label(p)}>
+                    {label(p)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <div className={styles.pair}>
+              <Field label={t("local.language")}>
+                <Dropdown
+                  className={styles.full}
+                  value={locale === "fr" ? "Français" : "English"}
+                  selectedOptions={[locale]}
+                  onOptionSelect={(_, d) => {
+                    const l = d.optionValue === "fr" ? "fr" : "en";
+                    setParam("lang", l);
+                    onLocale(l);
+                  }}
+                >
+                  <Option value="en">English</Option>
+                  <Option value="fr">Français</Option>
+                </Dropdown>
+              </Field>
+              <Field label={t("local.theme")}>
+                <Dropdown
+                  className={styles.full}
+                  value={t(`local.theme.${theme}`)}
+                  selectedOptions={[theme]}
+                  onOptionSelect={(_, d) => {
+                    const next: OfficeTheme = d.optionValue === "dark" ? "dark" : "light";
+                    setParam("theme", next);
+                    onTheme(next);
+                  }}
+                >
+                  {(["light", "dark"] as const).map((x) => (
+                    <Option key={x} value={x}>
+                      {t(`local.theme.${x}`)}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+            </div>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  return { personaId, theme, lang, item, getToken, Bar };
+}

@@ -1,0 +1,137 @@
+/// <reference types="office-js" />
+/**
+ * The one module that knows Office.js. Office.js itself is a classic script that taskpane.html loads before the
+ * app (from the @microsoft/office-js package locally, from Microsoft's CDN in production); everything else
+ * reads the host through what this module exposes.
+ */
+
+export type OfficeTheme = "light" | "dark";
+
+/** The message or meeting the task pane was opened on. */
+export interface OutlookItem {
+  itemType: "message" | "appointment";
+  /** "read": a received message or a meeting as an attendee; "organizer": a meeting I organise (compose form). */
+  mode: "read" | "organizer" | "compose";
+  /** The meeting's id as Microsoft Graph knows it (REST format), or null: a message, or a meeting not saved yet. */
+  eventId: string | null;
+  categories: string[];
+  subject: string | null;
+  /** The sender of a message read, lower-cased: the person to book with, most likely. */
+  from: string | null;
+}
+
+export interface OutlookHost {
+  inOutlook: true;
+  /** Outlook's display language, e.g. "fr-FR". */
+  locale: string;
+  theme: OfficeTheme;
+  /** An access token for Tandem's api, from Office single sign-on. */
+  getToken(): Promise<string>;
+  currentItem(): Promise<OutlookItem | null>;
+}
+
+export type OfficeContext = OutlookHost | { inOutlook: false };
+
+/** Office SSO failed: `code` is Office's (13001 not signed in, 13002 cancelled, 13006/13007/13012 SSO unavailable...). */
+export class OfficeSignInError extends Error {
+  constructor(
+    readonly code: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = "OfficeSignInError";
+  }
+}
+
+const hasOffice = () => typeof Office !== "undefined" && typeof Office.onReady === "function";
+
+/**
+ * Waits for Office.js. In a plain browser Office.js answers at once with host null; a frame that Outlook never
+ * talks to would leave us waiting, hence the timeout.
+ */
+export async function connectOffice(timeoutMs = 3000): Promise<OfficeContext> {
+  if (!hasOffice()) return { inOutlook: false };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const info = await Promise.race([
+    Office.onReady().catch(() => null),
+    new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!info || info.host !== Office.HostType.Outlook) return { inOutlook: false };
+  return {
+    inOutlook: true,
+    locale: Office.context.displayLanguage || "en-US",
+    theme: themeOf(Office.context.officeTheme),
+    getToken,
+    currentItem: () => readItem(Office.context.mailbox),
+  };
+}
+
+/** Outlook names its theme by colours (Mailbox 1.14); a dark body background means a dark theme. */
+export function themeOf(theme: Pick<Office.OfficeTheme, "bodyBackgroundColor"> | undefined): OfficeTheme {
+  const hex = /^#?([0-9a-f]{6})$/i.exec(theme?.bodyBackgroundColor ?? "")?.[1];
+  if (!hex) return "light";
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
+}
+
+async function getToken(): Promise<string> {
+  try {
+    return await Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: true });
+  } catch (e) {
+    const { code, message } = (e ?? {}) as { code?: number; message?: string };
+    throw new OfficeSignInError(typeof code === "number" ? code : null, message ?? "Office could not sign you in");
+  }
+}
+
+/** An Office callback API as a promise that settles with the value, or null when Office reports a failure. */
+function valueOf<T>(start: (callback: (r: Office.AsyncResult<T>) => void) => void): Promise<T | null> {
+  return new Promise((resolve) => {
+    try {
+      start((r) => resolve(r.status === Office.AsyncResultStatus.Succeeded ? r.value : null));
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+type AnyItem = Office.MessageRead & Office.AppointmentRead & Office.AppointmentCompose & Office.MessageCompose;
+
+/**
+ * The item the pane was opened on. Read mode gives its EWS id in `itemId`; the organizer's form gives it through
+ * `getItemIdAsync` (Mailbox 1.8) once the meeting is saved. Either is converted to the REST id Graph uses.
+ */
+export async function readItem(mailbox: Office.Mailbox | undefined): Promise<OutlookItem | null> {
+  const item = mailbox?.item as AnyItem | null | undefined;
+  if (!mailbox || !item) return null;
+  const itemType = item.itemType === Office.MailboxEnums.ItemType.Appointment ? "appointment" : "message";
+  const read = typeof item.itemId === "string" && item.itemId.length > 0;
+  const mode = read ? "read" : itemType === "appointment" ? "organizer" : "compose";
+
+  let ewsId: string | null = read ? item.itemId : null;
+  if (!read && itemType === "appointment" && typeof item.getItemIdAsync === "function") {
+    ewsId = await valueOf<string>((cb) => item.getItemIdAsync(cb));
+  }
+  const eventId =
+    itemType === "appointment" && ewsId ? mailbox.convertToRestId(ewsId, Office.MailboxEnums.RestVersion.v2_0) : null;
+
+  const categories =
+    typeof item.categories?.getAsync === "function"
+      ? ((await valueOf<Office.CategoryDetails[]>((cb) => item.categories.getAsync(cb))) ?? []).map((c) => c.displayName)
+      : [];
+
+  const subjectField = item.subject as unknown;
+  const subject =
+    typeof subjectField === "string"
+      ? subjectField
+      : typeof (subjectField as Office.Subject | undefined)?.getAsync === "function"
+        ? await valueOf<string>((cb) => (subjectField as Office.Subject).getAsync(cb))
+        : null;
+
+  const sender = read && itemType === "message" ? (item.from as Office.EmailAddressDetails | undefined)?.emailAddress : undefined;
+  const from = typeof sender === "string" && sender ? sender.toLowerCase() : null;
+
+  return { itemType, mode, eventId, categories, subject, from };
+}
