@@ -3,10 +3,12 @@
  * run and writing bench-results/<name>.json. `npm run bench -- api` runs one of them.
  */
 import { benchApi } from "./bench/api";
+import { benchBooking } from "./bench/booking";
 import { benchTab } from "./bench/tab";
 
 const benches: Record<string, () => Promise<void>> = {
   api: benchApi,
+  booking: benchBooking,
   tab: benchTab,
 };
 

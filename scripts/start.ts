@@ -1,6 +1,8 @@
 /**
  * `npm start`: the whole product offline. Azurite (data kept in .local/azurite), the api in local mode with the
- * development issuer, the demo organisation seeded. Ctrl-C stops everything; Azurite gets SIGINT and saves.
+ * development issuer, the Graph simulator (booked meetings kept in .local/graph-simulator.json) unless
+ * GRAPH_BASE_URL points elsewhere, the demo organisation seeded. Ctrl-C stops everything; Azurite gets SIGINT
+ * and saves.
  */
 import { resolve } from "node:path";
 import { loadConfig } from "../api/src/config";
@@ -8,6 +10,7 @@ import { runApi } from "../api/src/main";
 import { seedDemo } from "../api/src/features/dev/seed";
 import { personasOf } from "../api/src/features/dev/routes";
 import { startAzurite } from "./lib/azurite";
+import { startGraphSimulator, type GraphSimulator } from "@tandem/graph-simulator";
 import { buildWeb, startWebHost, webApps } from "./lib/web";
 
 const root = resolve(import.meta.dirname, "..");
@@ -15,6 +18,10 @@ const env = process.env;
 const apiPort = Number(env.API_PORT ?? env.PORT ?? 7071);
 const azuritePort = Number(env.AZURITE_PORT ?? 10002);
 const webPort = Number(env.WEB_PORT ?? 53000);
+const graphPort = Number(env.GRAPH_PORT ?? 7072);
+// A Graph-compatible endpoint already chosen (another simulator, a test tenant's proxy) is kept as is.
+const ownGraph = !env.GRAPH_BASE_URL;
+const graphUrl = env.GRAPH_BASE_URL ?? `http://localhost:${graphPort}/v1.0`;
 const dataDir = resolve(root, env.TANDEM_DATA_DIR ?? ".local");
 
 const log = (line: string) => console.log(`\x1b[2m${line}\x1b[0m`);
@@ -31,8 +38,9 @@ async function stop(code = 0) {
   console.log("\nStopping Tandem…");
   web?.close();
   await api?.close();
+  await graph?.stop();
   await azurite.stop();
-  console.log(`Stopped. Your data is in ${resolve(dataDir, "azurite")}.`);
+  console.log(`Stopped. Your data is in ${resolve(dataDir, "azurite")}${ownGraph ? ` and ${resolve(dataDir, "graph-simulator.json")}` : ""}.`);
   process.exit(code);
 }
 process.on("SIGINT", () => void stop());
@@ -40,6 +48,7 @@ process.on("SIGTERM", () => void stop());
 
 let api: Awaited<ReturnType<typeof runApi>> | undefined;
 let web: Awaited<ReturnType<typeof startWebHost>> | undefined;
+let graph: GraphSimulator | undefined;
 try {
   const config = loadConfig({
     ...env,
@@ -48,12 +57,25 @@ try {
     STORAGE_CONNECTION_STRING: azurite.connectionString,
     DEMO_ORGANISATION_FILE: env.DEMO_ORGANISATION_FILE ?? resolve(root, "demo/organisation.json"),
     DEV_KEY_FILE: resolve(dataDir, "dev-issuer.jwk.json"),
+    GRAPH_BASE_URL: graphUrl,
   });
   api = await runApi(config, {
     corsOrigins: [`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`],
     log: env.TANDEM_LOG === "1" ? log : undefined,
   });
   const org = api.app.demo!;
+  if (ownGraph) {
+    // After the api: the simulator trusts the api's development issuer, whose keys the api holds.
+    graph = await startGraphSimulator({
+      port: graphPort,
+      host: "127.0.0.1",
+      organisation: org,
+      jwks: api.app.devIssuer!.jwks(),
+      stateFile: resolve(dataDir, "graph-simulator.json"),
+    }).catch((e) => {
+      throw new Error(`Could not start the Graph simulator on port ${graphPort} (set GRAPH_PORT to use another):\n${e.message}`);
+    });
+  }
   const webDir = resolve(dataDir, "web");
   console.log("Building the tab and the add-in pages…");
   await buildWeb({ local: true, apiUrl: `http://localhost:${apiPort}/api`, outDir: webDir, quiet: true });
@@ -76,6 +98,7 @@ Tandem is running offline.
   OpenAPI      ${base}/openapi.json
   personas     ${base}/dev/personas
   storage      Azurite on 127.0.0.1:${azurite.port}, data in ${resolve(dataDir, "azurite")}
+  Graph        ${graphUrl}${ownGraph ? ` (simulator, controls at http://localhost:${graphPort}/_simulator/requests and /_simulator/faults)` : " (from GRAPH_BASE_URL)"}
 
 Demo organisation: ${org.tenantName}, ${org.people.length} people (${seeded.created} items created, ${seeded.existing} already there).
 Personas to try (all of them: GET ${base}/dev/personas):`);

@@ -4,6 +4,7 @@ import type { Config } from "./config";
 import { createTableRepositories, type TableRepositories } from "./adapters/tables/repositories";
 import { demoDirectory, loadDemoOrganisation } from "./adapters/directory/demo-directory";
 import { unavailableDirectory } from "./adapters/directory/unavailable-directory";
+import { graphCalendars } from "./adapters/graph";
 import { createTokenVerifier } from "./platform/auth";
 import { createDevIssuer, type DevIssuer } from "./platform/dev-issuer";
 import { randomIds, systemClock, type Deps, type FeatureContext } from "./platform/deps";
@@ -19,6 +20,7 @@ import { goalRoutes } from "./features/goals/routes";
 import { sessionRoutes } from "./features/sessions/routes";
 import { teamRoutes } from "./features/team/routes";
 import { journalRoutes } from "./features/journal/routes";
+import { bookingRoutes } from "./features/booking/routes";
 
 export interface TandemApp {
   config: Config;
@@ -50,6 +52,8 @@ export async function createApp(
     directory: demo ? demoDirectory(demo) : unavailableDirectory,
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? randomIds,
+    calendarFor: graphCalendars(config.graph),
+    warn: overrides.log ?? ((message, error) => console.warn(message, error)),
   };
   const ctx: FeatureContext = {
     deps,
@@ -69,6 +73,7 @@ export async function createApp(
     ...tandemRoutes(ctx),
     ...goalRoutes(ctx),
     ...sessionRoutes(ctx),
+    ...bookingRoutes(ctx),
     ...teamRoutes(ctx),
     ...journalRoutes(ctx),
   ];

@@ -33,6 +33,14 @@ const Env = z.object({
   DEV_KEY_FILE: z.string().optional(),
   /** Largest request body accepted, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4_194_304).default(65_536),
+  /** Microsoft Graph, or any Graph-compatible endpoint (the local simulator). */
+  GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://graph.microsoft.com/v1.0"),
+  /** Retries of a Graph call answered 429, 503 or 504, waiting what Retry-After says, at most this long each. */
+  GRAPH_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  GRAPH_MAX_RETRY_DELAY_SECONDS: z.coerce.number().min(0).max(180).default(10),
+  /** The Entra app that exchanges the caller's token for a Graph token (on-behalf-of); set by the Bicep. */
+  AAD_APP_CLIENT_ID: z.string().min(1).optional(),
+  AAD_APP_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -50,6 +58,16 @@ export type Config = {
   demoOrganisationFile?: string;
   devKeyFile?: string;
   maxBodyBytes: number;
+  graph: {
+    baseUrl: string;
+    maxRetries: number;
+    maxRetryDelaySeconds: number;
+    /**
+     * How the api gets a Graph token for the caller: their own development token (local mode, against the
+     * simulator), or on-behalf-of with the Entra app's credentials; null when those are not configured.
+     */
+    credential: "development-token" | { clientId: string; clientSecret: string } | null;
+  };
 };
 
 export class ConfigError extends Error {
@@ -85,6 +103,9 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
   const audience = e.AUTH_AUDIENCE ?? (development ? DEV_AUDIENCE : undefined);
   if (!audience) throw new ConfigError("Set AUTH_AUDIENCE to the api's application ID URI or client id.");
   if (local && !e.DEMO_ORGANISATION_FILE) throw new ConfigError("Local mode needs DEMO_ORGANISATION_FILE.");
+  if (!local && !e.AAD_APP_CLIENT_ID !== !e.AAD_APP_CLIENT_SECRET) {
+    throw new ConfigError("Set both AAD_APP_CLIENT_ID and AAD_APP_CLIENT_SECRET (the api calls Microsoft Graph on behalf of the user), or neither.");
+  }
   return {
     mode: e.TANDEM_MODE,
     port: e.PORT,
@@ -100,5 +121,16 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     demoOrganisationFile: e.DEMO_ORGANISATION_FILE,
     devKeyFile: e.DEV_KEY_FILE,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    graph: {
+      baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""),
+      maxRetries: e.GRAPH_MAX_RETRIES,
+      maxRetryDelaySeconds: e.GRAPH_MAX_RETRY_DELAY_SECONDS,
+      // Development tokens are only ever valid against the simulator, which trusts the development issuer.
+      credential: development
+        ? "development-token"
+        : e.AAD_APP_CLIENT_ID && e.AAD_APP_CLIENT_SECRET
+          ? { clientId: e.AAD_APP_CLIENT_ID, clientSecret: e.AAD_APP_CLIENT_SECRET }
+          : null,
+    },
   };
 }

@@ -162,6 +162,30 @@ describe("loadConfig: AUTH_ALLOWED_TENANTS", () => {
   });
 });
 
+describe("loadConfig: Microsoft Graph", () => {
+  it("defaults to Graph v1.0 and takes any Graph-compatible base URL, such as the local simulator", () => {
+    expect(loadConfig(azureEnv()).graph).toMatchObject({ baseUrl: "https://graph.microsoft.com/v1.0", maxRetries: 3, maxRetryDelaySeconds: 10 });
+    expect(loadConfig(localEnv({ GRAPH_BASE_URL: "http://localhost:7072/v1.0/" })).graph.baseUrl).toBe("http://localhost:7072/v1.0");
+    expect(refusal(localEnv({ GRAPH_BASE_URL: "localhost:7072" })).message).toMatch(/GRAPH_BASE_URL/);
+  });
+
+  it("local mode calls the simulator with the caller's development token; azure mode on behalf of the caller", () => {
+    expect(loadConfig(localEnv()).graph.credential).toBe("development-token");
+    expect(loadConfig(azureEnv({ AAD_APP_CLIENT_ID: "app", AAD_APP_CLIENT_SECRET: "s3cret" })).graph.credential).toEqual({
+      clientId: "app",
+      clientSecret: "s3cret",
+    });
+    // Without the Entra app's credentials the api starts, and booking answers 503 saying why.
+    expect(loadConfig(azureEnv()).graph.credential).toBeNull();
+  });
+
+  it("refuses half of the Entra app's credentials in azure mode, naming both", () => {
+    const e = refusal(azureEnv({ AAD_APP_CLIENT_ID: "app" }));
+    expect(e.message).toMatch(/AAD_APP_CLIENT_ID/);
+    expect(e.message).toMatch(/AAD_APP_CLIENT_SECRET/);
+  });
+});
+
 describe("azure mode: the development routes do not exist", () => {
   let app: TandemApp;
   let config: Config;

@@ -3,7 +3,8 @@ import type { Skill } from "./domain/skills";
 import type { Cycle } from "./domain/cycles";
 import type { Tandem } from "./domain/tandems";
 import type { LearningGoal } from "./domain/goals";
-import type { CheckIn, Note, Session } from "./domain/sessions";
+import type { CheckIn, Note, Recurrence, SessionRecord, SessionRecordInput } from "./domain/sessions";
+import type { EmptyReason, WorkingHours, availabilities } from "./domain/booking";
 import type { JournalEntry } from "./domain/journal";
 
 /**
@@ -60,11 +61,44 @@ export interface GoalRepository {
   delete(tenantId: string, tandemId: string, goalId: string, ifMatch: IfMatch): Promise<void>;
 }
 
+/** Sessions as stored, with their link to the Outlook meeting (services strip it before answering). */
 export interface SessionRepository {
-  list(tenantId: string, tandemId: string): Promise<Versioned<Session>[]>;
-  get(tenantId: string, tandemId: string, sessionId: string): Promise<Versioned<Session> | null>;
-  create(tenantId: string, session: Session): Promise<Versioned<Session>>;
-  replace(tenantId: string, session: Session, ifMatch: IfMatch): Promise<Versioned<Session>>;
+  list(tenantId: string, tandemId: string): Promise<Versioned<SessionRecord>[]>;
+  get(tenantId: string, tandemId: string, sessionId: string): Promise<Versioned<SessionRecord> | null>;
+  create(tenantId: string, session: SessionRecordInput): Promise<Versioned<SessionRecord>>;
+  replace(tenantId: string, session: SessionRecordInput, ifMatch: IfMatch): Promise<Versioned<SessionRecord>>;
+}
+
+/** A booking done under an Idempotency-Key: a retry with the key finds it and does nothing again. */
+export interface Booking {
+  key: string;
+  /** The request it answered (who, which slot, which recurrence): the key cannot be reused for another one. */
+  fingerprint: string;
+  sessionIds: string[];
+  createdAt: string;
+}
+
+export interface BookingRepository {
+  get(tenantId: string, tandemId: string, key: string): Promise<Booking | null>;
+  /**
+   * Records a booking's sessions and the booking itself in one transaction: all of them or none. A booking
+   * already recorded under the key makes it fail with "conflict".
+   */
+  record(tenantId: string, tandemId: string, booking: Booking, sessions: SessionRecordInput[]): Promise<Versioned<SessionRecord>[]>;
+}
+
+/** Where an Outlook meeting leads in Tandem: one session, or a series of them. */
+export interface EventTarget {
+  tandemId: string;
+  sessionId: string | null;
+  seriesId: string | null;
+}
+
+/** From an Outlook meeting (its iCalUId, or its organizer's event id) to its session, in one point read. */
+export interface EventIndex {
+  find(tenantId: string, key: { iCalUId: string } | { eventId: string }): Promise<EventTarget | null>;
+  /** Idempotent: writing the same keys again is harmless. */
+  put(tenantId: string, keys: ({ iCalUId: string } | { eventId: string })[], target: EventTarget): Promise<void>;
 }
 
 export interface CheckInRepository {
@@ -109,6 +143,8 @@ export interface Repositories {
   checkIns: CheckInRepository;
   notes: NoteRepository;
   journal: JournalRepository;
+  bookings: BookingRepository;
+  eventIndex: EventIndex;
 }
 
 export interface Clock {
@@ -117,4 +153,110 @@ export interface Clock {
 
 export interface IdSource {
   next(): string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The calendar (Microsoft Graph): the signed-in caller's own mailbox, in Tandem's terms. Instants are ISO strings
+// with an offset; time zones are IANA names.
+// ---------------------------------------------------------------------------------------------------------------
+
+export type Availability = (typeof availabilities)[number];
+
+export interface MeetingAttendee {
+  address: string;
+  name: string;
+}
+
+export interface MeetingTimesQuery {
+  /** Everyone but the caller, who organizes. All are required and bound the times by their working hours. */
+  attendees: MeetingAttendee[];
+  durationMinutes: number;
+  from: string;
+  to: string;
+  /** The zone of the answer's times. */
+  timeZone: string;
+  maxSlots: number;
+}
+
+export interface MeetingTimes {
+  slots: {
+    start: string;
+    end: string;
+    confidence: number;
+    organizer: Availability;
+    attendees: { address: string; availability: Availability }[];
+  }[];
+  /** Why there is none: only what the calendar itself can tell. */
+  emptyReason: Exclude<EmptyReason, "no_common_working_hours"> | null;
+}
+
+export interface NewMeeting {
+  subject: string;
+  /** Already escaped. */
+  html: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  attendees: MeetingAttendee[];
+  category: string;
+  /** The same for every retry of one booking: the calendar creates the meeting once. */
+  transactionId: string;
+  /** Weekly, from the first start's weekday, `occurrences` times. */
+  recurrence: Recurrence | null;
+}
+
+export interface CalendarEvent {
+  /** The id in the caller's mailbox. */
+  id: string;
+  iCalUId: string;
+  /** What every copy of the meeting shares in every calendar: its iCalUId, or for an occurrence, its series'. */
+  matchKey: string;
+  start: string;
+  end: string;
+  isCancelled: boolean;
+  joinUrl: string | null;
+  /** For an occurrence of a series: the master's id in the caller's mailbox, and its original start. */
+  seriesMasterId: string | null;
+  originalStart: string | null;
+}
+
+export interface EventChange {
+  start?: string;
+  end?: string;
+  /** The zone the times and the series' dates are written in. */
+  timeZone: string;
+  /** A series master's new pattern: weekly on `firstDate`'s weekday, for a number of occurrences or up to a date. */
+  recurrence?: { everyWeeks: number; firstDate: string; end: { occurrences: number } | { lastDate: string } };
+}
+
+/**
+ * The signed-in caller's calendar, reached on their behalf. Every method is one round trip, retried on 429 and 503
+ * as the server asks; failures are TandemErrors ("unavailable" when Graph does not answer).
+ */
+export interface Calendar {
+  findMeetingTimes(q: MeetingTimesQuery): Promise<MeetingTimes>;
+  /** The working hours of these people (mailbox settings), to tell why no time fits. */
+  workingHours(addresses: string[], from: string, to: string): Promise<(WorkingHours | null)[]>;
+  /** The caller's own time zone, as their mailbox states it. */
+  mailboxTimeZone(): Promise<string>;
+  /** Idempotent by `transactionId`: a retry returns the meeting the first try created. */
+  createEvent(m: NewMeeting): Promise<CalendarEvent>;
+  findByTransactionId(transactionId: string): Promise<CalendarEvent | null>;
+  getEvent(id: string): Promise<CalendarEvent | null>;
+  /** Several events in one round trip; null for those that are gone. */
+  getEvents(ids: string[]): Promise<Map<string, CalendarEvent | null>>;
+  /** Every item of the caller's calendar overlapping [from, to), series expanded. */
+  eventsBetween(from: string, to: string): Promise<CalendarEvent[]>;
+  /** The occurrences of a series overlapping [from, to). */
+  listInstances(seriesMasterId: string, from: string, to: string): Promise<CalendarEvent[]>;
+  updateEvent(id: string, change: EventChange): Promise<CalendarEvent>;
+  /** Sends the cancellation to the attendees. A meeting already gone is not an error. */
+  cancelEvent(id: string, comment?: string): Promise<void>;
+  /**
+   * Who to invite, for people the directory port could not tell (the Graph directory is not wired yet): names and
+   * mail addresses by directory id, in one round trip at most, remembered for an hour.
+   */
+  attendeesOf(personIds: string[]): Promise<Map<string, MeetingAttendee>>;
+  /** What an iCalUId tells without a call: the key shared by its series, and an occurrence's date (UTC). */
+  parseICalUId(iCalUId: string): { matchKey: string; date: string | null };
 }

@@ -126,6 +126,7 @@ describe("anonymous and malformed credentials", () => {
 describe("tandem-scoped routes", () => {
   /** A valid request for each tandem route, so that only access decides the answer. */
   const requestFor = (e: Endpoint, tandemId: string) => {
+    const slot = { start: "2099-01-05T10:00:00+01:00", end: "2099-01-05T10:45:00+01:00" };
     const samples: Record<string, Send & { ifMatch?: true }> = {
       getTandem: {},
       transitionTandem: { body: { action: "pause" } },
@@ -141,6 +142,10 @@ describe("tandem-scoped routes", () => {
       createNote: { body: { body: "Une note", visibility: "shared" } },
       updateNote: { body: { body: "Une autre note" }, ifMatch: true },
       deleteNote: { ifMatch: true },
+      suggestSessions: { body: {} },
+      bookSession: { body: slot, headers: { "idempotency-key": "sample-booking-key" } },
+      rescheduleSession: { body: slot, ifMatch: true },
+      cancelSession: { body: {} },
     };
     const s = samples[e.id];
     if (!s) throw new Error(`no sample request for ${e.id}: add one to this table`);
@@ -148,7 +153,7 @@ describe("tandem-scoped routes", () => {
     return {
       method: e.method,
       path,
-      send: { body: s.body, headers: s.ifMatch ? { "if-match": "*" } : {} } as Send,
+      send: { body: s.body, headers: { ...s.headers, ...(s.ifMatch ? { "if-match": "*" } : {}) } } as Send,
     };
   };
 

@@ -46,12 +46,15 @@ describe("npm start", () => {
   it("runs the product offline, prints where to open it, and keeps data across Ctrl-C and restart", async () => {
     dir = await mkdtemp(join(tmpdir(), "tandem-start-"));
     const apiPort = await freePort();
-    const env = { API_PORT: String(apiPort), AZURITE_PORT: String(await freePort()), TANDEM_DATA_DIR: dir };
+    const graphPort = await freePort();
+    const env = { API_PORT: String(apiPort), AZURITE_PORT: String(await freePort()), GRAPH_PORT: String(graphPort), TANDEM_DATA_DIR: dir };
     const base = `http://localhost:${apiPort}/api`;
 
     running = await npmStart(env);
     const first = running.output();
-    for (const url of [`${base}/health`, `${base}/openapi.json`, `${base}/dev/personas`]) expect(first).toContain(url);
+    for (const url of [`${base}/health`, `${base}/openapi.json`, `${base}/dev/personas`, `http://localhost:${graphPort}/v1.0`]) {
+      expect(first).toContain(url);
+    }
     expect(first).toMatch(/Personas to try/);
     expect((await fetch(`${base}/health`)).status).toBe(200);
 
@@ -65,6 +68,17 @@ describe("npm start", () => {
       })
     ).json()) as { token: string };
     const auth = { authorization: `Bearer ${token}` };
+    // Booking reaches the Graph simulator, which trusts the api's development tokens.
+    const tandems = (await (await fetch(`${base}/tandems`, { headers: auth })).json()) as { items: { id: string; status: string }[] };
+    const bookable = tandems.items.find((t) => t.status === "active" || t.status === "accepted")!;
+    expect(bookable).toBeDefined();
+    const suggestions = await fetch(`${base}/tandems/${bookable.id}/suggestions`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ days: 14 }),
+    });
+    expect(suggestions.status).toBe(200);
+    expect(((await suggestions.json()) as { slots: unknown[] }).slots.length).toBeGreaterThan(0);
     const me = (await (await fetch(`${base}/me`, { headers: auth })).json()) as { profile: Record<string, unknown> & { etag: string } };
     const { id: _i, displayName: _d, trainingCompleted: _t, createdAt: _c, updatedAt: _u, etag, ...input } = me.profile;
     const changed = { ...input, paused: true, languages: ["fr", "en"] };

@@ -5,6 +5,8 @@ import type { Clock, DemoOrganisation, DemoTandem } from "@tandem/core";
 import { loadConfig } from "../../api/src/config";
 import { runApi, type RunningApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
+import { freePort } from "../../scripts/lib/azurite";
+import { startGraphSimulator, type GraphSimulator } from "@tandem/graph-simulator";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -23,10 +25,19 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** The Graph simulator the api talks to, and Graph calls straight to it (as someone changing Outlook would). */
+export interface TestGraph {
+  sim: GraphSimulator;
+  /** A Graph call as a persona, with their development token; paths are relative to /v1.0. */
+  call(personaId: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+}
+
 export interface TestApi {
   url: string;
   running: RunningApi;
   org: DemoOrganisation;
+  /** With `graph: true` only. */
+  graph?: TestGraph;
   call(method: string, path: string, options?: CallOptions): Promise<Reply>;
   /** A development token for a demo persona, or for anyone in any tenant (tenant isolation tests). */
   token(who: string | { tenantId: string; userId: string; coordinator?: boolean; displayName?: string }): Promise<string>;
@@ -38,15 +49,25 @@ export interface TestApi {
  * organisation. Everything goes over HTTP.
  */
 export async function startTestApi(
-  options: { env?: Record<string, string>; clock?: Clock; seed?: boolean; corsOrigins?: string[] } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    seed?: boolean;
+    corsOrigins?: string[];
+    /** Also start a Graph simulator in-process (same clock) and point the api at it. */
+    graph?: boolean;
+  } = {},
 ): Promise<TestApi> {
   const prefix = `t${randomBytes(6).toString("hex")}`;
+  // The simulator trusts the api's development issuer, whose keys exist once the api runs: its port comes first.
+  const graphPort = options.graph ? await freePort() : 0;
   const config = loadConfig({
     TANDEM_MODE: "local",
     PORT: "0",
     STORAGE_CONNECTION_STRING: inject("azuriteConnectionString"),
     TABLE_PREFIX: prefix,
     DEMO_ORGANISATION_FILE: resolve(root, "demo/organisation.json"),
+    ...(options.graph ? { GRAPH_BASE_URL: `http://localhost:${graphPort}/v1.0`, GRAPH_MAX_RETRY_DELAY_SECONDS: "2" } : {}),
     ...options.env,
   });
   const errors: string[] = [];
@@ -58,7 +79,15 @@ export async function startTestApi(
     },
   });
   const org = running.app.demo!;
-  if (options.seed !== false) await seedDemo(running.app.repos, org);
+  const sim = options.graph
+    ? await startGraphSimulator({
+        port: graphPort,
+        organisation: org,
+        jwks: running.app.devIssuer!.jwks(),
+        ...(options.clock ? { clock: options.clock } : {}),
+      })
+    : undefined;
+  if (options.seed !== false) await seedDemo(running.app.repos, org, options.clock ? new Date(options.clock.now()) : undefined);
 
   const call = async (method: string, path: string, o: CallOptions = {}): Promise<Reply> => {
     const headers: Record<string, string> = { ...o.headers };
@@ -74,17 +103,30 @@ export async function startTestApi(
     return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
   };
 
+  const tokenOf = async (personaId: string) => {
+    const r = await call("POST", "/dev/token", { body: { personaId } });
+    if (r.status !== 200) throw new Error(`no token for ${personaId}: ${JSON.stringify(r.json)}`);
+    return r.json.token as string;
+  };
+  const graph: TestGraph | undefined = sim && {
+    sim,
+    async call(personaId, method, path, body, headers = {}) {
+      const h: Record<string, string> = { ...headers, authorization: `Bearer ${await tokenOf(personaId)}` };
+      if (body !== undefined) h["content-type"] ??= "application/json";
+      const res = await fetch(`${sim.url}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
+    },
+  };
+
   return {
     url: running.url,
     running,
     org,
+    ...(graph ? { graph } : {}),
     call,
     async token(who) {
-      if (typeof who === "string") {
-        const r = await call("POST", "/dev/token", { body: { personaId: who } });
-        if (r.status !== 200) throw new Error(`no token for ${who}: ${JSON.stringify(r.json)}`);
-        return r.json.token as string;
-      }
+      if (typeof who === "string") return tokenOf(who);
       const { token } = await running.app.devIssuer!.sign({
         tenantId: who.tenantId,
         userId: who.userId,
@@ -94,7 +136,10 @@ export async function startTestApi(
       });
       return token;
     },
-    close: () => running.close(),
+    async close() {
+      await running.close();
+      await sim?.stop();
+    },
   };
 }
 

@@ -9,6 +9,8 @@ export interface Caller {
   userId: string;
   displayName: string;
   coordinator: boolean;
+  /** The validated bearer token itself: what Graph is called on behalf of (on-behalf-of, or as is in local mode). */
+  accessToken: string;
 }
 
 const Claims = z.object({
@@ -84,6 +86,7 @@ export function createTokenVerifier(auth: Config["auth"], devKeys?: { keys: JWK[
       userId: c.oid,
       displayName: c.name ?? c.preferred_username ?? "",
       coordinator: (c.roles ?? []).includes(COORDINATOR_ROLE),
+      accessToken: match[1]!,
     };
     remember(match[1]!, caller, payload.exp!);
     return caller;

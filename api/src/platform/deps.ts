@@ -1,5 +1,6 @@
-import type { Clock, Directory, IdSource } from "@tandem/core";
+import type { Calendar, Clock, Directory, IdSource } from "@tandem/core";
 import type { TableRepositories } from "../adapters/tables/repositories";
+import type { Caller } from "./auth";
 import type { HttpOptions } from "./http";
 
 /** What the services get: chosen once at start-up (app.ts), never inside a handler. */
@@ -8,6 +9,10 @@ export interface Deps {
   directory: Directory;
   clock: Clock;
   ids: IdSource;
+  /** The caller's own calendar (Microsoft Graph, or the simulator), reached on their behalf, per request. */
+  calendarFor(caller: Caller): Calendar;
+  /** Problems worth an operator's eye that do not fail the request (a reconciliation that could not run). */
+  warn(message: string, error: unknown): void;
 }
 
 export interface FeatureContext {

@@ -1,4 +1,4 @@
-import { TandemError } from "@tandem/core";
+import { TandemError, publicSession, type SessionRecord, type Versioned } from "@tandem/core";
 import type { Caller } from "./auth";
 
 export function requireCoordinator(caller: Caller, what: string): void {
@@ -6,3 +6,6 @@ export function requireCoordinator(caller: Caller, what: string): void {
 }
 
 export const withEtag = <T>(v: { value: T; etag: string }) => ({ ...v.value, etag: v.etag });
+
+/** A stored session as the api shows it: without its link to Outlook, with its version. */
+export const sessionView = (v: Versioned<SessionRecord>) => ({ ...publicSession(v.value), etag: v.etag });

@@ -483,6 +483,7 @@ export const api = {
     body: SuggestionRequest,
     response: Suggestions.meta({ id: "Suggestions" }),
     status: 200,
+    errors: [404, 409],
   }),
   bookSession: endpoint({
     id: "bookSession",
@@ -495,6 +496,7 @@ export const api = {
     body: BookingInput,
     response: list(SessionView),
     status: 201,
+    errors: [404, 409],
     idempotencyKey: "required",
   }),
   rescheduleSession: endpoint({
@@ -508,7 +510,8 @@ export const api = {
     body: RescheduleInput,
     response: list(SessionView),
     status: 200,
-    ifMatch: "optional",
+    errors: [404, 409],
+    ifMatch: "required",
   }),
   cancelSession: endpoint({
     id: "cancelSession",
@@ -521,6 +524,7 @@ export const api = {
     body: CancelInput,
     response: list(SessionView),
     status: 200,
+    errors: [404, 409],
   }),
   meetingContext: endpoint({
     id: "meetingContext",
@@ -540,6 +544,7 @@ export const api = {
       })
       .meta({ id: "MeetingContext" }),
     status: 200,
+    errors: [404],
   }),
   teamParticipation: endpoint({
     id: "teamParticipation",

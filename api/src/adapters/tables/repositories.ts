@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import {
   CheckIn,
@@ -6,16 +7,18 @@ import {
   LearningGoal,
   Note,
   Profile,
-  Session,
+  SessionRecord,
   Skill,
   Tandem,
   TandemError,
   newestFirst,
+  type Booking,
   type Repositories,
+  type SessionRecordInput,
   type Versioned,
 } from "@tandem/core";
 import { z } from "zod";
-import { TableStore, serviceClient, tableClient, type StorageTarget } from "./store";
+import { TableStore, createAll, serviceClient, tableClient, type StorageTarget } from "./store";
 
 /**
  * The partition design (docs/adr/0002-table-partitions.md). Every partition key starts with the tenant id.
@@ -25,7 +28,10 @@ import { TableStore, serviceClient, tableClient, type StorageTarget } from "./st
  *   Memberships  PK tenant|person          RK tandem id                    who is in what
  *   TandemItems  PK tenant|tandem          RK goal|id, session|id,         everything that belongs to one
  *                                             checkin|session|person,      tandem: one partition, so one
- *                                             note|session|id              query serves each list
+ *                                             note|session|id,             query serves each list, and a
+ *                                             booking|idempotency key      booking is one transaction
+ *   Events       PK tenant|hash of an      RK "event"                      from an Outlook meeting to its
+ *                iCalUId or event id                                       session or series
  *   Journal      PK tenant|person          RK entry id                     a person's private journal: the
  *                                                                          author is the partition, so no key
  *                                                                          reaches someone else's entries
@@ -37,11 +43,22 @@ export const tableNames = (prefix: string) => ({
   memberships: `${prefix}Memberships`,
   items: `${prefix}TandemItems`,
   journal: `${prefix}Journal`,
+  events: `${prefix}Events`,
 });
 
 const k = (...parts: string[]) => parts.join("|");
 
 const Membership = z.object({ tandemId: z.string(), role: z.enum(["mentor", "mentee"]) });
+const BookingRow = z.object({ key: z.string(), fingerprint: z.string(), sessionIds: z.array(z.string()), createdAt: z.string() });
+const EventRow = z.object({ tandemId: z.string(), sessionId: z.string().nullable(), seriesId: z.string().nullable() });
+
+/** Outlook ids hold characters row keys may not ("/", "+"): index them by a hash. iCalUIds compare case-blind. */
+const eventKey = (k: { iCalUId: string } | { eventId: string }) =>
+  createHash("sha256")
+    .update("iCalUId" in k ? `ical:${k.iCalUId.toUpperCase()}` : `id:${k.eventId}`)
+    .digest("hex");
+
+const stored = (s: SessionRecordInput) => ({ ...s, link: s.link ?? null });
 
 export interface TableRepositories extends Repositories {
   /** Creates the tables if they do not exist yet. */
@@ -59,6 +76,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
     memberships: tableClient(target, names.memberships),
     items: tableClient(target, names.items),
     journal: tableClient(target, names.journal),
+    events: tableClient(target, names.events),
   };
   const profiles = new TableStore(clients.people, Profile);
   const skills = new TableStore(clients.catalogue, Skill);
@@ -66,7 +84,9 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
   const tandems = new TableStore(clients.tandems, Tandem);
   const memberships = new TableStore(clients.memberships, Membership);
   const goals = new TableStore(clients.items, LearningGoal);
-  const sessions = new TableStore(clients.items, Session);
+  const sessions = new TableStore(clients.items, SessionRecord);
+  const bookings = new TableStore(clients.items, BookingRow);
+  const events = new TableStore(clients.events, EventRow);
   const checkIns = new TableStore(clients.items, CheckIn);
   const notes = new TableStore(clients.items, Note);
   const journal = new TableStore(clients.journal, JournalEntry);
@@ -137,8 +157,26 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
       list: async (t, tandemId) =>
         (await sessions.query(k(t, tandemId), "session|")).sort((a, b) => a.value.start.localeCompare(b.value.start)),
       get: (t, tandemId, id) => sessions.get(k(t, tandemId), k("session", id)),
-      create: (t, s) => sessions.create(k(t, s.tandemId), k("session", s.id), s),
-      replace: (t, s, ifMatch) => sessions.replace(k(t, s.tandemId), k("session", s.id), s, ifMatch),
+      create: (t, s) => sessions.create(k(t, s.tandemId), k("session", s.id), stored(s)),
+      replace: (t, s, ifMatch) => sessions.replace(k(t, s.tandemId), k("session", s.id), stored(s), ifMatch),
+    },
+    bookings: {
+      async get(t, tandemId, key) {
+        return (await bookings.get(k(t, tandemId), k("booking", key)))?.value ?? null;
+      },
+      async record(t, tandemId, booking: Booking, list) {
+        const rows = list.map((s) => ({ rk: k("session", s.id), value: stored(s) }));
+        const etags = await createAll(clients.items, k(t, tandemId), [...rows, { rk: k("booking", booking.key), value: booking }]);
+        return rows.map((r) => ({ value: r.value, etag: etags.get(r.rk) ?? "" }));
+      },
+    },
+    eventIndex: {
+      async find(t, key) {
+        return (await events.get(k(t, eventKey(key)), "event"))?.value ?? null;
+      },
+      async put(t, keys, target) {
+        await Promise.all(keys.map((key) => events.upsert(k(t, eventKey(key)), "event", target)));
+      },
     },
     checkIns: {
       list: (t, tandemId, sessionId) => checkIns.query(k(t, tandemId), k("checkin", sessionId, "")),

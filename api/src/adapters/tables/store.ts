@@ -62,6 +62,22 @@ function storageError(e: unknown): never {
   throw new TandemError("unavailable", "Storage is not answering. Try again in a moment.");
 }
 
+/**
+ * Creates rows of one partition in one entity-group transaction: all of them or none (at most 100, the service's
+ * limit). Answers each row's etag by row key; a row that already exists fails the whole with "conflict".
+ */
+export async function createAll(client: TableClient, pk: string, rows: { rk: string; value: unknown }[]): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  if (rows.length > 100) throw new TandemError("payload_too_large", "At most 100 items can be written together.");
+  try {
+    const r = await client.submitTransaction(rows.map((row) => ["create", { partitionKey: pk, rowKey: row.rk, ...encode(row.value) }]));
+    // Sub-responses come in the order of the requests.
+    return new Map(rows.map((row, i) => [row.rk, r.getResponseForEntity(row.rk)?.etag ?? r.subResponses[i]?.etag ?? ""]));
+  } catch (e) {
+    storageError(e);
+  }
+}
+
 export class TableStore<T> {
   constructor(
     private readonly client: TableClient,
@@ -113,6 +129,15 @@ export class TableStore<T> {
         etag: ifMatch,
       });
       return { value, etag: r.etag! };
+    } catch (e) {
+      storageError(e);
+    }
+  }
+
+  /** Creates or replaces, whatever is there. */
+  async upsert(pk: string, rk: string, value: T): Promise<void> {
+    try {
+      await this.client.upsertEntity({ partitionKey: pk, rowKey: rk, ...encode(value) }, "Replace");
     } catch (e) {
       storageError(e);
     }

@@ -116,7 +116,7 @@ export function openApiDocument(endpoints: readonly Endpoint[], info: { version:
         ...(e.body ? { 413: problem("Body too large"), 415: problem("Body is not JSON") } : {}),
         ...(e.ifMatch === "required" ? { 428: problem("If-Match required") } : {}),
         500: problem("Unexpected error"),
-        503: problem("Storage unavailable"),
+        503: problem("Storage or Microsoft Graph unavailable"),
       },
     };
     (paths[e.path] ??= {})[e.method.toLowerCase()] = op;

@@ -1,7 +1,7 @@
 import { api } from "@tandem/core";
 import { route } from "../../platform/http";
 import type { FeatureContext } from "../../platform/deps";
-import { withEtag } from "../../platform/guards";
+import { sessionView, withEtag } from "../../platform/guards";
 import {
   createNote,
   deleteNote,
@@ -15,11 +15,11 @@ import {
 
 export const sessionRoutes = ({ deps, http }: FeatureContext) => [
   route(api.listSessions, http, async ({ caller, params }) => ({
-    body: { items: (await listSessions(deps, caller, params.id)).map(withEtag) },
+    body: { items: (await listSessions(deps, caller, params.id)).map(sessionView) },
   })),
   route(api.setSessionStatus, http, async ({ caller, params, body, ifMatch }) => {
     const saved = await setSessionStatus(deps, caller, params.id, params.sessionId, body, ifMatch);
-    return { body: withEtag(saved), etag: saved.etag };
+    return { body: sessionView(saved), etag: saved.etag };
   }),
   route(api.listCheckIns, http, async ({ caller, params }) => ({
     body: { items: (await listCheckIns(deps, caller, params.id, params.sessionId)).map(withEtag) },

@@ -4,27 +4,30 @@ import {
   canReadNote,
   checkInFor,
   isParticipant,
+  isUpcomingStatus,
   type CheckIn,
   type CheckInInput,
   type Note,
   type NoteInput,
   type NotePatch,
-  type Session,
+  type SessionRecord,
   type SessionStatusInput,
   type Versioned,
 } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
 import { accessTandem, type TandemAccess } from "../tandems/service";
+import { reconcile } from "../booking/reconcile";
 
 const viewer = (c: Caller) => ({ id: c.userId, coordinator: c.coordinator });
 
-export async function listSessions(deps: Deps, caller: Caller, tandemId: string): Promise<Versioned<Session>[]> {
-  const [, sessions] = await Promise.all([
+/** The tandem's sessions; those still to come are first brought in line with Outlook (see reconcile). */
+export async function listSessions(deps: Deps, caller: Caller, tandemId: string): Promise<Versioned<SessionRecord>[]> {
+  const [access, sessions] = await Promise.all([
     accessTandem(deps, caller, tandemId),
     deps.repos.sessions.list(caller.tenantId, tandemId),
   ]);
-  return sessions;
+  return reconcile(deps, caller, access.relation, sessions);
 }
 
 async function accessSession(deps: Deps, caller: Caller, tandemId: string, sessionId: string) {
@@ -45,7 +48,7 @@ export async function setSessionStatus(
   sessionId: string,
   input: SessionStatusInput,
   ifMatch: string | null,
-): Promise<Versioned<Session>> {
+): Promise<Versioned<SessionRecord>> {
   const a = await accessSession(deps, caller, tandemId, sessionId);
   requireParticipant(a, "record how a session went");
   const s = a.session.value;
@@ -54,7 +57,7 @@ export async function setSessionStatus(
   if (input.status === "held" && !canCheckIn(s, now)) {
     throw new TandemError("illegal_transition", "A session can be marked held once it has started, unless it was cancelled.");
   }
-  if (input.status === "cancelled" && s.status !== "scheduled") {
+  if (input.status === "cancelled" && !isUpcomingStatus(s.status)) {
     throw new TandemError("illegal_transition", `A ${s.status} session cannot be cancelled.`);
   }
   return deps.repos.sessions.replace(caller.tenantId, { ...s, status: input.status, updatedAt: now }, ifMatch ?? a.session.etag);

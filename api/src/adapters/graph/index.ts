@@ -1,0 +1,46 @@
+import { TandemError, type Calendar } from "@tandem/core";
+import type { Config } from "../../config";
+import { AttendeeCache, graphCalendar, parseICalUId } from "./calendar";
+import { graphClient } from "./client";
+import { onBehalfOf, ownToken } from "./tokens";
+
+/** The one place that knows Microsoft Graph: a calendar per caller, reached on their behalf. */
+export type CalendarFor = (caller: { tenantId: string; accessToken: string }) => Calendar;
+
+export function graphCalendars(graph: Config["graph"]): CalendarFor {
+  const retry = { maxRetries: graph.maxRetries, maxDelaySeconds: graph.maxRetryDelaySeconds };
+  if (graph.credential === null) return () => unconfigured;
+  const tokenFor = graph.credential === "development-token" ? ownToken : onBehalfOf(graph.credential);
+  const attendees = new AttendeeCache();
+  return (caller) =>
+    graphCalendar(graphClient(graph.baseUrl, tokenFor(caller), retry), {
+      baseUrl: graph.baseUrl,
+      retries: retry.maxRetries,
+      tenantId: caller.tenantId,
+      attendees,
+    });
+}
+
+const notConfigured = () => {
+  throw new TandemError(
+    "unavailable",
+    "Microsoft Graph is not configured for this Tandem installation (AAD_APP_CLIENT_ID and AAD_APP_CLIENT_SECRET): booking is off.",
+  );
+};
+
+/** Without the Entra app's credentials, booking answers 503 rather than guess. */
+const unconfigured: Calendar = {
+  findMeetingTimes: notConfigured,
+  workingHours: notConfigured,
+  mailboxTimeZone: notConfigured,
+  createEvent: notConfigured,
+  findByTransactionId: notConfigured,
+  getEvent: notConfigured,
+  getEvents: notConfigured,
+  eventsBetween: notConfigured,
+  listInstances: notConfigured,
+  updateEvent: notConfigured,
+  cancelEvent: notConfigured,
+  attendeesOf: notConfigured,
+  parseICalUId,
+};
