@@ -4,7 +4,7 @@ import { FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens } from "
 import { api } from "@tandem/core";
 import { connectOffice, OfficeSignInError, type OfficeTheme, type OutlookItem } from "./platform/office";
 import { createApiClient } from "./api/client";
-import { createI18n, I18nProvider, type I18n } from "./i18n/i18n";
+import { createI18n, I18nProvider, localeOf, type I18n } from "./i18n/i18n";
 import { fluentTheme } from "./app/theme";
 import { SessionContext, type Session } from "./app/session";
 import { Shell } from "./app/Shell";
@@ -63,7 +63,8 @@ function Root() {
         if (!live) return;
         setLocal(lm);
         setTheme(lm.theme);
-        if (lm.lang) setTag(lm.lang);
+        // ?lang=en in an en-GB browser keeps British dates and times.
+        if (lm.lang && localeOf(navigator.language) !== lm.lang) setTag(lm.lang);
         if (!lm.personaId) {
           setBoot({ state: "choose-persona" });
           return;
@@ -114,7 +115,7 @@ function Root() {
     <FluentProvider theme={fluentTheme[theme]} data-theme={theme}>
       <div className={styles.page}>
         <I18nProvider value={i18n}>
-          {local && <local.Bar theme={theme} locale={i18n.locale} onTheme={setTheme} onLocale={(l) => setTag(l)} />}
+          {local && <local.Bar theme={theme} locale={i18n.locale} onTheme={setTheme} onLocale={(l) => setTag(localeOf(navigator.language) === l ? navigator.language : l)} />}
           {content}
         </I18nProvider>
       </div>

@@ -42,7 +42,7 @@ export function ErrorNotice({
     <MessageBar intent={conflict ? "warning" : "error"} role="alert" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t("error.title")}</MessageBarTitle>
-        {t(key, { detail: detail ?? "" })}
+        <div>{t(key, { detail: detail ?? "" })}</div>
       </MessageBarBody>
       {action && (
         <MessageBarActions>

@@ -19,8 +19,10 @@ export interface I18n {
   t(key: MessageKey, vars?: Vars): string;
   /** "Tuesday 2 December 2025 at 15:00" */
   dateTime(iso: string): string;
-  /** "Tuesday 2 December" */
+  /** "Tuesday 2 December", "mardi 2 décembre": inside a sentence. */
   day(iso: string): string;
+  /** The same, capitalised to start a line: "Mardi 2 décembre". */
+  dayTitle(iso: string): string;
   /** A calendar date (YYYY-MM-DD), as is: "2 Dec 2025" */
   date(isoDate: string): string;
   /** "15:00–15:45" */
@@ -53,16 +55,16 @@ export function createI18n(tag: string, timeZone: string): I18n {
     t,
     dateTime: (iso) => dt.format(new Date(iso)),
     day: (iso) => dy.format(new Date(iso)),
+    dayTitle: (iso) => {
+      const text = dy.format(new Date(iso));
+      return text.charAt(0).toLocaleUpperCase(tag) + text.slice(1);
+    },
     date: (isoDate) => d.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
     timeRange: (start, end) => tm.formatRange(new Date(start), new Date(end)),
     timeIn: (iso, tz) => {
-      const sameDay = dayKey(iso, tz) === dayKey(iso, timeZone);
-      return new Intl.DateTimeFormat(tag, {
-        timeZone: tz,
-        hour: "numeric",
-        minute: "2-digit",
-        ...(sameDay ? {} : { weekday: "short" }),
-      }).format(new Date(iso));
+      const time = new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone: tz }).format(new Date(iso));
+      if (dayKey(iso, tz) === dayKey(iso, timeZone)) return time;
+      return `${new Intl.DateTimeFormat(tag, { weekday: "short", timeZone: tz }).format(new Date(iso))} ${time}`;
     },
     place: (tz) => (tz.split("/").pop() ?? tz).replaceAll("_", " "),
   };

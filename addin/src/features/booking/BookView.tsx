@@ -33,6 +33,8 @@ type Suggestions = ResponseOf<typeof api.suggestSessions>;
 type Booked = ResponseOf<typeof api.bookSession>["items"];
 
 const DAY_CHOICES = [5, 10, 14, 21, 28] as const;
+/** A short list first: a task pane is narrow, and the first times are usually the ones people pick. */
+const FIRST_SLOTS = 5;
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -84,11 +86,16 @@ type Search =
 
 type Booking = { state: "idle" } | { state: "booking" } | { state: "done"; sessions: Booked } | { state: "failed"; error: unknown };
 
-/** A booking whose outcome is unknown (no answer, or a server failure other than "not available"). */
-const outcomeUnknown = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status === 500 || e.status === 502 || e.status === 504);
+/** The api refused the booking for good (4xx): nothing was booked, a retry would be refused again. */
+const refused = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500;
 
 const searchWords: ErrorWords = { 503: "booking.error.calendarsSearch", 429: "booking.error.calendarsSearch" };
-const bookWords: ErrorWords = { 503: "booking.error.calendars", 429: "booking.error.calendars", 409: "booking.error.taken" };
+const bookWords: ErrorWords = {
+  503: "booking.error.calendars",
+  429: "booking.error.calendars",
+  400: "booking.error.refused",
+  409: "booking.error.refused",
+};
 
 function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles: Cycle[] }) {
   const styles = useStyles();
@@ -147,14 +154,20 @@ function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles: Cycle
       attempt.current.settle();
       setBooking({ state: "done", sessions: r.data.items });
     } catch (error) {
-      if (!outcomeUnknown(error)) attempt.current.settle();
+      if (refused(error)) attempt.current.settle();
       setBooking({ state: "failed", error });
     }
   };
 
+  const labelOf = (x: TandemView) =>
+    t(x.kind === "circle" ? "booking.tandem.circle" : "booking.tandem.tandem", {
+      names: othersOf(x, me.id).map((m) => m.displayName).join(", "),
+    });
+
   if (booking.state === "done") {
     return (
       <Booked
+        label={labelOf(tandem)}
         sessions={booking.sessions}
         recurrence={recurrence}
         onAgain={() => {
@@ -165,12 +178,6 @@ function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles: Cycle
       />
     );
   }
-
-  const names = othersOf(tandem, me.id).map((m) => m.displayName).join(", ");
-  const labelOf = (x: TandemView) =>
-    t(x.kind === "circle" ? "booking.tandem.circle" : "booking.tandem.tandem", {
-      names: othersOf(x, me.id).map((m) => m.displayName).join(", "),
-    });
 
   return (
     <div className={styles.root}>
@@ -200,9 +207,7 @@ function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles: Cycle
             </Dropdown>
           </Field>
         ) : (
-          <Text weight="semibold" data-testid="tandem-name">
-            {t(tandem.kind === "circle" ? "booking.tandem.circle" : "booking.tandem.tandem", { names })}
-          </Text>
+          <Text weight="semibold">{labelOf(tandem)}</Text>
         )}
         <div className={styles.window}>
           <Field label={t("booking.from")}>
@@ -266,7 +271,7 @@ function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles: Cycle
                   {t(everyWeeks === 1 ? "booking.series.summary_weekly" : "booking.series.summary", {
                     count,
                     weeks: everyWeeks,
-                    date: i18n.day(lastOfSeries(slot.start, { everyWeeks, occurrences: count })),
+                    date: i18n.day(lastOfSeries(slot, { everyWeeks, occurrences: count }, i18n.timeZone)),
                   })}
                 </Text>
               </>
@@ -302,13 +307,14 @@ function SlotList({
   const i18n = useI18n();
   const { t } = i18n;
   const { me } = useSession();
+  const [all, setAll] = useState(false);
   if (suggestions.slots.length === 0) {
     const reason = suggestions.emptyReason ?? "unknown";
     return (
       <MessageBar intent="warning" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{t("booking.empty.title")}</MessageBarTitle>
-          {t(`booking.empty.${reason}`)}
+          <div>{t(`booking.empty.${reason}`)}</div>
         </MessageBarBody>
       </MessageBar>
     );
@@ -329,17 +335,16 @@ function SlotList({
         aria-labelledby="slots-title"
         className={styles.slots}
       >
-        {suggestions.slots.map((s: Slot) => {
+        {(all ? suggestions.slots : suggestions.slots.slice(0, FIRST_SLOTS)).map((s: Slot) => {
           const tentative = s.attendees.filter((a) => a.availability === "tentative" && a.id !== me.id).map((a) => nameOf(a.id));
           return (
             <Radio
               key={s.start}
               value={s.start}
               className={styles.slot}
-              data-slot={s.start}
               label={
                 <span className={styles.slotLabel}>
-                  <span className={styles.slotDay}>{i18n.day(s.start)}</span>
+                  <span className={styles.slotDay}>{i18n.dayTitle(s.start)}</span>
                   <span>{t("booking.slot.mine", { time: i18n.timeRange(s.start, s.end) })}</span>
                   {others.map((m) => (
                     <span key={m.id} className={styles.slotOther}>
@@ -355,6 +360,11 @@ function SlotList({
           );
         })}
       </RadioGroup>
+      {!all && suggestions.slots.length > FIRST_SLOTS && (
+        <Button appearance="subtle" onClick={() => setAll(true)}>
+          {t("booking.more", { count: suggestions.slots.length - FIRST_SLOTS })}
+        </Button>
+      )}
     </section>
   );
 }
@@ -386,7 +396,17 @@ function Agenda({ tandem, goals }: { tandem: TandemView; goals: GoalView[] | und
   );
 }
 
-function Booked({ sessions, recurrence, onAgain }: { sessions: Booked; recurrence: Recurrence | null; onAgain(): void }) {
+function Booked({
+  label,
+  sessions,
+  recurrence,
+  onAgain,
+}: {
+  label: string;
+  sessions: Booked;
+  recurrence: Recurrence | null;
+  onAgain(): void;
+}) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
@@ -400,12 +420,13 @@ function Booked({ sessions, recurrence, onAgain }: { sessions: Booked; recurrenc
       <MessageBar intent="success" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{t("booking.done.title")}</MessageBarTitle>
-          {t("booking.done.body")}
+          <div>{t("booking.done.body")}</div>
         </MessageBarBody>
       </MessageBar>
+      <Text>{label}</Text>
       {first && (
-        <Text weight="semibold" data-testid="booked-when">
-          {t("booking.done.when", { day: i18n.day(first.start), time: i18n.timeRange(first.start, first.end) })}
+        <Text weight="semibold">
+          {t("booking.done.when", { day: i18n.dayTitle(first.start), time: i18n.timeRange(first.start, first.end) })}
         </Text>
       )}
       {first && rec && (
@@ -413,7 +434,7 @@ function Booked({ sessions, recurrence, onAgain }: { sessions: Booked; recurrenc
           {t(rec.everyWeeks === 1 ? "booking.done.series_weekly" : "booking.done.series", {
             count: rec.occurrences,
             weeks: rec.everyWeeks,
-            date: i18n.day(ordered.length > 1 && last ? last.start : lastOfSeries(first.start, rec)),
+            date: i18n.day(ordered.length > 1 && last ? last.start : lastOfSeries(first, rec, i18n.timeZone)),
           })}
         </Text>
       )}

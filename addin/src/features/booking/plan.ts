@@ -1,10 +1,9 @@
-import type { GoalView, Recurrence, ResponseOf, TandemView, api } from "@tandem/core";
+import { canBookFor, occurrencesOf, type GoalView, type Recurrence, type ResponseOf, type TandemView, type api } from "@tandem/core";
 
 type Cycle = ResponseOf<typeof api.listCycles>["items"][number];
 
 /** Sessions can be booked for a tandem or circle once everybody accepted it, and until it is paused or over. */
-export const isBookable = (t: TandemView) =>
-  (t.status === "accepted" || t.status === "active") && t.myRelation !== "coordinator";
+export const isBookable = (t: TandemView) => canBookFor(t) && t.myRelation !== "coordinator";
 
 /** The other members, as the person booking sees them. */
 export const othersOf = (t: TandemView, meId: string) => t.members.filter((m) => m.id !== meId);
@@ -31,11 +30,15 @@ export function sessionsLeftInCycle(start: string, t: TandemView, cycles: Cycle[
   return Math.min(52, Math.max(2, fit));
 }
 
-/** When the last session of a series starts. */
-export const lastOfSeries = (start: string, r: Recurrence) =>
-  new Date(Date.parse(start) + (r.occurrences - 1) * r.everyWeeks * WEEK).toISOString();
+/** When the last session of a series starts: the same wall-clock time in my zone, as the api books it. */
+export const lastOfSeries = (slot: { start: string; end: string }, r: Recurrence, timeZone: string) =>
+  occurrencesOf(slot, timeZone, r).at(-1)!.start;
 
-/** A fresh key per booking attempt, kept while its outcome is unknown so that a retry cannot book twice. */
+/**
+ * A key per booking attempt (the same tandem, time and series), kept until the api gives a definite answer: after
+ * no answer or a 5xx the booking may have happened, and the api replays a retry with the same key instead of
+ * booking twice. A success or a refusal (4xx) settles it; the next attempt gets a new key.
+ */
 export class Attempt {
   private current: { key: string; signature: string } | null = null;
 

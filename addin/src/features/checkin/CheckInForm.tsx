@@ -74,6 +74,7 @@ export function CheckInForm({
     if (!parsed.success) {
       const out: FieldErrors = {};
       for (const issue of parsed.error.issues) out[issue.path.map(String).join(".")] ??= issue.message;
+      if (out.rating) out.rating = t("checkin.ratingNeeded");
       setErrors(out);
       return;
     }

@@ -58,7 +58,7 @@ export function MeetingView({ eventId, onBook }: { eventId: string; onBook(): vo
         <MessageBar intent="info" layout="multiline" role="status">
           <MessageBarBody>
             <MessageBarTitle>{t("meeting.notTandem.title")}</MessageBarTitle>
-            {t("meeting.notTandem.body")}
+            <div>{t("meeting.notTandem.body")}</div>
           </MessageBarBody>
         </MessageBar>
         <Button appearance="primary" onClick={onBook}>
@@ -76,14 +76,23 @@ function Meeting({ context }: { context: Context }) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
-  const { me, now } = useSession();
+  const { call, me, now } = useSession();
   const { tandem, session, goals, lastCheckIns } = context;
   const [checkingIn, setCheckingIn] = useState(false);
   const [saved, setSaved] = useState(false);
+  const open = canCheckIn(session, now());
+  // Whether I already checked in on this session, to offer editing it rather than starting again.
+  const mine = useResource(
+    async () =>
+      open
+        ? (await call(api.listCheckIns, { params: { id: tandem.id, sessionId: session.id } })).data.items.some((c) => c.personId === me.id)
+        : false,
+    [open, session.id],
+  );
+  const done = saved || mine.data === true;
   const nameOf = (id: string) => tandem.members.find((m) => m.id === id)?.displayName ?? "";
   const others = tandem.members.filter((m) => m.id !== me.id);
   const active = activeGoals(goals);
-  const open = canCheckIn(session, now());
 
   return (
     <div className={styles.root}>
@@ -92,7 +101,7 @@ function Meeting({ context }: { context: Context }) {
           {t(tandem.kind === "circle" ? "meeting.title.circle" : "meeting.title.tandem")}
         </h2>
         <div className={styles.when}>
-          <Text weight="semibold">{`${i18n.day(session.start)}, ${i18n.timeRange(session.start, session.end)}`}</Text>
+          <Text weight="semibold">{`${i18n.dayTitle(session.start)}, ${i18n.timeRange(session.start, session.end)}`}</Text>
           <Badge appearance="tint" color={session.status === "cancelled" ? "danger" : session.status === "held" ? "success" : "informative"}>
             {t(`meeting.status.${session.status}`)}
           </Badge>
@@ -142,10 +151,10 @@ function Meeting({ context }: { context: Context }) {
                 <MessageBarBody>{t("checkin.saved")}</MessageBarBody>
               </MessageBar>
             ) : (
-              <Text className={styles.muted}>{t("checkin.intro")}</Text>
+              <Text className={styles.muted}>{t(done ? "checkin.done" : "checkin.intro")}</Text>
             )}
-            <Button appearance={saved ? "secondary" : "primary"} onClick={() => setCheckingIn(true)}>
-              {saved ? t("checkin.edit") : t("checkin.action")}
+            <Button appearance={done ? "secondary" : "primary"} onClick={() => setCheckingIn(true)}>
+              {done ? t("checkin.edit") : t("checkin.action")}
             </Button>
           </div>
         )}
@@ -162,7 +171,7 @@ function Meeting({ context }: { context: Context }) {
             {active.map((g) => (
               <li key={g.id}>
                 <Field label={g.title} hint={t("meeting.goal.hint", { name: nameOf(g.menteeId), progress: g.progress })}>
-                  <ProgressBar value={g.progress / 100} thickness="large" aria-label={t("meeting.goal.progress", { title: g.title })} />
+                  <ProgressBar value={g.progress / 100} thickness="large" />
                 </Field>
               </li>
             ))}
