@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { api } from "@tandem/core";
 import { connectOffice, OfficeSignInError, type OfficeTheme, type OutlookItem } from "./platform/office";
-import { createApiClient } from "./api/client";
+import { createApiClient } from "@tandem/ui";
 import { createI18n, I18nProvider, localeOf, type I18n } from "./i18n/i18n";
 import { fluentTheme } from "./app/theme";
 import { SessionContext, type Session } from "./app/session";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import type { ResponseOf, api } from "@tandem/core";
-import { ApiError } from "../src/api/client";
+import { ApiError } from "@tandem/ui";
 import { BookView } from "../src/features/booking/BookView";
 import { cycles, fakeApi, goals, ids, renderView, sessionOf, tandemOf, type Handler } from "./render";
 

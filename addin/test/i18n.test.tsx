@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/en";
 import { fr } from "../src/i18n/fr";
 import { createI18n } from "../src/i18n/i18n";
-import { defineMessages } from "../src/i18n/messages";
+import { defineMessages } from "@tandem/ui";
 
 // Checked by `npm run typecheck`, not at run time: a feature whose French misses a key does not compile (the
 // directive itself fails if it ever does).

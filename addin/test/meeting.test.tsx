@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import type { ResponseOf, api } from "@tandem/core";
-import { ApiError } from "../src/api/client";
+import { ApiError } from "@tandem/ui";
 import { Shell } from "../src/app/Shell";
 import { MeetingView } from "../src/features/meeting/MeetingView";
 import type { OutlookItem } from "../src/platform/office";

@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { api, type Me } from "@tandem/core";
 import { connectTeams, looksHostedByTeams, type TeamsHost, type TeamsTheme } from "./platform/teams";
-import { createApiClient } from "./api/client";
+import { createApiClient } from "@tandem/ui";
 import { createI18n, I18nProvider } from "./i18n/i18n";
 import { fluentTheme } from "./app/theme";
 import { SessionContext, prefetch, type Session } from "./app/session";

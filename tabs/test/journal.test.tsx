@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import type { JournalEntryView } from "@tandem/core";
-import { ApiError } from "../src/api/client";
+import { ApiError } from "@tandem/ui";
 import JournalView from "../src/features/journal/JournalView";
 import { fakeApi, meOf, nextEtag, profileOf, renderView } from "./render";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
-import { ApiError } from "../src/api/client";
+import { ApiError } from "@tandem/ui";
 import ProfileView from "../src/features/profile/ProfileView";
 import { fakeApi, meOf, nextEtag, profileOf, renderView, skillList } from "./render";
 

@@ -4,7 +4,7 @@ import { cleanup, render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { api, type Endpoint, type Me, type Skill } from "@tandem/core";
-import { ApiError, type Call, type CallInput, type Result } from "../src/api/client";
+import { ApiError, type Call, type CallInput, type Result } from "@tandem/ui";
 import { createI18n, I18nProvider } from "../src/i18n/i18n";
 import { SessionContext, prefetch, type Session } from "../src/app/session";
 

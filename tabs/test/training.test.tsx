@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
-import { ApiError } from "../src/api/client";
+import { ApiError } from "@tandem/ui";
 import TrainingView from "../src/features/training/TrainingView";
 import { fakeApi, meOf, nextEtag, profileOf, renderView, type ProfileView } from "./render";
 

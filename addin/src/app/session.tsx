@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 import type { Me } from "@tandem/core";
-import type { Call } from "../api/client";
+import type { Call } from "@tandem/ui";
 import type { OutlookItem } from "../platform/office";
 
 /** The signed-in person, how to reach the api for them, and what Outlook opened the pane on. */

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { ApiError } from "../api/client";
+import { ApiError, errorKind } from "@tandem/ui";
 import { useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/en";
 
@@ -8,19 +8,10 @@ export type ErrorWords = Partial<Record<number, MessageKey>>;
 
 /** The one way an error is told to a person: what happened, in their words, and what they can do. */
 export function errorMessage(error: unknown, words: ErrorWords = {}): { key: MessageKey; detail?: string } {
-  if (!(error instanceof ApiError)) return { key: "error.unknown" };
-  const specific = words[error.status];
-  if (specific) return { key: specific, detail: error.detail };
-  if (error.status === 0) return { key: "error.network" };
-  if (error.status === 412) return { key: "error.conflict" };
-  if (error.status === 401) return { key: "error.unauthenticated" };
-  if (error.status === 403) return { key: "error.forbidden" };
-  if (error.status === 404) return { key: "error.notFound" };
-  if (error.status === 400 || error.status === 409 || error.status === 413 || error.status === 422) {
-    return { key: "error.invalid", detail: error.detail };
-  }
-  if (error.status === 503) return { key: "error.unavailable" };
-  return { key: "error.unknown" };
+  const specific = error instanceof ApiError ? words[error.status] : undefined;
+  if (specific) return { key: specific, detail: (error as ApiError).detail };
+  const { kind, detail } = errorKind(error);
+  return { key: `error.${kind}`, ...(detail ? { detail } : {}) };
 }
 
 export function ErrorNotice({

@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 import type { Me, TandemView } from "@tandem/core";
-import type { Call } from "../api/client";
+import type { Call } from "@tandem/ui";
 
 /** The signed-in person and how to reach the api for them: everything a view needs from the app shell. */
 export interface Session {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, type Skill } from "@tandem/core";
-import type { Call } from "../api/client";
+import type { Call } from "@tandem/ui";
 import { useSession } from "./session";
 import { useI18n } from "../i18n/i18n";
 

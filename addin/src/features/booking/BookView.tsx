@@ -21,11 +21,11 @@ import {
 } from "@fluentui/react-components";
 import { api, addDays, dateIn, type GoalView, type Recurrence, type ResponseOf, type Slot, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
-import { useResource } from "../../app/useResource";
+import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice, type ErrorWords } from "../../components/ErrorNotice";
 import { Loading } from "../../components/Loading";
-import { ApiError } from "../../api/client";
+import { ApiError } from "@tandem/ui";
 import { Attempt, activeGoals, everyWeeksOf, isBookable, lastOfSeries, othersOf, sessionsLeftInCycle } from "./plan";
 
 type Cycle = ResponseOf<typeof api.listCycles>["items"][number];

@@ -5,7 +5,7 @@ import { useSession } from "../../app/session";
 import { useT } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Loading } from "../../components/Loading";
-import { ApiError } from "../../api/client";
+import { ApiError } from "@tandem/ui";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },

@@ -15,11 +15,11 @@ import {
 } from "@fluentui/react-components";
 import { api, canCheckIn, type ResponseOf } from "@tandem/core";
 import { useSession } from "../../app/session";
-import { useResource } from "../../app/useResource";
+import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Loading } from "../../components/Loading";
-import { ApiError } from "../../api/client";
+import { ApiError } from "@tandem/ui";
 import { CheckInForm } from "../checkin/CheckInForm";
 import { activeGoals } from "../booking/plan";
 

@@ -22,8 +22,8 @@ import { useSession } from "../../app/session";
 import { useSkills } from "../../app/skills";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "../../components/fieldErrors";
-import { ApiError } from "../../api/client";
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@tandem/ui";
+import { ApiError } from "@tandem/ui";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalM },

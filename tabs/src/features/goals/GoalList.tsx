@@ -3,7 +3,7 @@ import { Badge, Button, Link, ProgressBar, Slider, Subtitle2, Text, makeStyles, 
 import { Add20Regular, Edit20Regular } from "@fluentui/react-icons";
 import { api, canEditGoal, isWorkable, type GoalStatus, type GoalView, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
-import type { Resource } from "../../app/useResource";
+import type { Resource } from "@tandem/ui";
 import { useSkills } from "../../app/skills";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";

@@ -1,6 +1,6 @@
 import { Button, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useSession } from "../../app/session";
-import { useResource } from "../../app/useResource";
+import { useResource } from "@tandem/ui";
 import { useT } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewSkeleton } from "../../components/ViewSkeleton";

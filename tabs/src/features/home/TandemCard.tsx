@@ -14,7 +14,7 @@ import {
 import { Chat20Regular, CalendarLtr20Regular } from "@fluentui/react-icons";
 import { api, type TandemAction, type TandemStatus, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
-import { useResource } from "../../app/useResource";
+import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { chatLink } from "../../platform/teams";

@@ -1,5 +1,5 @@
 import { api, type GoalView, type TandemView } from "@tandem/core";
-import type { Call } from "../../api/client";
+import type { Call } from "@tandem/ui";
 
 /** What a tandem card shows below its header: the goals and the next session. */
 export interface TandemItems {

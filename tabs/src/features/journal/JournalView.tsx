@@ -28,13 +28,13 @@ import {
   type JournalPrompt,
 } from "@tandem/core";
 import { useSession } from "../../app/session";
-import { useResource } from "../../app/useResource";
+import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/en";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
-import { apiFieldErrors } from "../../components/fieldErrors";
-import { ApiError } from "../../api/client";
+import { apiFieldErrors } from "@tandem/ui";
+import { ApiError } from "@tandem/ui";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalXL, paddingBlock: tokens.spacingVerticalM, maxWidth: "960px" },

@@ -37,8 +37,8 @@ import { useSkills } from "../../app/skills";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/en";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "../../components/fieldErrors";
-import { ApiError } from "../../api/client";
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@tandem/ui";
+import { ApiError } from "@tandem/ui";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL, paddingBlock: tokens.spacingVerticalM, maxWidth: "820px" },

@@ -18,7 +18,7 @@ import { CheckInInput, api, type Session } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "../../components/fieldErrors";
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@tandem/ui";
 
 export interface SessionRef {
   tandemId: string;

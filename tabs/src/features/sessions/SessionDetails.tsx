@@ -19,7 +19,7 @@ import {
 import { LockClosed16Regular, People16Regular } from "@fluentui/react-icons";
 import { NoteInput, api, canCheckIn, type NoteVisibility, type Session, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
-import { useResource } from "../../app/useResource";
+import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 

@@ -1,4 +1,4 @@
-import { defineMessages } from "../../i18n/messages";
+import { defineMessages } from "@tandem/ui";
 
 export const sessionMessages = defineMessages({
   en: {

@@ -1,4 +1,4 @@
-import { defineMessages } from "../../i18n/messages";
+import { defineMessages } from "@tandem/ui";
 
 /**
  * The modules' content lives here, beside the view, in both languages. A module's body is a few short paragraphs

@@ -33,8 +33,8 @@ export interface Result<T> {
 export type Call = <E extends Endpoint>(e: E, input?: CallInput<E>) => Promise<Result<ResponseOf<E>>>;
 
 /**
- * Calls the api with the signed-in person's token, typed and checked by the same contracts the api uses (the
- * tab's client, plus the Idempotency-Key header booking needs). A response that breaks its contract is an error.
+ * Calls the api with the signed-in person's token, typed and checked by the same contracts the api uses.
+ * Responses are parsed with the contract: a response that breaks it is an error, not a surprise later.
  */
 export function createApiClient(baseUrl: string, getToken: () => Promise<string>): Call {
   return async (e, input = {}) => {

@@ -1,0 +1,29 @@
+import { ApiError } from "./api-client";
+
+/** What went wrong, as a person would tell it; each front end words these with its own `error.<kind>` messages. */
+export type ErrorKind = "network" | "conflict" | "unauthenticated" | "forbidden" | "notFound" | "invalid" | "unavailable" | "unknown";
+
+export function errorKind(error: unknown): { kind: ErrorKind; detail?: string } {
+  if (!(error instanceof ApiError)) return { kind: "unknown" };
+  switch (error.status) {
+    case 0:
+      return { kind: "network" };
+    case 412:
+      return { kind: "conflict" };
+    case 401:
+      return { kind: "unauthenticated" };
+    case 403:
+      return { kind: "forbidden" };
+    case 404:
+      return { kind: "notFound" };
+    case 400:
+    case 409:
+    case 413:
+    case 422:
+      return { kind: "invalid", detail: error.detail };
+    case 503:
+      return { kind: "unavailable" };
+    default:
+      return { kind: "unknown" };
+  }
+}

@@ -1,0 +1,74 @@
+/** Locale plumbing shared by the tab and the add-in; each keeps its own catalogs and message keys. */
+export type Locale = "en" | "fr";
+export type Vars = Record<string, string | number>;
+
+/** Teams and Outlook give "fr-fr", "fr-CA", "en-GB"...: anything French reads French, everything else English. */
+export const localeOf = (tag: string | null | undefined): Locale => (tag?.toLowerCase().startsWith("fr") ? "fr" : "en");
+
+/**
+ * A feature's messages: English is the source, French must have exactly the same keys.
+ * `defineMessages({ en: {...}, fr: {...} })` fails to compile when a key is missing on either side.
+ */
+export function defineMessages<const E extends Record<string, string>>(m: { en: E; fr: { [K in keyof E]: string } }) {
+  return m;
+}
+
+/** `t(key, vars)`: `{name}` placeholders, and `key_one` / `key_other` variants chosen by `vars.count`. */
+export function createTranslator<K extends string>(catalog: Record<K, string>, fallback: Record<K, string>, tag: string) {
+  const plural = new Intl.PluralRules(tag);
+  return (key: K, vars: Vars = {}): string => {
+    const pluralKey = typeof vars.count === "number" ? (`${key}_${plural.select(vars.count)}` as K) : undefined;
+    const template = (pluralKey && catalog[pluralKey]) ?? catalog[key] ?? fallback[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  };
+}
+
+export interface Formatters {
+  /** "Tuesday 2 December 2025 at 15:00", in the person's time zone. */
+  dateTime(iso: string): string;
+  /** A calendar date (YYYY-MM-DD), as is: "2 Dec 2025". */
+  date(isoDate: string): string;
+  /** "15:00" */
+  time(iso: string): string;
+  /** "in 3 days", "yesterday" */
+  relativeDays(iso: string): string;
+  /** "Tuesday 2 December", "mardi 2 décembre": inside a sentence. */
+  day(iso: string): string;
+  /** The same, capitalised to start a line: "Mardi 2 décembre". */
+  dayTitle(iso: string): string;
+  /** "15:00–15:45" */
+  timeRange(start: string, end: string): string;
+  /** "09:00", in the given zone; "Mon 09:00" when that is another day than in mine. */
+  timeIn(iso: string, timeZone: string): string;
+  /** "Toronto", for "America/Toronto": where a member's clock is. */
+  place(timeZone: string): string;
+}
+
+/** Dates and times with Intl, in the person's locale and time zone. */
+export function createFormatters(tag: string, timeZone: string): Formatters {
+  const dt = new Intl.DateTimeFormat(tag, { dateStyle: "full", timeStyle: "short", timeZone });
+  const dy = new Intl.DateTimeFormat(tag, { weekday: "long", day: "numeric", month: "long", timeZone });
+  const d = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "UTC" });
+  const tm = new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone });
+  const rel = new Intl.RelativeTimeFormat(tag, { numeric: "auto" });
+  const dayKey = (iso: string, tz: string) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  return {
+    dateTime: (iso) => dt.format(new Date(iso)),
+    date: (isoDate) => d.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
+    time: (iso) => tm.format(new Date(iso)),
+    relativeDays: (iso) => rel.format(Math.round((Date.parse(iso) - Date.now()) / 86_400_000), "day"),
+    day: (iso) => dy.format(new Date(iso)),
+    dayTitle: (iso) => {
+      const text = dy.format(new Date(iso));
+      return text.charAt(0).toLocaleUpperCase(tag) + text.slice(1);
+    },
+    timeRange: (start, end) => tm.formatRange(new Date(start), new Date(end)),
+    timeIn: (iso, tz) => {
+      const time = new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone: tz }).format(new Date(iso));
+      if (dayKey(iso, tz) === dayKey(iso, timeZone)) return time;
+      return `${new Intl.DateTimeFormat(tag, { weekday: "short", timeZone: tz }).format(new Date(iso))} ${time}`;
+    },
+    place: (tz) => (tz.split("/").pop() ?? tz).replaceAll("_", " "),
+  };
+}

@@ -1,0 +1,5 @@
+export * from "./api-client";
+export * from "./use-resource";
+export * from "./field-errors";
+export * from "./i18n";
+export * from "./errors";
