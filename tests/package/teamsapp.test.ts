@@ -62,7 +62,7 @@ const PROVISION = [
 ];
 
 /** Paths the steps themselves produce (toolkit outputs, builds): they need not exist beforehand. */
-const produced = (path: string) => /^(\.\/)?(appPackage\/build|dist)\//.test(path);
+const produced = (path: string) => /^(\.\/)?(appPackage\/build|dist)(\/|$)/.test(path);
 
 function checkFiles(project: Project) {
   const missing: string[] = [];
