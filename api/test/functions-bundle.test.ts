@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { api } from "@tandem/core";
+import { devApi } from "@tandem/core/dev";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -28,6 +29,6 @@ describe("the Azure Functions bundle", () => {
     expect(output).not.toMatch(/Error/);
     expect(code).toBe(0);
     const registered = [...output.matchAll(/register function "(\w+)"/g)].map((m) => m[1]).sort();
-    expect(registered).toEqual(Object.values(api).map((e) => e.id).sort());
+    expect(registered).toEqual([...Object.values(api), ...Object.values(devApi)].map((e) => e.id).sort());
   });
 });

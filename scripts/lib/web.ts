@@ -17,13 +17,21 @@ export async function buildWeb(options: { local: boolean; apiUrl: string; outDir
   const { build } = await import("vite");
   await rm(options.outDir, { recursive: true, force: true });
   process.env.VITE_API_URL = options.apiUrl;
-  for (const app of options.apps ?? webApps) {
-    await build({
-      configFile: resolve(root, app, "vite.config.ts"),
-      mode: options.local ? "localdev" : "production",
-      logLevel: options.quiet ? "warn" : "info",
-      build: { outDir: options.outDir },
-    });
+  // A production build is one whoever starts it (a test runner sets NODE_ENV=test): React's production build.
+  const nodeEnv = process.env.NODE_ENV;
+  if (!options.local) process.env.NODE_ENV = "production";
+  try {
+    for (const app of options.apps ?? webApps) {
+      await build({
+        configFile: resolve(root, app, "vite.config.ts"),
+        mode: options.local ? "localdev" : "production",
+        logLevel: options.quiet ? "warn" : "info",
+        build: { outDir: options.outDir },
+      });
+    }
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { api, type Endpoint } from "@tandem/core";
+import { devApi } from "@tandem/core/dev";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 /**
@@ -11,7 +12,7 @@ import { startTestApi, type TestApi } from "../support/test-api";
 type Json = Record<string, any>;
 let testApi: TestApi;
 let doc: Json;
-const endpoints = Object.values(api) as Endpoint[];
+const endpoints = [...Object.values(api), ...Object.values(devApi)] as Endpoint[];
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 beforeAll(async () => {
@@ -216,7 +217,7 @@ describe("GET /api/openapi.json", () => {
   it("declares the 404 that POST /dev/token answers for an unknown persona", async () => {
     const r = await testApi.call("POST", "/dev/token", { body: { personaId: "00000000-0000-4000-8000-000000000000" } });
     expect(r.status).toBe(404);
-    expect(operation(api.devToken)!.responses).toHaveProperty("404");
+    expect(operation(devApi.devToken)!.responses).toHaveProperty("404");
   });
 
   it("declares the 409 that an illegal lifecycle transition answers", () => {

@@ -256,7 +256,7 @@ describe("the production build of the task pane", () => {
       const js = (await Promise.all(assets.filter((f) => f.endsWith(".js")).map((f) => readFile(join(dir, "assets", f), "utf8")))).join("\n");
       expect(js).toContain("https://example.invalid/api");
       // The persona switcher and the development sign-in: its storage key and its messages to the developer.
-      for (const local of ["tandem.local.persona", "the local api did not list its personas", "no development token"]) {
+      for (const local of ["tandem.local.persona", "the local api did not list its personas", "no development token", "/dev/token", "/dev/personas"]) {
         expect(js).not.toContain(local);
       }
     } finally {

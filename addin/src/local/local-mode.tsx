@@ -1,6 +1,7 @@
 import { useState, type ComponentType } from "react";
 import { Badge, Button, Dropdown, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { api, type Persona } from "@tandem/core";
+import type { Persona } from "@tandem/core";
+import { devApi } from "@tandem/core/dev";
 import type { OfficeTheme, OutlookItem } from "../platform/office";
 import { useT, type Locale } from "../i18n/i18n";
 
@@ -53,9 +54,9 @@ const useStyles = makeStyles({
 
 export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
   const params = new URL(window.location.href).searchParams;
-  const res = await fetch(`${apiUrl}${api.devPersonas.path}`);
+  const res = await fetch(`${apiUrl}${devApi.devPersonas.path}`);
   if (!res.ok) throw new Error(`the local api did not list its personas (${res.status})`);
-  const personas = api.devPersonas.response.parse(await res.json()).items;
+  const personas = devApi.devPersonas.response.parse(await res.json()).items;
   const asked = params.get("persona") ?? window.localStorage.getItem(KEY);
   const personaId = personas.some((p) => p.id === asked) ? asked : null;
   if (personaId) window.localStorage.setItem(KEY, personaId);
@@ -69,13 +70,13 @@ export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
   let token: { value: string; until: number } | null = null;
   const getToken = async () => {
     if (token && token.until > Date.now() + 60_000) return token.value;
-    const r = await fetch(`${apiUrl}${api.devToken.path}`, {
+    const r = await fetch(`${apiUrl}${devApi.devToken.path}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ personaId }),
     });
     if (!r.ok) throw new Error(`no development token (${r.status})`);
-    const body = api.devToken.response.parse(await r.json());
+    const body = devApi.devToken.response.parse(await r.json());
     token = { value: body.token, until: Date.parse(body.expiresAt) };
     return token.value;
   };

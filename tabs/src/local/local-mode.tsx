@@ -1,5 +1,6 @@
 import { Badge, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
-import { api, type Persona } from "@tandem/core";
+import type { Persona } from "@tandem/core";
+import { devApi } from "@tandem/core/dev";
 import type { ComponentType } from "react";
 import type { TeamsTheme } from "../platform/teams";
 import { useT, type Locale } from "../i18n/i18n";
@@ -49,19 +50,19 @@ export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
   const params = new URL(window.location.href).searchParams;
   const asked = params.get("persona") ?? window.localStorage.getItem(KEY);
   const signIn = async (id: string) => {
-    const r = await fetch(`${apiUrl}${api.devToken.path}`, {
+    const r = await fetch(`${apiUrl}${devApi.devToken.path}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ personaId: id }),
     });
     if (!r.ok) throw new Error(`no development token (${r.status})`);
-    return api.devToken.response.parse(await r.json());
+    return devApi.devToken.response.parse(await r.json());
   };
   // The token and the persona list are fetched at once: signing in does not wait for the list.
   const early = asked ? signIn(asked).catch(() => null) : Promise.resolve(null);
-  const res = await fetch(`${apiUrl}${api.devPersonas.path}`);
+  const res = await fetch(`${apiUrl}${devApi.devPersonas.path}`);
   if (!res.ok) throw new Error(`the local api did not list its personas (${res.status})`);
-  const personas = api.devPersonas.response.parse(await res.json()).items;
+  const personas = devApi.devPersonas.response.parse(await res.json()).items;
   const personaId = personas.some((p) => p.id === asked) ? asked : null;
   if (personaId) window.localStorage.setItem(KEY, personaId);
   const theme = (["default", "dark", "contrast"] as const).find((t) => t === params.get("theme")) ?? "default";

@@ -1,4 +1,5 @@
-import { TandemError, api, type DemoOrganisation, type Persona, type Role } from "@tandem/core";
+import { TandemError, type DemoOrganisation, type Persona, type Role } from "@tandem/core";
+import { devApi } from "@tandem/core/dev";
 import { route } from "../../platform/http";
 import type { FeatureContext } from "../../platform/deps";
 import type { DevIssuer } from "../../platform/dev-issuer";
@@ -25,9 +26,9 @@ export function personasOf(org: DemoOrganisation): Persona[] {
 export const devRoutes = ({ http }: FeatureContext, org: DemoOrganisation, issuer: DevIssuer) => {
   const personas = personasOf(org);
   return [
-    route(api.devPersonas, http, async () => ({ body: { items: personas } })),
-    route(api.devJwks, http, async () => ({ body: issuer.jwks() })),
-    route(api.devToken, http, async ({ body }) => {
+    route(devApi.devPersonas, http, async () => ({ body: { items: personas } })),
+    route(devApi.devJwks, http, async () => ({ body: issuer.jwks() })),
+    route(devApi.devToken, http, async ({ body }) => {
       const person = org.people.find((p) => p.id === body.personaId);
       if (!person) {
         throw new TandemError("not_found", "No demo persona has this id: see GET /api/dev/personas.", [
