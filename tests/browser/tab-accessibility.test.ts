@@ -36,6 +36,8 @@ describe("the tab is accessible (axe-core, no serious or critical issue)", () =>
         await page.locator("main h1").first().waitFor();
         await page.waitForLoadState("networkidle");
         if (view === "sessions") await page.locator("[data-session] button").first().click();
+        // Judge the settled view, not a loading placeholder on its way out.
+        await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
         await page.waitForTimeout(300);
         const violations = await seriousViolations(page);
         if (violations.length) found[view] = violations;

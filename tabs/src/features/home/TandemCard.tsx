@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   CardHeader,
+  Skeleton,
   SkeletonItem,
   Subtitle2,
   Text,
@@ -18,10 +19,11 @@ import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { chatLink } from "../../platform/teams";
-import { GoalList } from "../goals/GoalList";
 import { hasItems, loadTandemItems } from "./load";
 
 const DeclineDialog = lazy(() => import("./DeclineDialog"));
+// Goals come after the card's header: their controls (slider, progress bars) load while the goals do.
+const GoalList = lazy(() => import("../goals/GoalList").then((m) => ({ default: m.GoalList })));
 
 const useStyles = makeStyles({
   card: { display: "grid", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -123,13 +125,25 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
             {items.data ? (
               <Text>{next ? `${dateTime(next.start)} (${relativeDays(next.start)})` : t("tandem.noSession")}</Text>
             ) : (
-              <SkeletonItem size={16} style={{ width: "16em" }} aria-label={t("common.loading")} />
+              <Skeleton aria-label={t("common.loading")} style={{ width: "16em" }}>
+                <SkeletonItem size={16} />
+              </Skeleton>
             )}
           </div>
         </section>
       )}
       {hasItems(tandem.status) && items.error !== undefined && <ErrorNotice error={items.error} onRetry={items.reload} />}
-      {hasItems(tandem.status) && items.data && <GoalList tandem={tandem} items={items} />}
+      {hasItems(tandem.status) && items.data && (
+        <Suspense
+          fallback={
+            <Skeleton aria-label={t("common.loading")}>
+              <SkeletonItem size={16} />
+            </Skeleton>
+          }
+        >
+          <GoalList tandem={tandem} items={items} />
+        </Suspense>
+      )}
       {error !== undefined && <ErrorNotice error={error} onReload={onChanged} />}
       {tandem.allowedActions.length > 0 && (
         <div className={styles.actions}>
