@@ -93,9 +93,13 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
       ["Private: I was nervous about sharing my screen.", "Only me (private)"],
       ["Shared: next time, breakout rooms.", "My tandem (shared)"],
     ] as const) {
-      await session.getByLabel("Add a note").fill(text);
+      const draft = session.getByLabel("Add a note");
+      await expect.poll(() => draft.inputValue(), { timeout: 15_000 }).toBe("");
+      await draft.fill(text);
       await session.getByRole("radio", { name: visibility }).check();
+      const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/notes"));
       await session.getByRole("button", { name: "Save note" }).click();
+      expect((await saved).status()).toBe(201);
       await session.getByText(text).waitFor();
     }
     await session.locator('[data-note-visibility="private"]').getByText("Private: only you").waitFor();

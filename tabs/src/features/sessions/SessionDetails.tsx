@@ -73,13 +73,15 @@ function DetailsPanel({ tandem, session, onCheckIn }: { tandem: TandemView; sess
   const mine = data.data?.checkIns.find((c) => c.personId === me.id);
 
   const addNote = async () => {
+    const submitted = body;
     const parsed = NoteInput.safeParse({ body, visibility });
     if (!parsed.success) return;
     setSaving(true);
     setProblem(undefined);
     try {
       await call(api.createNote, { params, body: parsed.data });
-      setBody("");
+      // Clear what was sent, not what was typed since.
+      setBody((current) => (current === submitted ? "" : current));
       data.reload();
     } catch (e) {
       setProblem(e);
