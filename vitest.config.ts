@@ -13,6 +13,7 @@ export default defineConfig({
           name: "tabs",
           include: ["tabs/test/**/*.test.tsx"],
           environment: "happy-dom",
+          setupFiles: ["tests/support/testing-library-setup.ts"],
           // Typing through Fluent in happy-dom is slow on a busy two-core machine.
           testTimeout: 30_000,
         },
@@ -26,6 +27,7 @@ export default defineConfig({
           name: "addin",
           include: ["addin/test/**/*.test.tsx"],
           environment: "happy-dom",
+          setupFiles: ["tests/support/testing-library-setup.ts"],
           testTimeout: 30_000,
         },
       },
