@@ -44,7 +44,7 @@ const statusColor = { scheduled: "brand", held: "success", cancelled: "subtle", 
 
 export default function SessionsView() {
   const styles = useStyles();
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
   const { call, me } = useSession();
   const tandems = useResource(
     async () =>
@@ -130,18 +130,7 @@ export default function SessionsView() {
             {upcoming.map((s) => (
               <li key={s.id}>
                 <Card className={styles.session}>
-                  <div className={styles.row}>
-                    <Text weight="semibold">{dateTime(s.start)}</Text>
-                    <Text>{t("sessions.minutes", { count: sessionMinutes(s) })}</Text>
-                    <Badge appearance="tint" color={statusColor[s.status]}>
-                      {t(`sessions.status.${s.status}`)}
-                    </Badge>
-                    {s.joinUrl && (
-                      <Link href={s.joinUrl} target="_blank" rel="noopener noreferrer">
-                        {t("sessions.join")}
-                      </Link>
-                    )}
-                  </div>
+                  <SessionSummary session={s} joinable />
                 </Card>
               </li>
             ))}
@@ -159,13 +148,7 @@ export default function SessionsView() {
             {past.map((s) => (
               <li key={s.id}>
                 <Card className={styles.session} data-session={s.id}>
-                  <div className={styles.row}>
-                    <Text weight="semibold">{dateTime(s.start)}</Text>
-                    <Text>{t("sessions.minutes", { count: sessionMinutes(s) })}</Text>
-                    <Badge appearance="tint" color={statusColor[s.status]}>
-                      {t(`sessions.status.${s.status}`)}
-                    </Badge>
-                  </div>
+                  <SessionSummary session={s} />
                   <SessionDetails
                     key={`${s.id}-${version}`}
                     tandem={tandem}
@@ -189,6 +172,26 @@ export default function SessionsView() {
             lastCheckedIn.reload();
           }}
         />
+      )}
+    </div>
+  );
+}
+
+/** When, how long, where it stands; and the Teams link while it is still to come. */
+function SessionSummary({ session: s, joinable = false }: { session: Session; joinable?: boolean }) {
+  const styles = useStyles();
+  const { t, dateTime } = useI18n();
+  return (
+    <div className={styles.row}>
+      <Text weight="semibold">{dateTime(s.start)}</Text>
+      <Text>{t("sessions.minutes", { count: sessionMinutes(s) })}</Text>
+      <Badge appearance="tint" color={statusColor[s.status]}>
+        {t(`sessions.status.${s.status}`)}
+      </Badge>
+      {joinable && s.joinUrl && (
+        <Link href={s.joinUrl} target="_blank" rel="noopener noreferrer">
+          {t("sessions.join")}
+        </Link>
       )}
     </div>
   );
