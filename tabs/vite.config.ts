@@ -1,6 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { resolve } from "node:path";
+import { preloadApp } from "../scripts/lib/preload-app.ts";
 
 /**
  * The tab's pages. `--mode localdev` (npm start) builds the local-mode extras (persona switcher, development
@@ -9,7 +10,7 @@ import { resolve } from "node:path";
 export default defineConfig(({ mode }) => ({
   root: import.meta.dirname,
   base: "./",
-  plugins: [react()],
+  plugins: [react(), preloadApp("/src/app/root.tsx")],
   define: {
     __TANDEM_LOCAL__: JSON.stringify(mode === "localdev"),
   },

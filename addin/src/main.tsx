@@ -1,7 +1,6 @@
 import { StrictMode, useEffect, useMemo, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { api } from "@tandem/core";
 import { connectOffice, OfficeSignInError, type OfficeTheme, type OutlookItem } from "./platform/office";
 import { createApiClient } from "@tandem/ui";
 import { createI18n, I18nProvider, localeOf, type I18n } from "./i18n/i18n";
@@ -75,7 +74,7 @@ function Root() {
         throw new OutsideOutlook();
       }
       const call = createApiClient(API_URL, getToken);
-      const me = (await call(api.getMe)).data;
+      const me = (await call("getMe")).data;
       if (live) setBoot({ state: "signed-in", session: { call, me, item, now: () => new Date().toISOString() } });
     })().catch((error: unknown) => live && setBoot({ state: "failed", error }));
     return () => {

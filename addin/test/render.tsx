@@ -3,71 +3,19 @@ import { afterEach } from "vitest";
 import { cleanup, render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { Endpoint, GoalView, Me, ResponseOf, TandemView, api } from "@tandem/core";
-import { ApiError, type Call, type CallInput, type Result } from "@tandem/ui";
+import type { Api, GoalView, Me, ResponseOf, TandemView } from "@tandem/core";
+import type { FakeApi } from "@tandem/ui/testing";
 import { createI18n, I18nProvider } from "../src/i18n/i18n";
 import { SessionContext, type Session } from "../src/app/session";
 import type { OutlookItem } from "../src/platform/office";
 
 afterEach(cleanup);
 
+export { fakeApi, type FakeApi, type Handler, type Recorded } from "@tandem/ui/testing";
+
 // happy-dom runs Web Animations but cancels them when an element leaves the page, rejecting promises that nobody
 // awaits. Without element.animate, Fluent's motion takes the path it keeps for test environments.
 Object.defineProperty(Element.prototype, "animate", { value: undefined, configurable: true, writable: true });
-
-/**
- * A thin fake of the api client: it records every call with its headers' worth of options (Idempotency-Key,
- * If-Match), answers from handlers keyed by endpoint id, and holds both sides to the contract: the request as the
- * api would parse it, the answer as the client would check it. Real HTTP is covered by the browser tests.
- */
-type Answer = unknown | { data: unknown; etag?: string | null };
-export type Handler = (input: CallInput<Endpoint>) => Answer | Promise<Answer>;
-export interface Recorded {
-  id: string;
-  input: CallInput<Endpoint>;
-}
-export interface FakeApi {
-  call: Call;
-  calls: Recorded[];
-  on(id: keyof typeof api, handler: Handler): void;
-  callsTo(id: keyof typeof api): Recorded[];
-}
-
-const isReply = (a: unknown): a is { data: unknown; etag?: string | null } =>
-  typeof a === "object" && a !== null && "data" in a && Object.keys(a).every((k) => k === "data" || k === "etag");
-
-export function fakeApi(handlers: Partial<Record<keyof typeof api, Handler>> = {}): FakeApi {
-  const table = new Map<string, Handler>(Object.entries(handlers) as [string, Handler][]);
-  const calls: Recorded[] = [];
-  const call = (async (e: Endpoint, input: CallInput<Endpoint> = {}) => {
-    calls.push({ id: e.id, input });
-    const handler = table.get(e.id);
-    if (!handler) throw new Error(`the fake api has no answer for ${e.id}`);
-    for (const [part, schema] of [
-      ["body", e.body],
-      ["query", e.query],
-    ] as const) {
-      if (!schema) continue;
-      const parsed = schema.safeParse(input[part] ?? (part === "query" ? {} : undefined));
-      if (!parsed.success) {
-        throw new ApiError(400, "validation", `The request ${part} is not valid`, parsed.error.issues.map((i) => ({ pointer: `/${i.path.join("/")}`, detail: i.message })));
-      }
-    }
-    if (e.idempotencyKey === "required" && !input.idempotencyKey) throw new ApiError(400, "validation", "Idempotency-Key required");
-    if (e.ifMatch === "required" && !input.ifMatch) throw new ApiError(428, "precondition_required", "If-Match required");
-    const answer = await handler(input);
-    const { data, etag } = isReply(answer) ? answer : { data: answer, etag: undefined };
-    if (e.status === 204) return { data: {}, etag: null } satisfies Result<unknown>;
-    const checked = e.response.parse(data);
-    return { data: checked, etag: etag ?? (checked as { etag?: string }).etag ?? null } satisfies Result<unknown>;
-  }) as Call;
-  return {
-    call,
-    calls,
-    on: (id, handler) => void table.set(id, handler),
-    callsTo: (id) => calls.filter((c) => c.id === id),
-  };
-}
 
 export const NOW = "2026-11-30T10:00:00.000Z";
 
@@ -155,7 +103,7 @@ export function tandemOf(overrides: Partial<TandemView> = {}): TandemView {
   };
 }
 
-export const cycles: ResponseOf<typeof api.listCycles> = {
+export const cycles: ResponseOf<Api["listCycles"]> = {
   items: [
     {
       id: ids.cycle,
@@ -197,7 +145,7 @@ export const goals = () => ({
   ],
 });
 
-export function sessionOf(overrides: Partial<ResponseOf<typeof api.meetingContext>["session"]> = {}) {
+export function sessionOf(overrides: Partial<ResponseOf<Api["meetingContext"]>["session"]> = {}) {
   return {
     id: ids.session,
     tandemId: ids.tandem,

@@ -10,6 +10,7 @@ export * from "./domain/access";
 export * from "./domain/participation";
 export * from "./ports";
 export * from "./contracts/endpoint";
+export * from "./contracts/routes";
 export * from "./contracts/api";
 export * from "./demo";
 export * from "./domain/time";

@@ -1,6 +1,9 @@
 import { describe, it, expect } from "vitest";
 import { z } from "zod";
 import { ProfileInput, TimeZone, api, type Endpoint } from "../src/index";
+import { routes } from "../src/client";
+import { devApi } from "../src/contracts/dev";
+import { devRoutes } from "../src/contracts/dev-routes";
 
 const endpoints = Object.entries(api as Record<string, Endpoint>);
 
@@ -16,6 +19,14 @@ describe("api contracts", () => {
     const ids = endpoints.map(([, e]) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const [key, e] of endpoints) expect(e.id).toBe(key);
+  });
+
+  it("has one plain route per endpoint, for the browser apps, with the same id, method, path and auth", () => {
+    expect(Object.keys(routes).sort()).toEqual(Object.keys(api).sort());
+    for (const [key, e] of [...endpoints, ...Object.entries(devApi as Record<string, Endpoint>)]) {
+      const route = (routes as Record<string, unknown>)[key] ?? (devRoutes as Record<string, unknown>)[key];
+      expect(route).toEqual({ id: e.id, method: e.method, path: e.path, auth: e.auth });
+    }
   });
 
   it("never gives two endpoints the same method and route", () => {

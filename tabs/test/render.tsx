@@ -3,71 +3,18 @@ import { afterEach } from "vitest";
 import { cleanup, render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
-import { api, type Endpoint, type Me, type Skill } from "@tandem/core";
-import { ApiError, type Call, type CallInput, type Result } from "@tandem/ui";
+import type { Me, Skill } from "@tandem/core";
+import type { FakeApi } from "@tandem/ui/testing";
 import { createI18n, I18nProvider } from "../src/i18n/i18n";
 import { SessionContext, prefetch, type Session } from "../src/app/session";
 
 afterEach(cleanup);
 
+export { fakeApi, type FakeApi, type Handler, type Recorded } from "@tandem/ui/testing";
+
 // happy-dom runs Web Animations but cancels them when an element leaves the page, rejecting promises that nobody
 // awaits. Without element.animate, Fluent's motion takes the path it keeps for test environments.
 Object.defineProperty(Element.prototype, "animate", { value: undefined, configurable: true, writable: true });
-
-/**
- * A thin fake of the api client for component tests: it records every call, answers from handlers keyed by
- * endpoint id, and holds both sides to the contract (the request as the api would parse it, the answer as the
- * client would check it). Real HTTP is covered by the api tests.
- */
-type Answer = unknown | { data: unknown; etag?: string | null };
-export type Handler = (input: CallInput<Endpoint>) => Answer | Promise<Answer>;
-export interface Recorded {
-  id: string;
-  input: CallInput<Endpoint>;
-}
-export interface FakeApi {
-  call: Call;
-  calls: Recorded[];
-  /** Replaces or adds a handler. */
-  on(id: keyof typeof api, handler: Handler): void;
-  callsTo(id: keyof typeof api): Recorded[];
-}
-
-const isReply = (a: unknown): a is { data: unknown; etag?: string | null } =>
-  typeof a === "object" && a !== null && "data" in a && Object.keys(a).every((k) => k === "data" || k === "etag");
-
-export function fakeApi(handlers: Partial<Record<keyof typeof api, Handler>> = {}): FakeApi {
-  const table = new Map<string, Handler>(Object.entries(handlers) as [string, Handler][]);
-  const calls: Recorded[] = [];
-  const call = (async (e: Endpoint, input: CallInput<Endpoint> = {}) => {
-    calls.push({ id: e.id, input });
-    const handler = table.get(e.id);
-    if (!handler) throw new Error(`the fake api has no answer for ${e.id}`);
-    if (e.body) {
-      const parsed = e.body.safeParse(input.body);
-      if (!parsed.success) {
-        throw new ApiError(
-          400,
-          "validation",
-          "The request is not valid",
-          parsed.error.issues.map((i) => ({ pointer: `/${i.path.join("/")}`, detail: i.message })),
-        );
-      }
-    }
-    if (e.ifMatch === "required" && !input.ifMatch) throw new ApiError(428, "precondition_required", "If-Match required");
-    const answer = await handler(input);
-    const { data, etag } = isReply(answer) ? answer : { data: answer, etag: undefined };
-    if (e.status === 204) return { data: {}, etag: null } satisfies Result<unknown>;
-    const checked = e.response.parse(data);
-    return { data: checked, etag: etag ?? (checked as { etag?: string }).etag ?? null } satisfies Result<unknown>;
-  }) as Call;
-  return {
-    call,
-    calls,
-    on: (id, handler) => void table.set(id, handler),
-    callsTo: (id) => calls.filter((c) => c.id === id),
-  };
-}
 
 /** Holds `me` like the app shell does: refreshMe() reads GET /me again through the fake. */
 function TestSession({ fake, me: initial, children }: { fake: FakeApi; me: Me; children: ReactNode }) {
@@ -78,7 +25,7 @@ function TestSession({ fake, me: initial, children }: { fake: FakeApi; me: Me; c
       me,
       openLink: () => undefined,
       prefetched: prefetch({}),
-      refreshMe: async () => setMe((await fake.call(api.getMe)).data),
+      refreshMe: async () => setMe((await fake.call("getMe")).data),
     }),
     [fake, me],
   );

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildWeb } from "../../scripts/lib/web";
 
 describe("the production build of the tab", () => {
-  it("carries no local-mode code: no persona switcher, no development sign-in", async () => {
+  it("carries no local-mode code, and its first load carries no zod and starts signing in from a small entry", async () => {
     const dir = await mkdtemp(join(tmpdir(), "tandem-tab-prod-"));
     try {
       await buildWeb({ local: false, apiUrl: "https://example.invalid/api", outDir: dir, quiet: true, apps: ["tabs"] });
@@ -18,6 +18,24 @@ describe("the production build of the tab", () => {
       }
       // React's production build, not its development one.
       expect(js.includes("Do not call Hooks inside useEffect"), "React development build").toBe(false);
+
+      // The first screen loads neither zod nor any view but home: the page names what it loads first.
+      const html = await readFile(join(dir, "tab.html"), "utf8");
+      const first = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+      expect(first.length).toBeGreaterThan(1);
+      const firstJs = (await Promise.all(first.map((f) => readFile(join(dir, f), "utf8")))).join("\n");
+      // zod 4 keeps its internals under `_zod` and names its error class; both survive minification.
+      expect(firstJs.includes("_zod"), "zod in the first load").toBe(false);
+      expect(firstJs.includes("ZodError"), "zod in the first load").toBe(false);
+      expect(js.includes("_zod"), "zod still loads with the forms").toBe(true);
+      // The sign-in starts from the entry script, before the app is evaluated.
+      const entry = html.match(/<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/)![1]!;
+      const entryJs = await readFile(join(dir, entry), "utf8");
+      expect(entryJs).toContain("/tandems");
+      // Small: React, Fluent UI and the views come after, in chunks the page preloads.
+      expect(entryJs.length).toBeLessThan(20_000);
+      expect(entryJs.includes("react.transitional.element"), "React in the entry").toBe(false);
+      for (const chunk of first.filter((f) => f !== entry)) expect(html).toContain(`<link rel="modulepreload" crossorigin href="./${chunk}">`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -21,7 +21,9 @@ export function errorKind(error: unknown): { kind: ErrorKind; detail?: string } 
     case 413:
     case 422:
       return { kind: "invalid", detail: error.detail };
+    case 502:
     case 503:
+    case 504:
       return { kind: "unavailable" };
     default:
       return { kind: "unknown" };

@@ -15,9 +15,10 @@ export function defineMessages<const E extends Record<string, string>>(m: { en: 
 
 /** `t(key, vars)`: `{name}` placeholders, and `key_one` / `key_other` variants chosen by `vars.count`. */
 export function createTranslator<K extends string>(catalog: Record<K, string>, fallback: Record<K, string>, tag: string) {
-  const plural = new Intl.PluralRules(tag);
+  let plural: Intl.PluralRules | undefined;
   return (key: K, vars: Vars = {}): string => {
-    const pluralKey = typeof vars.count === "number" ? (`${key}_${plural.select(vars.count)}` as K) : undefined;
+    const pluralKey =
+      typeof vars.count === "number" ? (`${key}_${(plural ??= new Intl.PluralRules(tag)).select(vars.count)}` as K) : undefined;
     const template = (pluralKey && catalog[pluralKey]) ?? catalog[key] ?? fallback[key] ?? key;
     return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
   };
@@ -44,30 +45,40 @@ export interface Formatters {
   place(timeZone: string): string;
 }
 
-/** Dates and times with Intl, in the person's locale and time zone. */
+/**
+ * Dates and times with Intl, in the person's locale and time zone. Each Intl formatter is built the first time
+ * it is used and kept: building one costs milliseconds (locale data), and most screens need few of them.
+ */
 export function createFormatters(tag: string, timeZone: string): Formatters {
-  const dt = new Intl.DateTimeFormat(tag, { dateStyle: "full", timeStyle: "short", timeZone });
-  const dy = new Intl.DateTimeFormat(tag, { weekday: "long", day: "numeric", month: "long", timeZone });
-  const d = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "UTC" });
-  const tm = new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone });
-  const rel = new Intl.RelativeTimeFormat(tag, { numeric: "auto" });
+  const cache = new Map<string, Intl.DateTimeFormat>();
+  const fmt = (locale: string, options: Intl.DateTimeFormatOptions) => {
+    const key = `${locale}|${JSON.stringify(options)}`;
+    let f = cache.get(key);
+    if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+    return f;
+  };
+  let rel: Intl.RelativeTimeFormat | undefined;
+  const dt = () => fmt(tag, { dateStyle: "full", timeStyle: "short", timeZone });
+  const dy = () => fmt(tag, { weekday: "long", day: "numeric", month: "long", timeZone });
+  const tm = (tz = timeZone) => fmt(tag, { timeStyle: "short", timeZone: tz });
   const dayKey = (iso: string, tz: string) =>
-    new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+    fmt("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
   return {
-    dateTime: (iso) => dt.format(new Date(iso)),
-    date: (isoDate) => d.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
-    time: (iso) => tm.format(new Date(iso)),
-    relativeDays: (iso) => rel.format(Math.round((Date.parse(iso) - Date.now()) / 86_400_000), "day"),
-    day: (iso) => dy.format(new Date(iso)),
+    dateTime: (iso) => dt().format(new Date(iso)),
+    date: (isoDate) => fmt(tag, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
+    time: (iso) => tm().format(new Date(iso)),
+    relativeDays: (iso) =>
+      (rel ??= new Intl.RelativeTimeFormat(tag, { numeric: "auto" })).format(Math.round((Date.parse(iso) - Date.now()) / 86_400_000), "day"),
+    day: (iso) => dy().format(new Date(iso)),
     dayTitle: (iso) => {
-      const text = dy.format(new Date(iso));
+      const text = dy().format(new Date(iso));
       return text.charAt(0).toLocaleUpperCase(tag) + text.slice(1);
     },
-    timeRange: (start, end) => tm.formatRange(new Date(start), new Date(end)),
+    timeRange: (start, end) => tm().formatRange(new Date(start), new Date(end)),
     timeIn: (iso, tz) => {
-      const time = new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone: tz }).format(new Date(iso));
+      const time = tm(tz).format(new Date(iso));
       if (dayKey(iso, tz) === dayKey(iso, timeZone)) return time;
-      return `${new Intl.DateTimeFormat(tag, { weekday: "short", timeZone: tz }).format(new Date(iso))} ${time}`;
+      return `${fmt(tag, { weekday: "short", timeZone: tz }).format(new Date(iso))} ${time}`;
     },
     place: (tz) => (tz.split("/").pop() ?? tz).replaceAll("_", " "),
   };

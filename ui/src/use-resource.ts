@@ -9,15 +9,47 @@ export interface Resource<T> {
   set(update: (current: T) => T): T | undefined;
 }
 
-/** Loads data for a view, with a retry, and lets the view update it optimistically. */
-export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[]): Resource<T> {
-  const [data, setData] = useState<T>();
+/**
+ * A promise that also tells, synchronously, what it resolved to: a view can render data that arrived before it
+ * mounted in its first render, instead of rendering "loading" and then the data.
+ */
+export interface Settling<T> {
+  promise: Promise<T>;
+  /** The value, once the promise has resolved. */
+  value?: T;
+  ready: boolean;
+}
+
+export function settling<T>(promise: Promise<T>): Settling<T> {
+  const s: Settling<T> = { promise, ready: false };
+  promise.then(
+    (value) => {
+      s.value = value;
+      s.ready = true;
+    },
+    // Whoever awaits `promise` reports the failure.
+    () => undefined,
+  );
+  return s;
+}
+
+/**
+ * Loads data for a view, with a retry, and lets the view update it optimistically. `initial`, when given, is
+ * shown at once and not loaded again until the dependencies change or `reload()` is called.
+ */
+export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[], initial?: T): Resource<T> {
+  const [data, setData] = useState<T | undefined>(initial);
   const [error, setError] = useState<unknown>();
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(initial === undefined);
   const [version, setVersion] = useState(0);
-  const current = useRef<T | undefined>(undefined);
+  const current = useRef<T | undefined>(initial);
+  const skipFirst = useRef(initial !== undefined);
 
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     let live = true;
     setLoading(true);
     setError(undefined);

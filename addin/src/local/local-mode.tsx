@@ -1,7 +1,7 @@
 import { useState, type ComponentType } from "react";
 import { Badge, Button, Dropdown, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Persona } from "@tandem/core";
-import { devApi } from "@tandem/core/dev";
+import { askedPersona, listPersonas, rememberPersona, signInLocally } from "@tandem/ui/local";
 import type { OfficeTheme, OutlookItem } from "../platform/office";
 import { useT, type Locale } from "../i18n/i18n";
 
@@ -28,8 +28,6 @@ export interface LocalMode {
   Bar: ComponentType<BarProps>;
 }
 
-const KEY = "tandem.local.persona";
-
 /** Office.js sets `history.replaceState` to null on load; the prototype's method is intact. */
 function setParam(name: string, value: string) {
   const url = new URL(window.location.href);
@@ -54,12 +52,11 @@ const useStyles = makeStyles({
 
 export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
   const params = new URL(window.location.href).searchParams;
-  const res = await fetch(`${apiUrl}${devApi.devPersonas.path}`);
-  if (!res.ok) throw new Error(`the local api did not list its personas (${res.status})`);
-  const personas = devApi.devPersonas.response.parse(await res.json()).items;
-  const asked = params.get("persona") ?? window.localStorage.getItem(KEY);
-  const personaId = personas.some((p) => p.id === asked) ? asked : null;
-  if (personaId) window.localStorage.setItem(KEY, personaId);
+  const asked = askedPersona();
+  // Signing in does not wait for the list of personas.
+  const [personas, signedIn] = await Promise.all([listPersonas(apiUrl), asked ? signInLocally(apiUrl, asked) : null]);
+  const personaId = signedIn?.personaId ?? null;
+  if (personaId) rememberPersona(personaId);
   const theme: OfficeTheme = params.get("theme") === "dark" ? "dark" : "light";
   const lang = (["fr", "en"] as const).find((l) => l === params.get("lang")) ?? null;
   const eventId = params.get("eventId");
@@ -67,19 +64,7 @@ export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
     ? { itemType: "appointment", mode: "read", eventId, categories: [], subject: null, from: null }
     : null;
 
-  let token: { value: string; until: number } | null = null;
-  const getToken = async () => {
-    if (token && token.until > Date.now() + 60_000) return token.value;
-    const r = await fetch(`${apiUrl}${devApi.devToken.path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personaId }),
-    });
-    if (!r.ok) throw new Error(`no development token (${r.status})`);
-    const body = devApi.devToken.response.parse(await r.json());
-    token = { value: body.token, until: Date.parse(body.expiresAt) };
-    return token.value;
-  };
+  const getToken = () => (signedIn ? signedIn.getToken() : Promise.reject(new Error("no persona chosen")));
 
   function Bar({ theme, locale, onTheme, onLocale }: BarProps) {
     const t = useT();
@@ -109,7 +94,7 @@ export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
                 selectedOptions={personaId ? [personaId] : []}
                 onOptionSelect={(_, d) => {
                   if (!d.optionValue || d.optionValue === personaId) return;
-                  window.localStorage.setItem(KEY, d.optionValue);
+                  rememberPersona(d.optionValue);
                   setParam("persona", d.optionValue);
                   window.location.reload();
                 }}

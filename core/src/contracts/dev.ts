@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { endpoint } from "./endpoint";
+import { devRoutes } from "./dev-routes";
 import { Id } from "../domain/common";
 import { Persona } from "./api";
 
@@ -9,23 +10,17 @@ import { Persona } from "./api";
  */
 export const devApi = {
   devPersonas: endpoint({
-    id: "devPersonas",
-    method: "GET",
-    path: "/dev/personas",
+    ...devRoutes.devPersonas,
     summary: "The demo organisation's people to sign in as (local mode only)",
     tag: "development",
-    auth: "none",
     localOnly: true,
     response: z.strictObject({ items: z.array(Persona) }),
     status: 200,
   }),
   devToken: endpoint({
-    id: "devToken",
-    method: "POST",
-    path: "/dev/token",
+    ...devRoutes.devToken,
     summary: "A development access token for a demo persona (local mode only)",
     tag: "development",
-    auth: "none",
     localOnly: true,
     body: z.strictObject({ personaId: Id }),
     response: z.strictObject({ token: z.string(), expiresAt: z.iso.datetime({ offset: true }) }),
@@ -33,12 +28,9 @@ export const devApi = {
     errors: [404],
   }),
   devJwks: endpoint({
-    id: "devJwks",
-    method: "GET",
-    path: "/dev/jwks",
+    ...devRoutes.devJwks,
     summary: "The development issuer's public keys (local mode only)",
     tag: "development",
-    auth: "none",
     localOnly: true,
     response: z.strictObject({ keys: z.array(z.record(z.string(), z.unknown())) }),
     status: 200,

@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 import type { Me, TandemView } from "@tandem/core";
-import type { Call } from "@tandem/ui";
+import type { Call, Settling } from "@tandem/ui";
 
 /** The signed-in person and how to reach the api for them: everything a view needs from the app shell. */
 export interface Session {
@@ -15,13 +15,13 @@ export interface Session {
 }
 
 export interface Prefetched {
-  take(key: "tandems"): Promise<TandemView[]> | undefined;
+  take(key: "tandems"): Settling<TandemView[]> | undefined;
 }
 
-export function prefetch(entries: { tandems?: Promise<TandemView[]> }): Prefetched {
+export function prefetch(entries: { tandems?: Settling<TandemView[]> }): Prefetched {
   const left = { ...entries };
   // A failed prefetch is not an unhandled rejection: the view that takes it reports it.
-  for (const p of Object.values(left)) p?.catch(() => undefined);
+  for (const p of Object.values(left)) p?.promise.catch(() => undefined);
   return {
     take(key) {
       const p = left[key];

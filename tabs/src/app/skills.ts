@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { api, type Skill } from "@tandem/core";
+import type { Skill } from "@tandem/core";
 import type { Call } from "@tandem/ui";
 import { useSession } from "./session";
 import { useI18n } from "../i18n/i18n";
@@ -14,7 +14,7 @@ export function useSkills(): { skills: Skill[]; label(id: string): string } {
   useEffect(() => {
     let p = cache.get(call);
     if (!p) {
-      p = call(api.listSkills).then((r) => r.data.items);
+      p = call("listSkills").then((r) => r.data.items);
       cache.set(call, p);
       p.catch(() => cache.delete(call));
     }

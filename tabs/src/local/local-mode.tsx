@@ -1,13 +1,14 @@
 import { Badge, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import type { Persona } from "@tandem/core";
-import { devApi } from "@tandem/core/dev";
+import { listPersonas, rememberPersona } from "@tandem/ui/local";
 import type { ComponentType } from "react";
 import type { TeamsTheme } from "../platform/teams";
 import { useT, type Locale } from "../i18n/i18n";
 
 /**
- * Local mode only (npm start, outside Teams): sign in as a person of the demo organisation with a development
- * token. This module is imported behind __TANDEM_LOCAL__, so a production build contains none of it.
+ * Local mode only (npm start, outside Teams): the bar to sign in as another person of the demo organisation and
+ * to switch language and theme. This module is imported behind __TANDEM_LOCAL__, so a production build contains
+ * none of it.
  */
 export interface BarProps {
   theme: TeamsTheme;
@@ -16,16 +17,7 @@ export interface BarProps {
   onLocale(l: Locale): void;
 }
 
-export interface LocalMode {
-  personaId: string | null;
-  theme: TeamsTheme;
-  lang: Locale | null;
-  getToken(): Promise<string>;
-  Bar: ComponentType<BarProps>;
-}
-
-const KEY = "tandem.local.persona";
-
+/** What the person chose goes into the address, so a reload (or a copied link) keeps it. */
 function setParam(name: string, value: string) {
   const url = new URL(window.location.href);
   url.searchParams.set(name, value);
@@ -46,36 +38,12 @@ const useStyles = makeStyles({
   badge: { alignSelf: "center" },
 });
 
-export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
-  const params = new URL(window.location.href).searchParams;
-  const asked = params.get("persona") ?? window.localStorage.getItem(KEY);
-  const signIn = async (id: string) => {
-    const r = await fetch(`${apiUrl}${devApi.devToken.path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personaId: id }),
-    });
-    if (!r.ok) throw new Error(`no development token (${r.status})`);
-    return devApi.devToken.response.parse(await r.json());
-  };
-  // The token and the persona list are fetched at once: signing in does not wait for the list.
-  const early = asked ? signIn(asked).catch(() => null) : Promise.resolve(null);
-  const res = await fetch(`${apiUrl}${devApi.devPersonas.path}`);
-  if (!res.ok) throw new Error(`the local api did not list its personas (${res.status})`);
-  const personas = devApi.devPersonas.response.parse(await res.json()).items;
-  const personaId = personas.some((p) => p.id === asked) ? asked : null;
-  if (personaId) window.localStorage.setItem(KEY, personaId);
-  const theme = (["default", "dark", "contrast"] as const).find((t) => t === params.get("theme")) ?? "default";
-  const lang = (["fr", "en"] as const).find((l) => l === params.get("lang")) ?? null;
-
-  const first = personaId ? await early : null;
-  let token: { value: string; until: number } | null = first && { value: first.token, until: Date.parse(first.expiresAt) };
-  const getToken = async () => {
-    if (token && token.until > Date.now() + 60_000) return token.value;
-    const body = await signIn(personaId!);
-    token = { value: body.token, until: Date.parse(body.expiresAt) };
-    return token.value;
-  };
+/**
+ * The persona switcher, with the language and theme switches: loaded after the first screen (boot.ts signs in
+ * from the address or the last choice), or at once when nobody is signed in yet.
+ */
+export async function loadPersonaBar(apiUrl: string, personaId: string | null): Promise<ComponentType<BarProps>> {
+  const personas = await listPersonas(apiUrl);
 
   function Bar({ theme, locale, onTheme, onLocale }: BarProps) {
     const t = useT();
@@ -93,7 +61,7 @@ export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
             selectedOptions={personaId ? [personaId] : []}
             onOptionSelect={(_, d) => {
               if (!d.optionValue || d.optionValue === personaId) return;
-              window.localStorage.setItem(KEY, d.optionValue);
+              rememberPersona(d.optionValue);
               setParam("persona", d.optionValue);
               window.location.reload();
             }}
@@ -140,5 +108,5 @@ export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
     );
   }
 
-  return { personaId, theme, lang, getToken, Bar };
+  return Bar;
 }

@@ -19,7 +19,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { api, addDays, dateIn, type GoalView, type Recurrence, type ResponseOf, type Slot, type TandemView } from "@tandem/core";
+import { type Api, addDays, dateIn, type GoalView, type Recurrence, type ResponseOf, type Slot, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
@@ -28,9 +28,9 @@ import { Loading } from "../../components/Loading";
 import { ApiError } from "@tandem/ui";
 import { Attempt, activeGoals, everyWeeksOf, isBookable, lastOfSeries, othersOf, sessionsLeftInCycle } from "./plan";
 
-type Cycle = ResponseOf<typeof api.listCycles>["items"][number];
-type Suggestions = ResponseOf<typeof api.suggestSessions>;
-type Booked = ResponseOf<typeof api.bookSession>["items"];
+type Cycle = ResponseOf<Api["listCycles"]>["items"][number];
+type Suggestions = ResponseOf<Api["suggestSessions"]>;
+type Booked = ResponseOf<Api["bookSession"]>["items"];
 
 const DAY_CHOICES = [5, 10, 14, 21, 28] as const;
 /** A short list first: a task pane is narrow, and the first times are usually the ones people pick. */
@@ -63,7 +63,7 @@ export function BookView() {
   const { call } = useSession();
   const { t } = useI18n();
   const data = useResource(async () => {
-    const [tandems, cycles] = await Promise.all([call(api.listTandems, { query: { scope: "mine" } }), call(api.listCycles)]);
+    const [tandems, cycles] = await Promise.all([call("listTandems", { query: { scope: "mine" } }), call("listCycles")]);
     return { tandems: tandems.data.items.filter(isBookable), cycles: cycles.data.items };
   }, []);
   if (data.error) return <ErrorNotice error={data.error} onRetry={data.reload} />;
@@ -116,7 +116,7 @@ function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles: Cycle
   const [booking, setBooking] = useState<Booking>({ state: "idle" });
   const attempt = useRef(new Attempt());
 
-  const goals = useResource(async () => (await call(api.listGoals, { params: { id: tandem.id } })).data.items, [tandem.id]);
+  const goals = useResource(async () => (await call("listGoals", { params: { id: tandem.id } })).data.items, [tandem.id]);
   const slots = search.state === "done" ? search.suggestions.slots : [];
   const slot = slots.find((s) => s.start === slotStart) ?? null;
   const everyWeeks = everyWeeksOf(tandem, cycles);
@@ -134,7 +134,7 @@ function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles: Cycle
     setSlotStart(null);
     setBooking({ state: "idle" });
     try {
-      const r = await call(api.suggestSessions, {
+      const r = await call("suggestSessions", {
         params: { id: tandem.id },
         body: { from, days, timeZone: i18n.timeZone },
       });
@@ -150,7 +150,7 @@ function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles: Cycle
     const idempotencyKey = attempt.current.keyFor(JSON.stringify([tandem.id, body]));
     setBooking({ state: "booking" });
     try {
-      const r = await call(api.bookSession, { params: { id: tandem.id }, body, idempotencyKey });
+      const r = await call("bookSession", { params: { id: tandem.id }, body, idempotencyKey });
       attempt.current.settle();
       setBooking({ state: "done", sessions: r.data.items });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Button, Field, Rating, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { CheckInInput, api, type Session } from "@tandem/core";
+import { CheckInInput, type Session } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useT } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -44,7 +44,7 @@ export function CheckInForm({
 
   useEffect(() => {
     let live = true;
-    call(api.listCheckIns, { params }).then(
+    call("listCheckIns", { params }).then(
       (r) => {
         if (!live) return;
         const mine = r.data.items.find((c) => c.personId === me.id);
@@ -82,7 +82,7 @@ export function CheckInForm({
     setProblem(undefined);
     setSaving(true);
     try {
-      await call(api.putMyCheckIn, { params, body: parsed.data, ...(etag ? { ifMatch: etag } : {}) });
+      await call("putMyCheckIn", { params, body: parsed.data, ...(etag ? { ifMatch: etag } : {}) });
       onSaved();
     } catch (err) {
       if (err instanceof ApiError) {

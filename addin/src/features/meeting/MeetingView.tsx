@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { api, canCheckIn, type ResponseOf } from "@tandem/core";
+import { type Api, canCheckIn, type ResponseOf } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
@@ -23,7 +23,7 @@ import { ApiError } from "@tandem/ui";
 import { CheckInForm } from "../checkin/CheckInForm";
 import { activeGoals } from "../booking/plan";
 
-type Context = ResponseOf<typeof api.meetingContext>;
+type Context = ResponseOf<Api["meetingContext"]>;
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -51,7 +51,7 @@ export function MeetingView({ eventId, onBook }: { eventId: string; onBook(): vo
   const { call } = useSession();
   const { t } = useI18n();
   const styles = useStyles();
-  const context = useResource(async () => (await call(api.meetingContext, { query: { eventId } })).data, [eventId]);
+  const context = useResource(async () => (await call("meetingContext", { query: { eventId } })).data, [eventId]);
   if (context.error instanceof ApiError && context.error.status === 404) {
     return (
       <div className={styles.stack}>
@@ -85,7 +85,7 @@ function Meeting({ context }: { context: Context }) {
   const mine = useResource(
     async () =>
       open
-        ? (await call(api.listCheckIns, { params: { id: tandem.id, sessionId: session.id } })).data.items.some((c) => c.personId === me.id)
+        ? (await call("listCheckIns", { params: { id: tandem.id, sessionId: session.id } })).data.items.some((c) => c.personId === me.id)
         : false,
     [open, session.id],
   );

@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { GoalInput, GoalPatch, api, goalStatuses, type GoalView, type TandemView } from "@tandem/core";
+import { GoalInput, GoalPatch, goalStatuses, type GoalView, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useSkills } from "../../app/skills";
 import { useI18n } from "../../i18n/i18n";
@@ -110,9 +110,9 @@ export default function GoalDialog({
     setSaving(true);
     try {
       if (goal) {
-        await call(api.updateGoal, { params: { id: tandem.id, goalId: goal.id }, body: fields, ifMatch: goal.etag });
+        await call("updateGoal", { params: { id: tandem.id, goalId: goal.id }, body: fields, ifMatch: goal.etag });
       } else {
-        await call(api.createGoal, { params: { id: tandem.id }, body: { ...fields, menteeId: draft.menteeId } });
+        await call("createGoal", { params: { id: tandem.id }, body: { ...fields, menteeId: draft.menteeId } });
       }
       onSaved();
     } catch (err) {
@@ -127,7 +127,7 @@ export default function GoalDialog({
     if (!goal || !window.confirm(t("goal.delete.confirm"))) return;
     setSaving(true);
     try {
-      await call(api.deleteGoal, { params: { id: tandem.id, goalId: goal.id }, ifMatch: goal.etag });
+      await call("deleteGoal", { params: { id: tandem.id, goalId: goal.id }, ifMatch: goal.etag });
       onSaved();
     } catch (err) {
       setProblem(err);

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Badge, Button, Link, ProgressBar, Slider, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Add20Regular, Edit20Regular } from "@fluentui/react-icons";
-import { api, canEditGoal, isWorkable, type GoalStatus, type GoalView, type TandemView } from "@tandem/core";
+import { canEditGoal, isWorkable, type GoalStatus, type GoalView, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import type { Resource } from "@tandem/ui";
 import { useSkills } from "../../app/skills";
@@ -57,7 +57,7 @@ export function GoalList({ tandem, items }: { tandem: TandemView; items: Resourc
     setError(undefined);
     const previous = items.set((d) => ({ ...d, goals: d.goals.map((g) => (g.id === goal.id ? { ...g, progress } : g)) }));
     try {
-      const r = await call(api.updateGoal, {
+      const r = await call("updateGoal", {
         params: { id: tandem.id, goalId: goal.id },
         body: { progress },
         ifMatch: goal.etag,

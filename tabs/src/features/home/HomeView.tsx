@@ -1,3 +1,4 @@
+import { useRef, useState } from "react";
 import { Button, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
@@ -5,7 +6,6 @@ import { useT } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
 import { trainingModules } from "../training/modules";
-import { api } from "@tandem/core";
 import { TandemCard } from "./TandemCard";
 
 const useStyles = makeStyles({
@@ -19,8 +19,20 @@ export function HomeView() {
   const t = useT();
   const styles = useStyles();
   const { call, me, prefetched } = useSession();
-  // The first load uses the request the app shell started while /me was loading.
-  const tandems = useResource(() => prefetched.take("tandems") ?? call(api.listTandems).then((r) => r.data.items), [call]);
+  // The first load uses the request the app started while it was loading (boot.ts), already there or not.
+  const [early] = useState(() => prefetched.take("tandems"));
+  const waitForEarly = useRef(early !== undefined && !early.ready);
+  const tandems = useResource(
+    () => {
+      if (early && waitForEarly.current) {
+        waitForEarly.current = false;
+        return early.promise;
+      }
+      return call("listTandems").then((r) => r.data.items);
+    },
+    [call],
+    early?.value,
+  );
   const firstName = me.displayName.split(" ")[0] ?? me.displayName;
   const mentor = me.roles.includes("mentor");
   const done = me.profile?.trainingCompleted.filter((m) => trainingModules.includes(m as never)).length ?? 0;

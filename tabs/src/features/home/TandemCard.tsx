@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Chat20Regular, CalendarLtr20Regular } from "@fluentui/react-icons";
-import { api, type TandemAction, type TandemStatus, type TandemView } from "@tandem/core";
+import type { TandemAction, TandemStatus, TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
@@ -61,7 +61,7 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
     setBusy(true);
     setError(undefined);
     try {
-      await call(api.transitionTandem, {
+      await call("transitionTandem", {
         params: { id: tandem.id },
         body: { action, ...(why ? { reason: why } : {}) },
         ifMatch: tandem.etag,

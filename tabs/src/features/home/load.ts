@@ -1,4 +1,4 @@
-import { api, type GoalView, type TandemView } from "@tandem/core";
+import type { GoalView, TandemView } from "@tandem/core";
 import type { Call } from "@tandem/ui";
 
 /** What a tandem card shows below its header: the goals and the next session. */
@@ -14,8 +14,8 @@ export const hasItems = (s: TandemView["status"]) => s !== "proposed" && s !== "
 export async function loadTandemItems(call: Call, tandem: TandemView): Promise<TandemItems> {
   if (!hasItems(tandem.status)) return { goals: [], next: null };
   const [goals, sessions] = await Promise.all([
-    call(api.listGoals, { params: { id: tandem.id } }),
-    call(api.listSessions, { params: { id: tandem.id } }),
+    call("listGoals", { params: { id: tandem.id } }),
+    call("listSessions", { params: { id: tandem.id } }),
   ]);
   const now = Date.now();
   const next =

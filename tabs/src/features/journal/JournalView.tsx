@@ -62,7 +62,7 @@ export default function JournalView() {
   const styles = useStyles();
   const { t } = useI18n();
   const { call } = useSession();
-  const entries = useResource(async () => (await call(api.listJournal)).data.items, [call]);
+  const entries = useResource(async () => (await call("listJournal")).data.items, [call]);
   const ids = { write: useId(), entries: useId() };
 
   const added = (entry: JournalEntryView) => {
@@ -141,7 +141,7 @@ function PromptCard({ prompt, onCreated }: { prompt: JournalPrompt; onCreated(en
     setError(undefined);
     setSaving(true);
     try {
-      const created = await call(api.createJournalEntry, { body: parsed.data });
+      const created = await call("createJournalEntry", { body: parsed.data });
       onCreated(created.data);
       setBody("");
       setSaved(true);
@@ -242,7 +242,7 @@ function EntryItem({
     }
     setBusy(true);
     try {
-      const saved = await call(api.updateJournalEntry, { params: { entryId: entry.id }, body: parsed.data, ifMatch: entry.etag });
+      const saved = await call("updateJournalEntry", { params: { entryId: entry.id }, body: parsed.data, ifMatch: entry.etag });
       onChanged(saved.data);
     } catch (err) {
       if (apiFieldErrors(err).body) setError(t("journal.error.invalid"));
@@ -256,7 +256,7 @@ function EntryItem({
     setBusy(true);
     setProblem(undefined);
     try {
-      await call(api.deleteJournalEntry, { params: { entryId: entry.id }, ifMatch: entry.etag });
+      await call("deleteJournalEntry", { params: { entryId: entry.id }, ifMatch: entry.etag });
       setConfirming(false);
       onDeleted();
     } catch (err) {

@@ -226,7 +226,7 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
     setErrors({});
     setSaving(true);
     try {
-      await call(api.putMyProfile, { body: parsed.data, ...(me.profile ? { ifMatch: me.profile.etag } : {}) });
+      await call("putMyProfile", { body: parsed.data, ...(me.profile ? { ifMatch: me.profile.etag } : {}) });
       onSaved();
       // The new version re-mounts this form from what was saved.
       await refreshMe();

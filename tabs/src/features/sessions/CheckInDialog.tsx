@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CheckInInput, api, type Session } from "@tandem/core";
+import { CheckInInput, type Session } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -44,7 +44,7 @@ export function CheckInDialog({ target, onClose, onSaved }: { target: SessionRef
 
   useEffect(() => {
     let live = true;
-    call(api.listCheckIns, { params }).then(
+    call("listCheckIns", { params }).then(
       (r) => {
         if (!live) return;
         const mine = r.data.items.find((c) => c.personId === me.id);
@@ -79,7 +79,7 @@ export function CheckInDialog({ target, onClose, onSaved }: { target: SessionRef
     setProblem(undefined);
     setSaving(true);
     try {
-      await call(api.putMyCheckIn, { params, body: parsed.data, ...(etag ? { ifMatch: etag } : {}) });
+      await call("putMyCheckIn", { params, body: parsed.data, ...(etag ? { ifMatch: etag } : {}) });
       onSaved();
     } catch (err) {
       setErrors(apiFieldErrors(err));

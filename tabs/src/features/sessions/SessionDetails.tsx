@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { LockClosed16Regular, People16Regular } from "@fluentui/react-icons";
-import { NoteInput, api, canCheckIn, type NoteVisibility, type Session, type TandemView } from "@tandem/core";
+import { NoteInput, canCheckIn, type NoteVisibility, type Session, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
@@ -59,8 +59,8 @@ function DetailsPanel({ tandem, session, onCheckIn }: { tandem: TandemView; sess
   const participant = tandem.myRelation !== "coordinator";
   const data = useResource(async () => {
     const [checkIns, notes] = await Promise.all([
-      call(api.listCheckIns, { params }),
-      participant ? call(api.listNotes, { params }) : Promise.resolve({ data: { items: [] } }),
+      call("listCheckIns", { params }),
+      participant ? call("listNotes", { params }) : Promise.resolve({ data: { items: [] } }),
     ]);
     return { checkIns: checkIns.data.items, notes: notes.data.items };
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -79,7 +79,7 @@ function DetailsPanel({ tandem, session, onCheckIn }: { tandem: TandemView; sess
     setSaving(true);
     setProblem(undefined);
     try {
-      await call(api.createNote, { params, body: parsed.data });
+      await call("createNote", { params, body: parsed.data });
       // Clear what was sent, not what was typed since.
       setBody((current) => (current === submitted ? "" : current));
       data.reload();
@@ -92,7 +92,7 @@ function DetailsPanel({ tandem, session, onCheckIn }: { tandem: TandemView; sess
   const deleteNote = async (id: string, etag: string) => {
     setProblem(undefined);
     try {
-      await call(api.deleteNote, { params: { ...params, noteId: id }, ifMatch: etag });
+      await call("deleteNote", { params: { ...params, noteId: id }, ifMatch: etag });
       data.reload();
     } catch (e) {
       setProblem(e);

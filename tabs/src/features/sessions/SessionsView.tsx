@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { api, canCheckIn, sessionMinutes, type Session, type TandemView } from "@tandem/core";
+import { canCheckIn, sessionMinutes, type Session, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
@@ -48,13 +48,13 @@ export default function SessionsView() {
   const { call, me } = useSession();
   const tandems = useResource(
     async () =>
-      (await call(api.listTandems)).data.items.filter((x) => x.status !== "proposed" && x.status !== "declined"),
+      (await call("listTandems")).data.items.filter((x) => x.status !== "proposed" && x.status !== "declined"),
     [call],
   );
   const [chosen, setChosen] = useState<string | null>(null);
   const tandem: TandemView | undefined = tandems.data?.find((x) => x.id === chosen) ?? tandems.data?.[0];
   const sessions = useResource(
-    async () => (tandem ? (await call(api.listSessions, { params: { id: tandem.id } })).data.items : []),
+    async () => (tandem ? (await call("listSessions", { params: { id: tandem.id } })).data.items : []),
     [call, tandem?.id],
   );
   const [checkingIn, setCheckingIn] = useState<SessionRef | null>(null);
@@ -62,7 +62,7 @@ export default function SessionsView() {
   const lastCheckedIn = useResource(
     async () =>
       tandem && lastId
-        ? (await call(api.listCheckIns, { params: { id: tandem.id, sessionId: lastId } })).data.items.some((c) => c.personId === me.id)
+        ? (await call("listCheckIns", { params: { id: tandem.id, sessionId: lastId } })).data.items.some((c) => c.personId === me.id)
         : true,
     [call, tandem?.id, lastId],
   );

@@ -16,7 +16,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Checkmark16Regular, Checkmark20Regular } from "@fluentui/react-icons";
-import { api } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -54,7 +53,7 @@ export default function TrainingView() {
     setBusy(moduleId);
     setProblem(undefined);
     try {
-      const saved = await call(api.completeTrainingModule, { params: { moduleId } });
+      const saved = await call("completeTrainingModule", { params: { moduleId } });
       setJustDone((d) => [...d, ...trainingModules.filter((m) => saved.data.trainingCompleted.includes(m))]);
       setAnnouncement(t("training.justDone", { title: t(`training.module.${moduleId}.title`) }));
     } catch (e) {

@@ -1,1 +1,2 @@
-export { trainingModules, type TrainingModuleId } from "@tandem/core";
+export { trainingModules } from "@tandem/core/client";
+export type { TrainingModuleId } from "@tandem/core";
