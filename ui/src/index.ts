@@ -1,5 +1,6 @@
 export * from "./api-client";
 export * from "./use-resource";
+export * from "./settling";
 export * from "./field-errors";
 export * from "./i18n";
 export * from "./errors";
