@@ -35,6 +35,8 @@ describe("the production build of the tab", () => {
       // Small: React, Fluent UI and the views come after, in chunks the page preloads.
       expect(entryJs.length).toBeLessThan(20_000);
       expect(entryJs.includes("react.transitional.element"), "React in the entry").toBe(false);
+      // Self-contained: no static import, so it runs as soon as it arrives, not after the app's chunks.
+      expect(/(^|[;\n])import[\s{*]/.test(entryJs), "a static import in the entry").toBe(false);
       for (const chunk of first.filter((f) => f !== entry)) expect(html).toContain(`<link rel="modulepreload" crossorigin href="./${chunk}">`);
     } finally {
       await rm(dir, { recursive: true, force: true });
