@@ -21,3 +21,7 @@ export function apiFieldErrors(error: unknown): FieldErrors {
   }
   return out;
 }
+
+/** The props that make a Fluent `Field` show its error, or none. */
+export const fieldState = (message: string | undefined) =>
+  message ? { validationState: "error" as const, validationMessage: message } : {};

@@ -5,3 +5,4 @@ export * from "./field-errors";
 export * from "./i18n";
 export * from "./i18n-react";
 export * from "./errors";
+export * from "./check-in";

@@ -1,18 +1,15 @@
-import { useEffect, useState, type FormEvent } from "react";
 import { Button, Field, Rating, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { CheckInInput, type Session } from "@tandem/core";
+import type { Session } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useT } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Loading } from "../../components/Loading";
-import { ApiError } from "@tandem/ui";
+import { useMyCheckIn } from "@tandem/ui";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-type FieldErrors = Record<string, string>;
 
 /**
  * The same three questions as in the tab (what I learned, what I will try, how useful it was), inline: a task
@@ -32,87 +29,24 @@ export function CheckInForm({
   const styles = useStyles();
   const t = useT();
   const { call, me } = useSession();
-  const [learned, setLearned] = useState("");
-  const [willTry, setWillTry] = useState("");
-  const [rating, setRating] = useState(0);
-  const [etag, setEtag] = useState<string | undefined>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
-  const [loaded, setLoaded] = useState(false);
-  const params = { id: tandemId, sessionId: session.id };
+  const form = useMyCheckIn({ call, meId: me.id, tandemId, sessionId: session.id, ratingNeeded: t("checkin.ratingNeeded"), onSaved });
 
-  useEffect(() => {
-    let live = true;
-    call("listCheckIns", { params }).then(
-      (r) => {
-        if (!live) return;
-        const mine = r.data.items.find((c) => c.personId === me.id);
-        if (mine) {
-          setLearned(mine.learned ?? "");
-          setWillTry(mine.willTry ?? "");
-          setRating(mine.rating);
-          setEtag(mine.etag);
-        }
-        setLoaded(true);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setProblem(e);
-        setLoaded(true);
-      },
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tandemId, session.id]);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = CheckInInput.safeParse({ learned, willTry, rating });
-    if (!parsed.success) {
-      const out: FieldErrors = {};
-      for (const issue of parsed.error.issues) out[issue.path.map(String).join(".")] ??= issue.message;
-      if (out.rating) out.rating = t("checkin.ratingNeeded");
-      setErrors(out);
-      return;
-    }
-    setErrors({});
-    setProblem(undefined);
-    setSaving(true);
-    try {
-      await call("putMyCheckIn", { params, body: parsed.data, ...(etag ? { ifMatch: etag } : {}) });
-      onSaved();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const out: FieldErrors = {};
-        for (const f of err.fields) if (f.pointer) out[f.pointer.replace(/^\//, "")] ??= f.detail;
-        setErrors(out);
-      }
-      setProblem(err);
-    } finally {
-      setSaving(false);
-    }
-  };
-  const err = (k: string) => (errors[k] ? { validationState: "error" as const, validationMessage: errors[k] } : {});
-
-  if (!loaded) return <Loading />;
+  if (!form.loaded) return <Loading />;
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-label={t("checkin.title")}>
-      {problem !== undefined && <ErrorNotice error={problem} />}
-      <Field label={t("checkin.learned")} {...err("learned")}>
-        <Textarea value={learned} maxLength={2000} resize="vertical" onChange={(_, d) => setLearned(d.value)} />
+    <form className={styles.form} onSubmit={(e) => void form.submit(e)} noValidate aria-label={t("checkin.title")}>
+      {form.problem !== undefined && <ErrorNotice error={form.problem} />}
+      <Field label={t("checkin.learned")} {...form.field("learned")}>
+        <Textarea value={form.learned} maxLength={2000} resize="vertical" onChange={(_, d) => form.setLearned(d.value)} />
       </Field>
-      <Field label={t("checkin.willTry")} {...err("willTry")}>
-        <Textarea value={willTry} maxLength={2000} resize="vertical" onChange={(_, d) => setWillTry(d.value)} />
+      <Field label={t("checkin.willTry")} {...form.field("willTry")}>
+        <Textarea value={form.willTry} maxLength={2000} resize="vertical" onChange={(_, d) => form.setWillTry(d.value)} />
       </Field>
-      <Field label={t("checkin.rating")} required {...err("rating")}>
-        <Rating value={rating} max={5} onChange={(_, d) => setRating(d.value)} itemLabel={(n) => t("checkin.ratingValue", { value: n })} />
+      <Field label={t("checkin.rating")} required {...form.field("rating")}>
+        <Rating value={form.rating} max={5} onChange={(_, d) => form.setRating(d.value)} itemLabel={(n) => t("checkin.ratingValue", { value: n })} />
       </Field>
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={saving}>
-          {saving ? t("common.saving") : t("common.save")}
+        <Button type="submit" appearance="primary" disabled={form.saving}>
+          {form.saving ? t("common.saving") : t("common.save")}
         </Button>
         <Button onClick={onCancel}>{t("common.cancel")}</Button>
       </div>

@@ -22,8 +22,7 @@ import { useSession } from "../../app/session";
 import { useSkills } from "../../app/skills";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@tandem/ui";
-import { ApiError } from "@tandem/ui";
+import { ApiError, apiFieldErrors, fieldState, zodFieldErrors, type FieldErrors } from "@tandem/ui";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalM },
@@ -136,7 +135,7 @@ export default function GoalDialog({
     }
   };
 
-  const err = (k: string) => (errors[k] ? { validationState: "error" as const, validationMessage: errors[k] } : {});
+  const err = (k: string) => fieldState(errors[k]);
   const conflict = problem instanceof ApiError && problem.isConflict;
 
   return (

@@ -33,8 +33,7 @@ import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/en";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
-import { apiFieldErrors } from "@tandem/ui";
-import { ApiError } from "@tandem/ui";
+import { ApiError, apiFieldErrors, fieldState } from "@tandem/ui";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalXL, paddingBlock: tokens.spacingVerticalM, maxWidth: "960px" },
@@ -159,7 +158,7 @@ function PromptCard({ prompt, onCreated }: { prompt: JournalPrompt; onCreated(en
         <Field
           label={question}
           hint={t(`journal.prompt.${prompt}.hint`)}
-          {...(error ? { validationState: "error" as const, validationMessage: error } : {})}
+          {...fieldState(error)}
         >
           <Textarea
             value={body}
@@ -287,7 +286,7 @@ function EntryItem({
         {problem !== undefined && <ErrorNotice error={problem} onReload={conflict ? onReload : undefined} />}
         {editing ? (
           <form className={styles.form} onSubmit={(e) => void save(e)} noValidate>
-            <Field label={t("journal.editLabel")} {...(error ? { validationState: "error" as const, validationMessage: error } : {})}>
+            <Field label={t("journal.editLabel")} {...fieldState(error)}>
               <Textarea
                 value={draft}
                 rows={4}

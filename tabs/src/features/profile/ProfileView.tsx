@@ -37,8 +37,7 @@ import { useSkills } from "../../app/skills";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/en";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@tandem/ui";
-import { ApiError } from "@tandem/ui";
+import { ApiError, apiFieldErrors, fieldState, zodFieldErrors, type FieldErrors } from "@tandem/ui";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL, paddingBlock: tokens.spacingVerticalM, maxWidth: "820px" },
@@ -207,10 +206,7 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
     const k = localized(key, raw);
     return k ? t(k) : raw;
   };
-  const err = (...keys: string[]) => {
-    const m = keys.map(message).find((x) => x !== undefined);
-    return m ? { validationState: "error" as const, validationMessage: m } : {};
-  };
+  const err = (...keys: string[]) => fieldState(keys.map(message).find((x) => x !== undefined));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,4 +1,3 @@
-import { useEffect, useState, type FormEvent } from "react";
 import {
   Button,
   Dialog,
@@ -14,11 +13,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CheckInInput, type Session } from "@tandem/core";
+import type { Session } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@tandem/ui";
+import { useMyCheckIn } from "@tandem/ui";
 
 export interface SessionRef {
   tandemId: string;
@@ -32,97 +31,48 @@ export function CheckInDialog({ target, onClose, onSaved }: { target: SessionRef
   const styles = useStyles();
   const { t, dateTime } = useI18n();
   const { call, me } = useSession();
-  const [learned, setLearned] = useState("");
-  const [willTry, setWillTry] = useState("");
-  const [rating, setRating] = useState(0);
-  const [etag, setEtag] = useState<string | undefined>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
-  const [loaded, setLoaded] = useState(false);
-  const params = { id: target.tandemId, sessionId: target.session.id };
-
-  useEffect(() => {
-    let live = true;
-    call("listCheckIns", { params }).then(
-      (r) => {
-        if (!live) return;
-        const mine = r.data.items.find((c) => c.personId === me.id);
-        if (mine) {
-          setLearned(mine.learned ?? "");
-          setWillTry(mine.willTry ?? "");
-          setRating(mine.rating);
-          setEtag(mine.etag);
-        }
-        setLoaded(true);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setProblem(e);
-        setLoaded(true);
-      },
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target.session.id]);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = CheckInInput.safeParse({ learned, willTry, rating });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setProblem(undefined);
-    setSaving(true);
-    try {
-      await call("putMyCheckIn", { params, body: parsed.data, ...(etag ? { ifMatch: etag } : {}) });
-      onSaved();
-    } catch (err) {
-      setErrors(apiFieldErrors(err));
-      setProblem(err);
-    } finally {
-      setSaving(false);
-    }
-  };
-  const err = (k: string) => (errors[k] ? { validationState: "error" as const, validationMessage: errors[k] } : {});
+  const form = useMyCheckIn({
+    call,
+    meId: me.id,
+    tandemId: target.tandemId,
+    sessionId: target.session.id,
+    ratingNeeded: t("checkin.ratingNeeded"),
+    onSaved,
+  });
 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
-        <form onSubmit={(e) => void submit(e)} noValidate>
+        <form onSubmit={(e) => void form.submit(e)} noValidate>
           <DialogBody>
             <DialogTitle>{t("checkin.title", { date: dateTime(target.session.start) })}</DialogTitle>
             <DialogContent className={styles.form}>
-              {problem !== undefined && <ErrorNotice error={problem} onReload={onSaved} />}
-              {!loaded ? (
+              {form.problem !== undefined && <ErrorNotice error={form.problem} onReload={onSaved} />}
+              {!form.loaded ? (
                 <Spinner size="small" label={t("common.loading")} />
               ) : (
                 <>
-              <Field label={t("checkin.learned")} {...err("learned")}>
-                <Textarea value={learned} maxLength={2000} onChange={(_, d) => setLearned(d.value)} />
-              </Field>
-              <Field label={t("checkin.willTry")} {...err("willTry")}>
-                <Textarea value={willTry} maxLength={2000} onChange={(_, d) => setWillTry(d.value)} />
-              </Field>
-              <Field label={t("checkin.rating")} required {...err("rating")}>
-                <Rating
-                  value={rating}
-                  max={5}
-                  onChange={(_, d) => setRating(d.value)}
-                  itemLabel={(n) => t("checkin.ratingValue", { value: n })}
-                />
-              </Field>
+                  <Field label={t("checkin.learned")} {...form.field("learned")}>
+                    <Textarea value={form.learned} maxLength={2000} onChange={(_, d) => form.setLearned(d.value)} />
+                  </Field>
+                  <Field label={t("checkin.willTry")} {...form.field("willTry")}>
+                    <Textarea value={form.willTry} maxLength={2000} onChange={(_, d) => form.setWillTry(d.value)} />
+                  </Field>
+                  <Field label={t("checkin.rating")} required {...form.field("rating")}>
+                    <Rating
+                      value={form.rating}
+                      max={5}
+                      onChange={(_, d) => form.setRating(d.value)}
+                      itemLabel={(n) => t("checkin.ratingValue", { value: n })}
+                    />
+                  </Field>
                 </>
               )}
             </DialogContent>
             <DialogActions>
               <Button onClick={onClose}>{t("common.cancel")}</Button>
-              <Button type="submit" appearance="primary" disabled={saving || !loaded}>
-                {saving ? t("common.saving") : t("common.save")}
+              <Button type="submit" appearance="primary" disabled={form.saving || !form.loaded}>
+                {form.saving ? t("common.saving") : t("common.save")}
               </Button>
             </DialogActions>
           </DialogBody>
