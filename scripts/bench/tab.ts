@@ -7,12 +7,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { buildWeb, startWebHost, repoRoot } from "../lib/web";
-import { freePort, startAzurite } from "../lib/azurite";
-import { loadConfig } from "../../api/src/config";
-import { runApi } from "../../api/src/main";
-import { seedDemo } from "../../api/src/features/dev/seed";
-import { launchChromium, localContext } from "../../tests/support/browser";
+import { buildWeb, repoRoot } from "../lib/web";
+import { median, pageLoads } from "./page-loads";
 
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 15);
 
@@ -41,74 +37,23 @@ export async function benchTab() {
   const size = await initialBytes(prod, "tab.html");
   const bareSize = await initialBytes(local, "bare.html");
 
-  const azurite = await startAzurite();
-  const running = await runApi(
-    loadConfig({
-      TANDEM_MODE: "local",
-      PORT: "0",
-      STORAGE_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: "benchtab",
-      DEMO_ORGANISATION_FILE: resolve(repoRoot, "demo/organisation.json"),
-    }),
-    { corsOrigins: [] },
-  );
-  const port = await freePort();
-  const web = await startWebHost({ port, dir: local });
-  const origin = `http://localhost:${port}`;
-  // CORS: the api must let this origin call it.
-  await running.close();
-  const api = await runApi(
-    loadConfig({
-      TANDEM_MODE: "local",
-      PORT: "0",
-      STORAGE_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: "benchtab",
-      DEMO_ORGANISATION_FILE: resolve(repoRoot, "demo/organisation.json"),
-    }),
-    { corsOrigins: [origin] },
-  );
-  const org = api.app.demo!;
-  await seedDemo(api.app.repos, org);
-  const mentee = org.tandems.find((t) => t.status === "active")!.menteeIds[0]!;
-  const browser = await launchChromium();
-
-  const firstPaintOf = async (url: string, selector: string) => {
-    const context = await localContext(browser);
-    const page = await context.newPage();
-    await page.addInitScript((sel: string) => {
-      const w = window as unknown as { __seen?: number };
-      new MutationObserver(() => {
-        if (w.__seen === undefined && document.querySelector(sel)) w.__seen = performance.now();
-      }).observe(document, { childList: true, subtree: true });
-    }, selector);
-    await page.goto(url);
-    await page.waitForSelector(selector);
-    const ms = await page.evaluate(() => (window as unknown as { __seen: number }).__seen);
-    await context.close();
-    return ms;
-  };
-
-  const tabUrl = `${origin}/tab.html?api=${encodeURIComponent(api.url)}&persona=${mentee}&lang=en`;
-  const bareUrl = `${origin}/bare.html`;
+  const pages = await pageLoads([local]);
+  const origin = pages.origins[0]!;
   const tab: number[] = [];
   const bare: number[] = [];
   try {
     for (let i = 0; i < RUNS + 2; i++) {
-      const a = await firstPaintOf(tabUrl, '[aria-labelledby^="tandem-"]');
-      const b = await firstPaintOf(bareUrl, "[data-first-card]");
+      const a = await pages.timeTo(pages.tabUrl(origin), pages.firstTandem);
+      const b = await pages.timeTo(`${origin}/bare.html`, "[data-first-card]");
       if (i >= 2) {
         tab.push(a);
         bare.push(b);
       }
     }
   } finally {
-    await browser.close();
-    web.close();
-    await api.close();
-    await azurite.stop();
+    await pages.close();
     await rm(work, { recursive: true, force: true });
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   const result = {
     initialGzipKiB: +(size.gzip / 1024).toFixed(1),
     initialFiles: size.files,

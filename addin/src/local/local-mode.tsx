@@ -1,7 +1,7 @@
 import { useState, type ComponentType } from "react";
 import { Badge, Button, Dropdown, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Persona } from "@tandem/core";
-import { askedPersona, listPersonas, rememberPersona, signInLocally } from "@tandem/ui/local";
+import { LanguagePicker, PersonaPicker, askedPersona, listPersonas, rememberPersona, setPageParam, signInLocally } from "@tandem/ui/local";
 import type { OfficeTheme, OutlookItem } from "../platform/office";
 import { useT, type Locale } from "../i18n/i18n";
 
@@ -26,13 +26,6 @@ export interface LocalMode {
   item: OutlookItem | null;
   getToken(): Promise<string>;
   Bar: ComponentType<BarProps>;
-}
-
-/** Office.js sets `history.replaceState` to null on load; the prototype's method is intact. */
-function setParam(name: string, value: string) {
-  const url = new URL(window.location.href);
-  url.searchParams.set(name, value);
-  History.prototype.replaceState.call(window.history, null, "", url);
 }
 
 const useStyles = makeStyles({
@@ -87,41 +80,16 @@ export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
         </div>
         {open && (
           <div className={styles.fields}>
-            <Field label={t("local.persona")} hint={current ? undefined : t("local.choosePersona")}>
-              <Dropdown
-                className={styles.full}
-                value={current ? label(current) : ""}
-                selectedOptions={personaId ? [personaId] : []}
-                onOptionSelect={(_, d) => {
-                  if (!d.optionValue || d.optionValue === personaId) return;
-                  rememberPersona(d.optionValue);
-                  setParam("persona", d.optionValue);
-                  window.location.reload();
-                }}
-              >
-                {personas.map((p) => (
-                  <Option key={p.id} value={p.id} text={label(p)}>
-                    {label(p)}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
+            <PersonaPicker
+              personas={personas}
+              personaId={personaId}
+              describe={label}
+              label={t("local.persona")}
+              choose={t("local.choosePersona")}
+              dropdownClassName={styles.full}
+            />
             <div className={styles.pair}>
-              <Field label={t("local.language")}>
-                <Dropdown
-                  className={styles.full}
-                  value={locale === "fr" ? "Français" : "English"}
-                  selectedOptions={[locale]}
-                  onOptionSelect={(_, d) => {
-                    const l = d.optionValue === "fr" ? "fr" : "en";
-                    setParam("lang", l);
-                    onLocale(l);
-                  }}
-                >
-                  <Option value="en">English</Option>
-                  <Option value="fr">Français</Option>
-                </Dropdown>
-              </Field>
+              <LanguagePicker locale={locale} label={t("local.language")} onLocale={onLocale} dropdownClassName={styles.full} />
               <Field label={t("local.theme")}>
                 <Dropdown
                   className={styles.full}
@@ -129,7 +97,7 @@ export async function startLocalMode(apiUrl: string): Promise<LocalMode> {
                   selectedOptions={[theme]}
                   onOptionSelect={(_, d) => {
                     const next: OfficeTheme = d.optionValue === "dark" ? "dark" : "light";
-                    setParam("theme", next);
+                    setPageParam("theme", next);
                     onTheme(next);
                   }}
                 >

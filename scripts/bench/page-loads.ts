@@ -1,0 +1,70 @@
+import { resolve } from "node:path";
+import { repoRoot, startWebHost } from "../lib/web";
+import { freePort, startAzurite } from "../lib/azurite";
+import { loadConfig } from "../../api/src/config";
+import { runApi } from "../../api/src/main";
+import { seedDemo } from "../../api/src/features/dev/seed";
+import { launchChromium, localContext } from "../../tests/support/browser";
+
+/**
+ * What the tab's benchmarks share: built pages served from folders, one api on Azurite with the demo
+ * organisation (allowing those pages' origins), Debian's Chromium, and the time from navigation until a
+ * selector is on screen, each load in a fresh (cold) browser context.
+ */
+export async function pageLoads(dirs: string[]) {
+  const azurite = await startAzurite();
+  const hosts = await Promise.all(
+    dirs.map(async (dir) => {
+      const port = await freePort();
+      return { server: await startWebHost({ port, dir }), origin: `http://localhost:${port}` };
+    }),
+  );
+  const api = await runApi(
+    loadConfig({
+      TANDEM_MODE: "local",
+      PORT: "0",
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      TABLE_PREFIX: "benchpages",
+      DEMO_ORGANISATION_FILE: resolve(repoRoot, "demo/organisation.json"),
+    }),
+    { corsOrigins: hosts.map((h) => h.origin) },
+  );
+  const org = api.app.demo!;
+  await seedDemo(api.app.repos, org);
+  const mentee = org.tandems.find((t) => t.status === "active")!.menteeIds[0]!;
+  const browser = await launchChromium();
+
+  /** Milliseconds from navigation until `selector` is in the page. */
+  const timeTo = async (url: string, selector: string) => {
+    const context = await localContext(browser);
+    const page = await context.newPage();
+    await page.addInitScript((sel: string) => {
+      const w = window as unknown as { __seen?: number };
+      new MutationObserver(() => {
+        if (w.__seen === undefined && document.querySelector(sel)) w.__seen = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    }, selector);
+    await page.goto(url);
+    await page.waitForSelector(selector);
+    const ms = await page.evaluate(() => (window as unknown as { __seen: number }).__seen);
+    await context.close();
+    return ms;
+  };
+
+  return {
+    origins: hosts.map((h) => h.origin),
+    /** The tab's page on one of the origins, signed in as a mentee with an active tandem. */
+    tabUrl: (origin: string) => `${origin}/tab.html?api=${encodeURIComponent(api.url)}&persona=${mentee}&lang=en`,
+    /** What the tab's first screen is waiting for: a tandem's card. */
+    firstTandem: '[aria-labelledby^="tandem-"]',
+    timeTo,
+    async close() {
+      await browser.close();
+      for (const h of hosts) h.server.close();
+      await api.close();
+      await azurite.stop();
+    },
+  };
+}
+
+export const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
