@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import {
   Button,
   Card,
@@ -237,6 +237,71 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
   const conflict = problem instanceof ApiError && problem.isConflict;
   const hasFieldErrors = Object.keys(errors).length > 0;
 
+  /** What I can teach and what I want to learn: the same list of skills, each row with its own fields. */
+  const skillRows = <K extends "offers" | "requests">(
+    kind: K,
+    o: {
+      newRow(key: string): Draft[K][number];
+      fields(row: Draft[K][number], i: number, change: (patch: Partial<Draft[K][number]>) => void): ReactNode;
+    },
+  ) => {
+    const rows: Draft[K][number][] = draft[kind];
+    const setRows = (change: (rows: Draft[K][number][]) => Draft[K][number][]) =>
+      update((x) => ({ ...x, [kind]: change(x[kind]) }));
+    const addKey = `add-${kind}`;
+    return (
+      <fieldset className={styles.fieldset} aria-describedby={`${ids[kind]}-hint`}>
+        <legend className={styles.legend}>
+          <Subtitle1 as="h2">{t(`profile.${kind}`)}</Subtitle1>
+        </legend>
+        <Text id={`${ids[kind]}-hint`} size={200}>
+          {t(`profile.${kind}.hint`)}
+        </Text>
+        {rows.length === 0 && <Text>{t(`profile.${kind}.none`)}</Text>}
+        <ul className={styles.rows}>
+          {rows.map((row, i) => {
+            const change = (patch: Partial<Draft[K][number]>) =>
+              setRows((all) => all.map((r) => (r.key === row.key ? { ...r, ...patch } : r)));
+            return (
+              <li key={row.key} className={styles.row}>
+                <SkillField
+                  value={row.skillId}
+                  taken={rows.filter((r) => r !== row).map((r) => r.skillId)}
+                  skills={skills}
+                  buttonRef={focusable(row.key)}
+                  onChange={(skillId) => change({ skillId } as Partial<Draft[K][number]>)}
+                  {...err(`${kind}.${i}.skillId`, `${kind}.${i}`)}
+                />
+                {o.fields(row, i, change)}
+                <Button
+                  icon={<Delete20Regular />}
+                  aria-label={t("profile.row.remove", { skill: row.skillId ? label(row.skillId) : t("profile.row.thisSkill") })}
+                  onClick={() => {
+                    setRows((all) => all.filter((r) => r.key !== row.key));
+                    setFocusTarget(addKey);
+                  }}
+                />
+              </li>
+            );
+          })}
+        </ul>
+        <GroupError message={message(kind)} />
+        <Button
+          className={styles.start}
+          icon={<Add20Regular />}
+          ref={focusable(addKey)}
+          onClick={() => {
+            const key = rowKey();
+            setRows((all) => [...all, o.newRow(key)]);
+            setFocusTarget(key);
+          }}
+        >
+          {t(`profile.${kind}.add`)}
+        </Button>
+      </fieldset>
+    );
+  };
+
   return (
     <div className={styles.root}>
       <header className={styles.header}>
@@ -302,144 +367,48 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
           <GroupError id={`${ids.roles}-error`} message={message("programRoles")} />
         </fieldset>
 
-        <fieldset className={styles.fieldset} aria-describedby={`${ids.offers}-hint`}>
-          <legend className={styles.legend}>
-            <Subtitle1 as="h2">{t("profile.offers")}</Subtitle1>
-          </legend>
-          <Text id={`${ids.offers}-hint`} size={200}>
-            {t("profile.offers.hint")}
-          </Text>
-          {draft.offers.length === 0 && <Text>{t("profile.offers.none")}</Text>}
-          <ul className={styles.rows}>
-            {draft.offers.map((row, i) => (
-              <li key={row.key} className={styles.row}>
-                <SkillField
-                  value={row.skillId}
-                  taken={draft.offers.filter((o) => o !== row).map((o) => o.skillId)}
-                  skills={skills}
-                  buttonRef={focusable(row.key)}
-                  onChange={(skillId) => update((x) => ({ ...x, offers: x.offers.map((o) => (o.key === row.key ? { ...o, skillId } : o)) }))}
-                  {...err(`offers.${i}.skillId`, `offers.${i}`)}
-                />
-                <Field label={t("profile.field.level")} {...err(`offers.${i}.level`)}>
-                  <Dropdown
-                    value={t(`profile.level.${row.level}`)}
-                    selectedOptions={[row.level]}
-                    onOptionSelect={(_, d) =>
-                      update((x) => ({
-                        ...x,
-                        offers: x.offers.map((o) => (o.key === row.key ? { ...o, level: (d.optionValue ?? o.level) as Level } : o)),
-                      }))
-                    }
-                  >
-                    {offerLevels.map((l) => (
-                      <Option key={l} value={l}>
-                        {t(`profile.level.${l}`)}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </Field>
-                <Button
-                  icon={<Delete20Regular />}
-                  aria-label={t("profile.row.remove", { skill: row.skillId ? label(row.skillId) : t("profile.row.thisSkill") })}
-                  onClick={() => {
-                    update((x) => ({ ...x, offers: x.offers.filter((o) => o.key !== row.key) }));
-                    setFocusTarget("add-offer");
-                  }}
-                />
-              </li>
-            ))}
-          </ul>
-          <GroupError message={message("offers")} />
-          <Button
-            className={styles.start}
-            icon={<Add20Regular />}
-            ref={focusable("add-offer")}
-            onClick={() => {
-              const key = rowKey();
-              update((x) => ({ ...x, offers: [...x.offers, { key, skillId: "", level: "intermediate" }] }));
-              setFocusTarget(key);
-            }}
-          >
-            {t("profile.offers.add")}
-          </Button>
-        </fieldset>
+        {skillRows("offers", {
+          newRow: (key) => ({ key, skillId: "", level: "intermediate" }),
+          fields: (row, i, change) => (
+            <Field label={t("profile.field.level")} {...err(`offers.${i}.level`)}>
+              <Dropdown
+                value={t(`profile.level.${row.level}`)}
+                selectedOptions={[row.level]}
+                onOptionSelect={(_, d) => change({ level: (d.optionValue ?? row.level) as Level })}
+              >
+                {offerLevels.map((l) => (
+                  <Option key={l} value={l}>
+                    {t(`profile.level.${l}`)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          ),
+        })}
 
-        <fieldset className={styles.fieldset} aria-describedby={`${ids.requests}-hint`}>
-          <legend className={styles.legend}>
-            <Subtitle1 as="h2">{t("profile.requests")}</Subtitle1>
-          </legend>
-          <Text id={`${ids.requests}-hint`} size={200}>
-            {t("profile.requests.hint")}
-          </Text>
-          {draft.requests.length === 0 && <Text>{t("profile.requests.none")}</Text>}
-          <ul className={styles.rows}>
-            {draft.requests.map((row, i) => (
-              <li key={row.key} className={styles.row}>
-                <SkillField
-                  value={row.skillId}
-                  taken={draft.requests.filter((r) => r !== row).map((r) => r.skillId)}
-                  skills={skills}
-                  buttonRef={focusable(row.key)}
-                  onChange={(skillId) =>
-                    update((x) => ({ ...x, requests: x.requests.map((r) => (r.key === row.key ? { ...r, skillId } : r)) }))
-                  }
-                  {...err(`requests.${i}.skillId`, `requests.${i}`)}
-                />
-                <Field label={t("profile.field.why")} hint={t("profile.field.why.hint")} {...err(`requests.${i}.why`)}>
-                  <Input
-                    value={row.why}
-                    maxLength={500}
-                    onChange={(_, d) =>
-                      update((x) => ({ ...x, requests: x.requests.map((r) => (r.key === row.key ? { ...r, why: d.value } : r)) }))
-                    }
-                  />
-                </Field>
-                <Field label={t("profile.field.urgency")} {...err(`requests.${i}.urgency`)}>
-                  <Dropdown
-                    value={t(`profile.urgency.${row.urgency}`)}
-                    selectedOptions={[row.urgency]}
-                    onOptionSelect={(_, d) =>
-                      update((x) => ({
-                        ...x,
-                        requests: x.requests.map((r) =>
-                          r.key === row.key ? { ...r, urgency: (d.optionValue ?? r.urgency) as Urgency } : r,
-                        ),
-                      }))
-                    }
-                  >
-                    {urgencies.map((u) => (
-                      <Option key={u} value={u}>
-                        {t(`profile.urgency.${u}`)}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </Field>
-                <Button
-                  icon={<Delete20Regular />}
-                  aria-label={t("profile.row.remove", { skill: row.skillId ? label(row.skillId) : t("profile.row.thisSkill") })}
-                  onClick={() => {
-                    update((x) => ({ ...x, requests: x.requests.filter((r) => r.key !== row.key) }));
-                    setFocusTarget("add-request");
-                  }}
-                />
-              </li>
-            ))}
-          </ul>
-          <GroupError message={message("requests")} />
-          <Button
-            className={styles.start}
-            icon={<Add20Regular />}
-            ref={focusable("add-request")}
-            onClick={() => {
-              const key = rowKey();
-              update((x) => ({ ...x, requests: [...x.requests, { key, skillId: "", why: "", urgency: "medium" }] }));
-              setFocusTarget(key);
-            }}
-          >
-            {t("profile.requests.add")}
-          </Button>
-        </fieldset>
+        {skillRows("requests", {
+          newRow: (key) => ({ key, skillId: "", why: "", urgency: "medium" }),
+          fields: (row, i, change) => (
+            <>
+              <Field label={t("profile.field.why")} hint={t("profile.field.why.hint")} {...err(`requests.${i}.why`)}>
+                <Input value={row.why} maxLength={500} onChange={(_, d) => change({ why: d.value })} />
+              </Field>
+              <Field label={t("profile.field.urgency")} {...err(`requests.${i}.urgency`)}>
+                <Dropdown
+                  value={t(`profile.urgency.${row.urgency}`)}
+                  selectedOptions={[row.urgency]}
+                  onOptionSelect={(_, d) => change({ urgency: (d.optionValue ?? row.urgency) as Urgency })}
+                >
+                  {urgencies.map((u) => (
+                    <Option key={u} value={u}>
+                      {t(`profile.urgency.${u}`)}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+            </>
+          ),
+        })}
 
         <section className={styles.fieldset} aria-labelledby={`${ids.languages}-practical`}>
           <Subtitle1 as="h2" id={`${ids.languages}-practical`}>
