@@ -4,5 +4,6 @@ export * from "./settling";
 export * from "./field-errors";
 export * from "./i18n";
 export * from "./i18n-react";
+export * from "./messages";
 export * from "./errors";
 export * from "./check-in";
