@@ -1,6 +1,5 @@
 import { defineConfig, type Plugin } from "vite";
-import react from "@vitejs/plugin-react";
-import { resolve } from "node:path";
+import { webAppConfig } from "../scripts/lib/web-app-config.ts";
 
 /** Add-ins must load Office.js from Microsoft's CDN; locally it comes from the @microsoft/office-js package. */
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -26,29 +25,7 @@ function officeJs(local: boolean): Plugin {
   };
 }
 
-/**
- * The Outlook task pane. `--mode localdev` (npm start, tests) builds the local-mode extras (persona switcher,
- * development sign-in) into .local/web; the production build goes to dist/web and contains none of them. Both
- * share the folder with the tab's pages, so every asset name starts with `taskpane-`.
- */
-export default defineConfig(({ mode }) => ({
-  root: import.meta.dirname,
-  base: "./",
-  plugins: [react(), officeJs(mode === "localdev")],
-  define: {
-    __TANDEM_LOCAL__: JSON.stringify(mode === "localdev"),
-  },
-  build: {
-    outDir: resolve(import.meta.dirname, mode === "localdev" ? "../.local/web" : "../dist/web"),
-    emptyOutDir: false,
-    sourcemap: true,
-    rollupOptions: {
-      input: { taskpane: resolve(import.meta.dirname, "taskpane.html") },
-      output: {
-        entryFileNames: "assets/taskpane-[hash].js",
-        chunkFileNames: "assets/taskpane-[name]-[hash].js",
-        assetFileNames: "assets/taskpane-[name]-[hash][extname]",
-      },
-    },
-  },
-}));
+/** The Outlook task pane's page, with Office.js loaded before it. */
+export default defineConfig(({ mode }) =>
+  webAppConfig({ dir: import.meta.dirname, page: "taskpane", mode, plugins: [officeJs(mode === "localdev")] }),
+);
