@@ -7,7 +7,7 @@ import type { Me } from "@tandem/core";
 import type { TeamsTheme } from "../platform/teams";
 import { createI18n, I18nProvider } from "../i18n/i18n";
 import { fluentTheme } from "./theme";
-import { SessionContext, prefetch, type Prefetched, type Session } from "./session";
+import { SessionContext, prefetch, type Session } from "./session";
 import { Shell } from "./Shell";
 import { ViewSkeleton } from "../components/ViewSkeleton";
 import { errorMessage } from "../components/ErrorNotice";
@@ -28,14 +28,6 @@ type Boot =
   | { state: "signed-in"; start: SignedIn; me: Me }
   | { state: "choose-persona" }
   | { state: "failed"; error: unknown };
-
-/** The requests boot.ts started, handed to the first view that wants each, once per page. */
-const handedOut = new WeakMap<SignedIn, Prefetched>();
-const prefetched = (start: SignedIn) => {
-  let p = handedOut.get(start);
-  if (!p) handedOut.set(start, (p = prefetch({ tandems: start.tandems })));
-  return p;
-};
 
 /** What boot.ts already has when React first renders: often everything the first screen needs. */
 function bootNow(): Boot {
@@ -88,20 +80,23 @@ function Root() {
 
   const signedIn = boot.state === "signed-in" ? boot.start : null;
   const me = boot.state === "signed-in" ? boot.me : null;
+  // The requests boot.ts started, handed to the first view that wants each, once per sign-in.
+  const prefetched = useMemo(() => signedIn && prefetch({ tandems: signedIn.tandems }), [signedIn]);
   const session = useMemo<Session | null>(
     () =>
       signedIn &&
+      prefetched &&
       me && {
         call: signedIn.call,
         me,
         openLink: signedIn.openLink,
-        prefetched: prefetched(signedIn),
+        prefetched,
         refreshMe: async () => {
           const fresh = (await signedIn.call("getMe")).data;
           setBoot((b) => (b.state === "signed-in" ? { ...b, me: fresh } : b));
         },
       },
-    [signedIn, me],
+    [signedIn, prefetched, me],
   );
   const host = signedIn?.host ?? null;
   const personaId = signedIn?.personaId ?? null;
