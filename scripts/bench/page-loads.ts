@@ -8,8 +8,9 @@ import { launchChromium, localContext } from "../../tests/support/browser";
 
 /**
  * What the tab's benchmarks share: built pages served from folders, one api on Azurite with the demo
- * organisation (allowing those pages' origins), Debian's Chromium, and the time from navigation until a
- * selector is on screen, each load in a fresh (cold) browser context.
+ * organisation (allowing those pages' origins), Debian's Chromium (resolving only this machine's names, with no
+ * request interception to slow the pages), and the time from navigation until a selector is on screen, each load
+ * in a fresh (cold) browser context.
  */
 export async function pageLoads(dirs: string[]) {
   const azurite = await startAzurite();
@@ -32,7 +33,7 @@ export async function pageLoads(dirs: string[]) {
   const org = api.app.demo!;
   await seedDemo(api.app.repos, org);
   const mentee = org.tandems.find((t) => t.status === "active")!.menteeIds[0]!;
-  const browser = await launchChromium();
+  const browser = await launchChromium({ localOnly: true });
 
   /** Milliseconds from navigation until `selector` is in the page. */
   const timeTo = async (url: string, selector: string) => {
