@@ -34,6 +34,8 @@ export async function pageLoads(dirs: string[]) {
   await seedDemo(api.app.repos, org);
   const mentee = org.tandems.find((t) => t.status === "active")!.menteeIds[0]!;
   const browser = await launchChromium({ localOnly: true });
+  const signedInUrl = (origin: string, page: string) =>
+    `${origin}/${page}?api=${encodeURIComponent(api.url)}&persona=${mentee}&lang=en`;
 
   /** Milliseconds from navigation until `selector` is in the page. */
   const timeTo = async (url: string, selector: string) => {
@@ -54,8 +56,10 @@ export async function pageLoads(dirs: string[]) {
 
   return {
     origins: hosts.map((h) => h.origin),
-    /** The tab's page on one of the origins, signed in as a mentee with an active tandem. */
-    tabUrl: (origin: string) => `${origin}/tab.html?api=${encodeURIComponent(api.url)}&persona=${mentee}&lang=en`,
+    /** A page on one of the origins, told the api and signed in as a mentee with an active tandem. */
+    signedInUrl,
+    /** The tab's page, so. */
+    tabUrl: (origin: string) => signedInUrl(origin, "tab.html"),
     /** What the tab's first screen is waiting for: a tandem's card. */
     firstTandem: '[aria-labelledby^="tandem-"]',
     timeTo,

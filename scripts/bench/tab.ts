@@ -33,7 +33,8 @@ export async function benchTab() {
   const { build } = await import("vite");
   await buildWeb({ local: false, apiUrl: "https://example.invalid/api", outDir: prod, quiet: true, apps: ["tabs"] });
   await buildWeb({ local: true, apiUrl: "http://localhost:7071/api", outDir: local, quiet: true, apps: ["tabs"] });
-  await build({ configFile: resolve(import.meta.dirname, "bare-fluent/vite.config.ts"), build: { outDir: local }, logLevel: "warn" });
+  for (const mode of ["bare", "signed-in"])
+    await build({ configFile: resolve(import.meta.dirname, "bare-fluent/vite.config.ts"), mode, build: { outDir: local }, logLevel: "warn" });
   const size = await initialBytes(prod, "tab.html");
   const bareSize = await initialBytes(local, "bare.html");
 
@@ -41,13 +42,16 @@ export async function benchTab() {
   const origin = pages.origins[0]!;
   const tab: number[] = [];
   const bare: number[] = [];
+  const signedIn: number[] = [];
   try {
     for (let i = 0; i < RUNS + 2; i++) {
       const a = await pages.timeTo(pages.tabUrl(origin), pages.firstTandem);
       const b = await pages.timeTo(`${origin}/bare.html`, "[data-first-card]");
+      const c = await pages.timeTo(pages.signedInUrl(origin, "signed-in.html"), "[data-first-card]");
       if (i >= 2) {
         tab.push(a);
         bare.push(b);
+        signedIn.push(c);
       }
     }
   } finally {
@@ -61,12 +65,16 @@ export async function benchTab() {
     firstTandemMs: { median: +median(tab).toFixed(0), runs: tab.map((x) => +x.toFixed(0)) },
     bareFirstCardMs: { median: +median(bare).toFixed(0), runs: bare.map((x) => +x.toFixed(0)) },
     ratio: +(median(tab) / median(bare)).toFixed(2),
+    signedInBareMs: { median: +median(signedIn).toFixed(0), runs: signedIn.map((x) => +x.toFixed(0)) },
+    ratioToSignedInBare: +(median(tab) / median(signedIn)).toFixed(2),
   };
   console.log(`\nTeams tab: ${RUNS} cold loads each, interleaved\n`);
   console.log(`  JavaScript + CSS before first render (gzip)   ${result.initialGzipKiB} KiB   (target <= 200; bare Fluent page ${result.bareInitialGzipKiB} KiB)`);
   console.log(`  navigation -> first tandem (median)          ${result.firstTandemMs.median} ms`);
   console.log(`  navigation -> bare Fluent card (median)      ${result.bareFirstCardMs.median} ms`);
   console.log(`  ratio                                         ${result.ratio}x   (target <= 1.5)`);
+  console.log(`  navigation -> bare card, signed in + /tandems ${result.signedInBareMs.median} ms   (what signing in and fetching cost)`);
+  console.log(`  tab / signed-in bare card                     ${result.ratioToSignedInBare}x`);
   await mkdir(resolve(repoRoot, "bench-results"), { recursive: true });
   await writeFile(resolve(repoRoot, "bench-results/tab.json"), JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2));
 }
