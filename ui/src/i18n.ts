@@ -46,17 +46,6 @@ export interface Formatters {
 }
 
 /**
- * The browser loads its date and time data the first time a page builds an Intl date formatter: 40 to 70 ms
- * on these machines, once per page, whatever the locale or time zone. Asking for one when the page is idle
- * (waiting for its scripts or its data) keeps that out of the first render, which shows dates.
- */
-export function warmDateFormats(tag: string) {
-  const warm = () => void new Intl.DateTimeFormat(tag, { dateStyle: "full", timeStyle: "short" }).format(0);
-  if (typeof requestIdleCallback === "function") requestIdleCallback(warm);
-  else setTimeout(warm, 0);
-}
-
-/**
  * Dates and times with Intl, in the person's locale and time zone. Each Intl formatter is built the first time
  * it is used and kept: building one costs milliseconds (locale data), and most screens need few of them.
  */

@@ -1,5 +1,5 @@
 import type { Me, TandemView } from "@tandem/core";
-import { createApiClient, settling, warmDateFormats, type Call, type Locale, type Settling } from "@tandem/ui";
+import { createApiClient, settling, type Call, type Locale, type Settling } from "@tandem/ui";
 import { askedPersona, rememberPersona, signInLocally } from "@tandem/ui/local";
 import { connectTeams, looksHostedByTeams, type TeamsHost, type TeamsTheme } from "../platform/teams";
 
@@ -80,6 +80,3 @@ async function start(): Promise<Started> {
  * what has already arrived by then.
  */
 export const started: Settling<Started> = settling(start());
-
-// The first card shows the next session's date: the browser's date data loads while the page waits, not then.
-warmDateFormats(localPage?.lang ?? navigator.language);
