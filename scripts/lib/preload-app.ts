@@ -1,4 +1,13 @@
-import type { Plugin } from "vite";
+import type { Plugin, Rollup } from "vite";
+
+/** A chunk of a bundle and every chunk it imports, statically: what loading it loads. */
+export function staticallyReached(bundle: Rollup.OutputBundle, file: string, into = new Set<string>()): Set<string> {
+  const chunk = bundle[file];
+  if (into.has(file) || !chunk || chunk.type !== "chunk") return into;
+  into.add(file);
+  for (const f of chunk.imports) staticallyReached(bundle, f, into);
+  return into;
+}
 
 /**
  * The page's entry is a small boot script that starts signing in, then imports the app. This adds
@@ -16,14 +25,7 @@ export function preloadApp(app: string): Plugin {
         if (!bundle || !ctx.chunk) return html;
         const target = Object.values(bundle).find((c) => c.type === "chunk" && c.facadeModuleId?.endsWith(app));
         if (!target || target.type !== "chunk") throw new Error(`preloadApp: no chunk for ${app}`);
-        // A chunk and every chunk it imports, statically.
-        const reach = (file: string, into = new Set<string>()) => {
-          const chunk = bundle[file];
-          if (into.has(file) || !chunk || chunk.type !== "chunk") return into;
-          into.add(file);
-          for (const f of chunk.imports) reach(f, into);
-          return into;
-        };
+        const reach = (file: string) => staticallyReached(bundle, file);
         const files = reach(target.fileName);
         // What the page already loads (the entry and its own imports) needs no preload.
         const loaded = reach(ctx.chunk.fileName);
