@@ -6,7 +6,7 @@ import { localeOf } from "@tandem/ui";
 import type { Me } from "@tandem/core";
 import type { TeamsTheme } from "../platform/teams";
 import { createI18n, I18nProvider } from "../i18n/i18n";
-import { fluentTheme } from "./theme";
+import { fluentThemeNow, loadFluentTheme } from "./theme";
 import { SessionContext, prefetch, type Session } from "./session";
 import { Shell } from "./Shell";
 import { ViewSkeleton } from "../components/ViewSkeleton";
@@ -51,6 +51,8 @@ const initialTheme = (): TeamsTheme =>
 function Root() {
   const styles = useStyles();
   const [theme, setTheme] = useState<TeamsTheme>(initialTheme);
+  // The theme on screen: the one asked for once it has loaded (the light one is always there).
+  const [shown, setShown] = useState(() => ({ name: theme, value: fluentThemeNow(theme) ?? fluentThemeNow("default")! }));
   const [tag, setTag] = useState(initialTag);
   const [boot, setBoot] = useState<Boot>(bootNow);
   const [Bar, setBar] = useState<ComponentType<BarProps> | null>(null);
@@ -77,6 +79,15 @@ function Root() {
       live = false;
     };
   }, []);
+
+  useEffect(() => {
+    let live = true;
+    // Should the theme's chunk not load, the page keeps the theme it shows.
+    loadFluentTheme(theme).then((value) => live && setShown({ name: theme, value }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [theme]);
 
   const signedIn = boot.state === "signed-in" ? boot.start : null;
   const me = boot.state === "signed-in" ? boot.me : null;
@@ -146,7 +157,7 @@ function Root() {
   return (
     // Page styles sit on an inner element: Fluent copies the provider's classes onto every portal (menus,
     // dialogs), which would then cover the page.
-    <FluentProvider theme={fluentTheme[theme]} data-theme={theme} data-in-teams={host ? "true" : "false"}>
+    <FluentProvider theme={shown.value} data-theme={shown.name} data-in-teams={host ? "true" : "false"}>
       <div className={styles.page}>
         <I18nProvider value={i18n}>
           {Bar && <Bar theme={theme} locale={i18n.locale} onTheme={setTheme} onLocale={(l) => setTag(l)} />}
@@ -158,9 +169,10 @@ function Root() {
 }
 
 // The first render waits a moment for what boot.ts has in flight (its answers usually arrived while this code
-// was evaluated, but are handled only now): rendering "loading" first would cost a second full render.
+// was evaluated, but are handled only now): rendering "loading" first would cost a second full render. A dark or
+// high-contrast page waits for its theme as well, rather than flash the light one.
 const firstScreen = started.promise
-  .then((s) => (s.state === "signed-in" ? Promise.all([s.me.promise, s.tandems.promise]) : undefined))
+  .then((s) => Promise.all([loadFluentTheme(initialTheme()), s.state === "signed-in" && Promise.all([s.me.promise, s.tandems.promise])]))
   .catch(() => undefined);
 void Promise.race([firstScreen, new Promise((r) => setTimeout(r, 100))]).then(() =>
   createRoot(document.getElementById("root")!).render(
