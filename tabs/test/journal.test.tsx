@@ -167,6 +167,8 @@ describe("the take-stock journal", () => {
     await user.click(within(entryItems()[0]!).getByRole("button", { name: "Delete" }));
     let dialog = await screen.findByRole("alertdialog", { name: "Delete this entry?" });
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    // The dialog closes (after its motion) and nothing was deleted.
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
     expect(fake.callsTo("deleteJournalEntry")).toHaveLength(0);
     expect(screen.getByText(newer.body)).toBeTruthy();
 
@@ -174,8 +176,8 @@ describe("the take-stock journal", () => {
     dialog = await screen.findByRole("alertdialog", { name: "Delete this entry?" });
     await user.click(within(dialog).getByRole("button", { name: "Delete" }));
 
+    await waitFor(() => expect(screen.queryByText(newer.body)).toBeNull());
     expect(fake.callsTo("deleteJournalEntry").map((c) => c.input)).toEqual([{ params: { entryId: newer.id }, ifMatch: newer.etag }]);
-    expect(screen.queryByText(newer.body)).toBeNull();
     expect(entryItems()).toHaveLength(1);
   });
 
