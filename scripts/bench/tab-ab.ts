@@ -3,7 +3,7 @@
  * against the same api and Azurite; prints the median time from navigation to the first tandem of each.
  *
  *   node --import tsx scripts/bench/tab-ab.ts --build DIR    builds the working tree's tab (local mode) into DIR
- *   node --import tsx scripts/bench/tab-ab.ts DIR_A DIR_B    compares two such builds (BENCH_PAGE_RUNS, default 15)
+ *   node --import tsx scripts/bench/tab-ab.ts DIR_A DIR_B    compares two such builds (BENCH_PAGE_RUNS, default 25: single differences under about 5% are noise on a shared machine)
  */
 import { resolve } from "node:path";
 import { buildWeb } from "../lib/web";
@@ -18,7 +18,7 @@ if (args.length !== 2) {
   console.error("usage: tab-ab.ts --build DIR | tab-ab.ts DIR_A DIR_B");
   process.exit(2);
 }
-const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 25);
 const pages = await pageLoads(args.map((dir) => resolve(dir)));
 const times: [number[], number[]] = [[], []];
 try {

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { buildWeb, repoRoot } from "../lib/web";
 import { median, pageLoads } from "./page-loads";
 
-const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 25);
 
 /** The JavaScript and CSS a page fetches before it can render: its entry script, modulepreloads, stylesheets. */
 async function initialBytes(dir: string, page: string) {
