@@ -25,8 +25,8 @@ export async function withAppInOneChunk(config: UserConfig, app: string): Promis
       .flatMap((f) => (bundle[f] as Rollup.OutputChunk).moduleIds)
       .filter((id) => id !== target.facadeModuleId),
   );
-  const output0 = config.build?.rollupOptions?.output;
-  if (Array.isArray(output0)) throw new Error("withAppInOneChunk: one output expected");
+  const outputOptions = config.build?.rollupOptions?.output;
+  if (Array.isArray(outputOptions)) throw new Error("withAppInOneChunk: one output expected");
   return {
     ...config,
     build: {
@@ -36,7 +36,7 @@ export async function withAppInOneChunk(config: UserConfig, app: string): Promis
       rollupOptions: {
         ...config.build?.rollupOptions,
         output: {
-          ...output0,
+          ...outputOptions,
           codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: "app", test: (id: string) => modules.has(id) }] },
         },
       },
