@@ -31,12 +31,13 @@ export async function launchChromium(options: { localOnly?: boolean } = {}): Pro
 const localOnly = new WeakSet<Browser>();
 
 /**
- * A browser context that reaches this machine only: anything else (the teams-js domain list on a CDN, for
- * instance) is answered locally, so no test depends on, or leaks to, the internet.
+ * A browser context that reaches this machine only, so no test depends on, or leaks to, the internet: anything
+ * else (the teams-js domain list on a CDN, for instance) is answered locally, or, in a browser launched
+ * local-only, cannot be resolved at all.
  */
 export async function localContext(
   browser: Browser,
-  options: { width?: number; height?: number; locale?: string; timezoneId?: string; colorScheme?: "light" | "dark"} = {},
+  options: { width?: number; height?: number; locale?: string; timezoneId?: string; colorScheme?: "light" | "dark" } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1200, height: options.height ?? 900 },

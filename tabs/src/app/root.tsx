@@ -171,9 +171,12 @@ function Root() {
 // The first render waits a moment for what boot.ts has in flight (its answers usually arrived while this code
 // was evaluated, but are handled only now): rendering "loading" first would cost a second full render. A dark or
 // high-contrast page waits for its theme as well, rather than flash the light one.
-const firstScreen = started.promise
-  .then((s) => Promise.all([loadFluentTheme(initialTheme()), s.state === "signed-in" && Promise.all([s.me.promise, s.tandems.promise])]))
-  .catch(() => undefined);
+const firstData = started.promise.then((s): Promise<unknown> | undefined =>
+  s.state === "signed-in" ? Promise.all([s.me.promise, s.tandems.promise]) : undefined,
+);
+const firstTheme = started.promise.catch(() => undefined).then(() => loadFluentTheme(initialTheme()));
+// A failure of either is shown by the app, once rendered.
+const firstScreen = Promise.all([firstTheme.catch(() => undefined), firstData.catch(() => undefined)]);
 void Promise.race([firstScreen, new Promise((r) => setTimeout(r, 100))]).then(() =>
   createRoot(document.getElementById("root")!).render(
     <StrictMode>
