@@ -180,4 +180,69 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
     expect(errors).toEqual(["console: Failed to load resource: the server responded with a status of 404 (Not Found)"]);
     await context.close();
   });
+  it("brings its first screen's styles in the page, and keeps Fluent's cascade order as other views add theirs", async () => {
+    const context = await localContext(browser);
+    // Counts the CSS rules Griffel (Fluent UI's styling) inserts, and notes those it had inserted by the first tandem.
+    await context.addInitScript(() => {
+      const w = window as unknown as { inserted: string[]; byFirstTandem?: string[] };
+      w.inserted = [];
+      const insertRule = CSSStyleSheet.prototype.insertRule;
+      CSSStyleSheet.prototype.insertRule = function (rule: string, index?: number) {
+        if ((this.ownerNode as Element | null)?.hasAttribute("data-make-styles-bucket")) w.inserted.push(rule);
+        return insertRule.call(this, rule, index);
+      };
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[aria-labelledby^="tandem-"]')) return;
+        w.byFirstTandem = [...w.inserted];
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    const inserted = (page: Page) =>
+      page.evaluate(() => {
+        const w = window as unknown as { inserted: string[]; byFirstTandem?: string[] };
+        return { inserted: w.inserted, byFirstTandem: w.byFirstTandem };
+      });
+
+    for (const persona of [cast.mentor, cast.mentee]) {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${persona}&lang=en`);
+      await card(page).getByText(name(persona === cast.mentee ? cast.mentor : cast.mentee)).first().waitFor();
+      // Every rule the home screen needed was in the page already (tabs/src/app/first-screen.tsx).
+      expect((await inserted(page)).byFirstTandem).toEqual([]);
+      expect(await card(page).evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+      expect(errors).toEqual([]);
+      if (persona === cast.mentor) {
+        await page.close();
+        continue;
+      }
+
+      // Other views insert their rules as they come, each in its bucket's place: Griffel orders its buckets (base,
+      // then :link ... :active, then at-rules and media queries) and, within one, by priority (shorthands first).
+      for (const [tab, ready] of [
+        ["Sessions", page.getByRole("button", { name: "Check in" }).first()],
+        ["My profile", page.getByRole("heading", { name: "My profile" }).first()],
+      ] as const) {
+        await page.getByRole("tab", { name: tab }).click();
+        await ready.waitFor();
+      }
+      expect((await inserted(page)).inserted.length).toBeGreaterThan(0);
+      const buckets = await page.evaluate(() =>
+        [...document.head.querySelectorAll<HTMLStyleElement>("style[data-make-styles-bucket]")].map((s) => ({
+          bucket: s.dataset.makeStylesBucket!,
+          priority: Number(s.dataset.priority ?? 0),
+        })),
+      );
+      const order = ["r", "d", "l", "v", "w", "f", "i", "h", "a", "s", "k", "t", "m", "c", "x"];
+      for (let i = 1; i < buckets.length; i++) {
+        const [a, b] = [buckets[i - 1]!, buckets[i]!];
+        const rank = order.indexOf(b.bucket) - order.indexOf(a.bucket);
+        expect(rank, JSON.stringify(buckets)).toBeGreaterThanOrEqual(0);
+        if (rank === 0 && a.bucket !== "m") expect(b.priority, JSON.stringify(buckets)).toBeGreaterThanOrEqual(a.priority);
+      }
+      await page.close();
+    }
+    await context.close();
+  });
 });

@@ -1,7 +1,7 @@
 import { API_URL, localPage, started, type Started } from "./boot";
 import { StrictMode, useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody, RendererProvider } from "@fluentui/react-components";
 import { localeOf } from "@tandem/ui";
 import type { Me } from "@tandem/core";
 import type { TeamsTheme } from "../platform/teams";
@@ -10,6 +10,8 @@ import { fluentThemeNow, loadFluentTheme } from "./theme";
 import { SessionContext, prefetch, type Session } from "./session";
 import { Shell } from "./Shell";
 import { ViewSkeleton } from "../components/ViewSkeleton";
+import { nothingToRehydrate, pageStyleRenderer } from "./page-styles";
+import { useFrameStyles } from "./frame-styles";
 import { errorMessage } from "../components/ErrorNotice";
 import type { BarProps } from "../local/local-mode";
 
@@ -17,10 +19,6 @@ import type { BarProps } from "../local/local-mode";
  * The app shell: React, Fluent UI and the views. main.ts loads this module after boot.ts has started signing in,
  * so the first requests travel while this code is evaluated.
  */
-const useStyles = makeStyles({
-  page: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
-  notice: { padding: tokens.spacingHorizontalL },
-});
 
 type SignedIn = Extract<Started, { state: "signed-in" }>;
 type Boot =
@@ -49,7 +47,7 @@ const initialTheme = (): TeamsTheme =>
   (started.value?.state === "signed-in" ? started.value.host?.theme : undefined) ?? localPage?.theme ?? "default";
 
 function Root() {
-  const styles = useStyles();
+  const styles = useFrameStyles();
   const [theme, setTheme] = useState<TeamsTheme>(initialTheme);
   // The theme on screen: the one asked for once it has loaded (the light one is always there).
   const [shown, setShown] = useState(() => ({ name: theme, value: fluentThemeNow(theme) ?? fluentThemeNow("default")! }));
@@ -180,7 +178,9 @@ const firstScreen = Promise.all([firstTheme.catch(() => undefined), firstData.ca
 void Promise.race([firstScreen, new Promise((r) => setTimeout(r, 100))]).then(() =>
   createRoot(document.getElementById("root")!).render(
     <StrictMode>
-      <Root />
+      <RendererProvider renderer={pageStyleRenderer()} targetDocument={nothingToRehydrate()}>
+        <Root />
+      </RendererProvider>
     </StrictMode>,
   ),
 );
