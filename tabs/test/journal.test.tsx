@@ -166,15 +166,17 @@ describe("the take-stock journal", () => {
 
     await user.click(within(entryItems()[0]!).getByRole("button", { name: "Delete" }));
     let dialog = await screen.findByRole("alertdialog", { name: "Delete this entry?" });
-    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
-    // The dialog closes (after its motion) and nothing was deleted.
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    await user.click(await within(dialog).findByRole("button", { name: "Cancel" }));
+    // The dialog closes, after its motion (gone from the page, not only hidden), and nothing was deleted.
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect(fake.callsTo("deleteJournalEntry")).toHaveLength(0);
     expect(screen.getByText(newer.body)).toBeTruthy();
 
-    await user.click(within(entryItems()[0]!).getByRole("button", { name: "Delete" }));
+    // The page is back for assistive technology once the dialog has gone.
+    const items = await waitFor(() => entryItems());
+    await user.click(within(items[0]!).getByRole("button", { name: "Delete" }));
     dialog = await screen.findByRole("alertdialog", { name: "Delete this entry?" });
-    await user.click(within(dialog).getByRole("button", { name: "Delete" }));
+    await user.click(await within(dialog).findByRole("button", { name: "Delete" }));
 
     await waitFor(() => expect(screen.queryByText(newer.body)).toBeNull());
     expect(fake.callsTo("deleteJournalEntry").map((c) => c.input)).toEqual([{ params: { entryId: newer.id }, ifMatch: newer.etag }]);
