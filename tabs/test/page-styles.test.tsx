@@ -36,10 +36,12 @@ describe("the first screen's styles in the page", () => {
     expect(renderer.insertionCache).toEqual({ ".ra{display:flex;}": "r", ".fa{color:red;}": "d", [gradient]: "d" });
 
     renderer.insertCSSRules({ d: [".fa{color:red;}", gradient, ".fb{color:green;}"] });
-    const inserted = [...doc.head.querySelectorAll<HTMLStyleElement>("style")].flatMap((s) =>
-      s.textContent ? [] : [...s.sheet!.cssRules].map((r) => r.cssText.replace(/\s/g, "")),
-    );
-    expect(inserted).toEqual([".fb{color:green;}"]);
+    // Into the bucket's own element, after what the page brought: no new element.
+    const styles = [...doc.head.querySelectorAll<HTMLStyleElement>("style")];
+    expect(styles.map((s) => s.dataset.makeStylesBucket)).toEqual(["r", "d"]);
+    const rules = [...styles[1]!.sheet!.cssRules].map((r) => r.cssText.replace(/\s/g, ""));
+    expect(rules).toHaveLength(3);
+    expect(rules[2]).toBe(".fb{color:green;}");
     expect(renderer.insertionCache[".fb{color:green;}"]).toBe("d");
   });
 

@@ -1,5 +1,5 @@
 import { createDOMRenderer, type GriffelRenderer } from "@fluentui/react-components";
-import type { StyleBucketName } from "@griffel/core";
+import { getStyleSheetKey, type StyleBucketName } from "@griffel/core";
 
 /**
  * The first screen's CSS arrives in the page's HTML (first-screen.tsx renders it at build time), so that Griffel,
@@ -36,13 +36,22 @@ export function styleBucketsHtml(buckets: StyleBucket[]): string {
 
 /**
  * A Griffel renderer for `doc` that knows the rules its pre-rendered buckets hold, and so does not insert them
- * again. Without pre-rendered buckets (the development server), it is Griffel's usual renderer.
+ * again; the rules it does insert go to the end of their bucket's element, as after Griffel's own rehydration.
+ * Without pre-rendered buckets (the development server), it is Griffel's usual renderer.
  */
 export function pageStyleRenderer(doc: Document = document): GriffelRenderer {
   const renderer = createDOMRenderer(doc);
   for (const element of doc.head.querySelectorAll<HTMLStyleElement>("style[data-make-styles-bucket]")) {
     const bucket = element.dataset.makeStylesBucket as StyleBucketName;
     for (const rule of (element.textContent ?? "").split(RULE_SEPARATOR)) if (rule) renderer.insertionCache[rule] = bucket;
+    const condition = element.getAttribute("data-container") ?? (element.media || "0");
+    renderer.stylesheets[getStyleSheetKey(bucket, condition, element.dataset.priority ?? "0")] ??= {
+      bucketName: bucket,
+      element,
+      elementAttributes: Object.fromEntries([...element.attributes].map((a) => [a.name, a.value])),
+      cssRules: () => [...(element.sheet?.cssRules ?? [])].map((rule) => rule.cssText),
+      insertRule: (rule) => element.sheet?.insertRule(rule, element.sheet.cssRules.length),
+    };
   }
   return renderer;
 }
