@@ -221,7 +221,7 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
       // Other views insert their rules as they come, each in its bucket's place: Griffel orders its buckets (base,
       // then :link ... :active, then at-rules and media queries) and, within one, by priority (shorthands first).
       for (const [tab, ready] of [
-        ["Sessions", page.getByRole("button", { name: "Check in" }).first()],
+        ["Sessions", page.getByRole("heading", { name: "Past" })],
         ["My profile", page.getByRole("heading", { name: "My profile" }).first()],
       ] as const) {
         await page.getByRole("tab", { name: tab }).click();
