@@ -12,7 +12,7 @@ import { median, pageLoads } from "./page-loads";
 
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 25);
 
-/** The JavaScript and CSS a page fetches before it can render: its entry script, modulepreloads, stylesheets. */
+/** The JavaScript and CSS a page has before it can render: its entry script, modulepreloads, stylesheets and inline CSS. */
 async function initialBytes(dir: string, page: string) {
   const html = await readFile(join(dir, page), "utf8");
   const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);

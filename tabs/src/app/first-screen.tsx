@@ -7,7 +7,7 @@
  */
 import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
-import { createDOMRenderer, FluentProvider, RendererProvider, webLightTheme } from "@fluentui/react-components";
+import { createDOMRenderer, FluentProvider, RendererProvider, teamsLightTheme } from "@fluentui/react-components";
 import { defaultCompareMediaQueries, styleBucketOrdering, type StyleBucketName } from "@griffel/core";
 import type { Me, TandemStatus, TandemView } from "@tandem/core";
 import { createI18n, I18nProvider } from "../i18n/i18n";
@@ -70,7 +70,7 @@ export function firstScreenStyles(): string {
   const renderer = createDOMRenderer(undefined);
   renderToString(
     <RendererProvider renderer={renderer}>
-      <FluentProvider theme={webLightTheme}>
+      <FluentProvider theme={teamsLightTheme}>
         <I18nProvider value={createI18n("en", "UTC")}>
           <Frame>
             <ViewSkeleton />
