@@ -1,6 +1,5 @@
 import { lazy, Suspense, useState } from "react";
 import {
-  Avatar,
   Badge,
   Button,
   Card,
@@ -18,6 +17,7 @@ import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { Initials } from "../../components/Initials";
 import { chatLink } from "../../platform/teams";
 import { hasItems, loadTandemItems } from "./load";
 
@@ -97,7 +97,7 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
         <div className={styles.members}>
           {others.map((m) => (
             <div key={m.id} className={styles.member}>
-              <Avatar name={m.displayName} color="colorful" aria-hidden />
+              <Initials name={m.displayName} colourKey={m.id} />
               <div className={styles.memberText}>
                 <Text weight="semibold">{m.displayName}</Text>
                 <Text size={200}>{t(`role.${m.role}`)}</Text>
