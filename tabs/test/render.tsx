@@ -5,10 +5,13 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import type { Me, Skill } from "@tandem/core";
 import type { FakeApi } from "@tandem/ui/testing";
-import { createI18n, I18nProvider } from "../src/i18n/i18n";
+import { createI18n, I18nProvider, moreMessages } from "../src/i18n/i18n";
 import { SessionContext, prefetch, type Session } from "../src/app/session";
 
 afterEach(cleanup);
+
+// The views beyond the first screen render once their strings are there: the app's lazyView waits for them.
+await moreMessages();
 
 export { fakeApi, type FakeApi, type Handler, type Recorded } from "@tandem/ui/testing";
 

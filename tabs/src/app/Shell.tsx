@@ -1,15 +1,15 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
-import { useT } from "../i18n/i18n";
+import { lazyView, useT } from "../i18n/i18n";
 import { useSession } from "./session";
 import { useView, type View } from "./router";
 import { HomeView } from "../features/home/HomeView";
 import { ViewSkeleton } from "../components/ViewSkeleton";
 
-const SessionsView = lazy(() => import("../features/sessions/SessionsView"));
-const ProfileView = lazy(() => import("../features/profile/ProfileView"));
-const TrainingView = lazy(() => import("../features/training/TrainingView"));
-const JournalView = lazy(() => import("../features/journal/JournalView"));
+const SessionsView = lazyView(() => import("../features/sessions/SessionsView"));
+const ProfileView = lazyView(() => import("../features/profile/ProfileView"));
+const TrainingView = lazyView(() => import("../features/training/TrainingView"));
+const JournalView = lazyView(() => import("../features/journal/JournalView"));
 
 const useStyles = makeStyles({
   nav: {

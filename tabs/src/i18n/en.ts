@@ -1,19 +1,26 @@
 import { appMessages } from "../app/messages";
 import { homeMessages } from "../features/home/messages";
-import { goalMessages } from "../features/goals/messages";
-import { sessionMessages } from "../features/sessions/messages";
-import { profileMessages } from "../features/profile/messages";
-import { trainingMessages } from "../features/training/messages";
-import { journalMessages } from "../features/journal/messages";
+import type { goalMessages } from "../features/goals/messages";
+import type { sessionMessages } from "../features/sessions/messages";
+import type { profileMessages } from "../features/profile/messages";
+import type { trainingMessages } from "../features/training/messages";
+import type { journalMessages } from "../features/journal/messages";
 
-/** Every string the tab shows, in English; each feature owns its messages beside its code. */
+/**
+ * The first screen's strings in English: the shell's and the home view's. The other views' strings come with
+ * them (./more.ts, loaded by `lazyView`), out of the first load. Each feature owns its messages beside its code.
+ */
 export const en = {
   ...appMessages.en,
   ...homeMessages.en,
-  ...goalMessages.en,
-  ...sessionMessages.en,
-  ...profileMessages.en,
-  ...trainingMessages.en,
-  ...journalMessages.en,
 };
-export type MessageKey = keyof typeof en;
+
+type English<M extends { en: object }> = M["en"];
+
+/** Every string the tab shows, whichever view it belongs to. */
+export type MessageKey = keyof (typeof en &
+  English<typeof goalMessages> &
+  English<typeof sessionMessages> &
+  English<typeof profileMessages> &
+  English<typeof trainingMessages> &
+  English<typeof journalMessages>);

@@ -1,15 +1,15 @@
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { Badge, Button, Link, ProgressBar, Slider, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Add20Regular, Edit20Regular } from "@fluentui/react-icons";
 import { canEditGoal, isWorkable, type GoalStatus, type GoalView, type TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import type { Resource } from "@tandem/ui";
 import { useSkills } from "../../app/skills";
-import { useI18n } from "../../i18n/i18n";
+import { lazyView, useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { TandemItems } from "../home/load";
 
-const GoalDialog = lazy(() => import("./GoalDialog"));
+const GoalDialog = lazyView(() => import("./GoalDialog"));
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalS },

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import {
   Badge,
   Button,
@@ -15,15 +15,15 @@ import { Chat20Regular, CalendarLtr20Regular } from "@fluentui/react-icons";
 import type { TandemAction, TandemStatus, TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
-import { useI18n } from "../../i18n/i18n";
+import { lazyView, useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Initials } from "../../components/Initials";
 import { chatLink } from "../../platform/teams";
 import { hasItems, loadTandemItems } from "./load";
 
-const DeclineDialog = lazy(() => import("./DeclineDialog"));
+const DeclineDialog = lazyView(() => import("./DeclineDialog"));
 // Goals come after the card's header: their controls (slider, progress bars) load while the goals do.
-const GoalList = lazy(() => import("../goals/GoalList").then((m) => ({ default: m.GoalList })));
+const GoalList = lazyView(() => import("../goals/GoalList").then((m) => ({ default: m.GoalList })));
 
 const useStyles = makeStyles({
   card: { display: "grid", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
