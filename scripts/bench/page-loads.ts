@@ -6,6 +6,9 @@ import { runApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
 import { launchChromium, localContext } from "../../tests/support/browser";
 
+/** A pause between loads (see timeTo). */
+const SETTLE_MS = 300;
+
 /** What a page says on its console when the awaited selector appears. */
 const SEEN = "tandem-bench: seen";
 
@@ -74,6 +77,9 @@ export async function pageLoads(dirs: string[]) {
     await seen;
     const ms = await page.evaluate(() => (window as unknown as { __seen: number }).__seen);
     await context.close();
+    // What the closed page left running (the api answering its last requests, the renderer exiting) settles
+    // before the next load starts, so that no page's time carries the page before it.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
     return ms;
   };
 

@@ -1,7 +1,8 @@
 /**
  * The Teams tab's weight and speed: the gzip size of what it loads before its first render (production build),
  * and the time from navigation to the first tandem on screen, next to a bare Fluent UI page showing one card,
- * measured in the same run, interleaved, in Debian's Chromium, each load in a fresh (cold) browser context.
+ * measured in the same run, interleaved (each round starting with another page, a pause between loads), in
+ * Debian's Chromium, each load in a fresh (cold) browser context.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
@@ -46,14 +47,17 @@ export async function benchTab() {
   const bare: number[] = [];
   const signedIn: number[] = [];
   try {
+    const loads: [() => Promise<number>, number[]][] = [
+      [() => pages.timeTo(pages.tabUrl(origin), pages.firstTandem), tab],
+      [() => pages.timeTo(`${origin}/bare.html`, "[data-first-card]"), bare],
+      [() => pages.timeTo(pages.signedInUrl(origin, "signed-in.html"), "[data-first-card]"), signedIn],
+    ];
     for (let i = 0; i < RUNS + 2; i++) {
-      const a = await pages.timeTo(pages.tabUrl(origin), pages.firstTandem);
-      const b = await pages.timeTo(`${origin}/bare.html`, "[data-first-card]");
-      const c = await pages.timeTo(pages.signedInUrl(origin, "signed-in.html"), "[data-first-card]");
-      if (i >= 2) {
-        tab.push(a);
-        bare.push(b);
-        signedIn.push(c);
+      // Each round starts with another page, so that none always loads right after the same one.
+      for (let k = 0; k < loads.length; k++) {
+        const [load, times] = loads[(i + k) % loads.length]!;
+        const ms = await load();
+        if (i >= 2) times.push(ms);
       }
     }
   } finally {
