@@ -128,6 +128,27 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
     await page.context().close();
   });
 
+  it("moves between sections with the keyboard alone, the focused section in sight", async () => {
+    const { page, errors } = await open(cast.mentee);
+    await card(page).waitFor();
+    const focused = (tab: string) => page.getByRole("tab", { name: tab }).evaluate((el) => el === document.activeElement);
+    // Tab reaches the sections (on the current one); the arrow keys move between them; Enter opens one.
+    for (let i = 0; i < 25 && !(await focused("Home")); i++) await page.keyboard.press("Tab");
+    expect(await focused("Home")).toBe(true);
+    await page.keyboard.press("ArrowRight");
+    expect(await focused("Sessions")).toBe(true);
+    // Fluent's focus ring on a tab: a 2 px ring (a box shadow) in the focus colour, on keyboard focus only.
+    const ring = (tab: string) => page.getByRole("tab", { name: tab }).evaluate((el) => getComputedStyle(el).boxShadow);
+    expect(await ring("Sessions")).toMatch(/0px 0px 0px 2px/);
+    expect(await ring("Home")).not.toMatch(/0px 0px 0px 2px/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Past" }).waitFor();
+    expect(await page.getByRole("tab", { name: "Sessions" }).getAttribute("aria-selected")).toBe("true");
+    expect(page.url()).toMatch(/#\/sessions$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("tells of a change made elsewhere (412) and recovers with a reload", async () => {
     const first = await open(cast.mentee);
     const second = await open(cast.mentee);
