@@ -35,7 +35,8 @@ async function initialBytes(dir: string, page: string) {
  */
 function ratioInterval(a: number[], b: number[], resamples = 2000): [number, number] {
   let seed = 1;
-  const random = () => ((seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) / 2147483647);
+  // Park and Miller's generator: the product stays below 2^53, exact in a double.
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const resample = (xs: number[]) => xs.map(() => xs[Math.floor(random() * xs.length)]!);
   const ratios = Array.from({ length: resamples }, () => median(resample(a)) / median(resample(b))).sort((x, y) => x - y);
   return [ratios[Math.floor(resamples * 0.025)]!, ratios[Math.floor(resamples * 0.975)]!];

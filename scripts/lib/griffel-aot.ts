@@ -65,7 +65,7 @@ export function griffelAot(source = "@fluentui/react-components"): Plugin {
         if (callee.type !== "Identifier" || callee.name !== makeStyles || args.length !== 1 || args[0]!.type !== "ObjectExpression") continue;
         let styles: unknown;
         try {
-          // Only literals and tokens are in scope: anything else throws, and the call stays as it is.
+          // Evaluated with only `tokens` besides JavaScript's globals: a local name throws, and the call stays as it is.
           const evaluate = new Function(tokensName ?? "__tokens", `"use strict"; return (${code.slice(args[0]!.start, args[0]!.end)});`);
           styles = evaluate(tokens);
         } catch {
