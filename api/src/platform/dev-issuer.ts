@@ -11,9 +11,26 @@ export interface DevTokenClaims {
   coordinator: boolean;
 }
 
+/**
+ * The Tandem app's own identity in local mode, as Entra's client credentials flow would give it: the object id of
+ * its service principal in the demo tenant, and its application id.
+ */
+export const DEV_APP = {
+  servicePrincipalId: "5e1f0c1a-7d7e-4c55-9a77-0d1e7a4de0a1",
+  appId: "8d9e2f4b-3c1a-4b6e-8f0d-2a7c5e9b1d36",
+} as const;
+
+/** Graph's audience for app-only tokens. */
+export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
+
 export interface DevIssuer {
   jwks(): { keys: JWK[] };
   sign(claims: DevTokenClaims, lifetimeSeconds?: number): Promise<{ token: string; expiresAt: string }>;
+  /**
+   * An app-only token for Graph (local mode, against the simulator), shaped like Entra's client credentials
+   * tokens: `idtyp: "app"`, the granted application permissions in `roles`, no user and no `scp`.
+   */
+  signApp(claims: { tenantId: string; roles: string[] }, lifetimeSeconds?: number): Promise<{ token: string; expiresAt: string }>;
 }
 
 /**
@@ -42,6 +59,26 @@ export async function createDevIssuer(keyFile?: string, audience = DEV_AUDIENCE)
         .setIssuer(DEV_ISSUER)
         .setAudience(audience)
         .setSubject(c.userId)
+        .setIssuedAt(now)
+        .setNotBefore(now - 5)
+        .setExpirationTime(now + lifetimeSeconds)
+        .sign(key);
+      return { token, expiresAt: new Date((now + lifetimeSeconds) * 1000).toISOString() };
+    },
+    async signApp(c, lifetimeSeconds = 3600) {
+      const now = Math.floor(Date.now() / 1000);
+      const token = await new SignJWT({
+        tid: c.tenantId,
+        oid: DEV_APP.servicePrincipalId,
+        appid: DEV_APP.appId,
+        idtyp: "app",
+        roles: c.roles,
+        ver: "1.0",
+      })
+        .setProtectedHeader({ alg: "RS256", kid: publicJwk.kid!, typ: "JWT" })
+        .setIssuer(DEV_ISSUER)
+        .setAudience(GRAPH_AUDIENCE)
+        .setSubject(DEV_APP.servicePrincipalId)
         .setIssuedAt(now)
         .setNotBefore(now - 5)
         .setExpirationTime(now + lifetimeSeconds)
