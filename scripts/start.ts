@@ -81,6 +81,15 @@ try {
   await buildWeb({ local: true, apiUrl: `http://localhost:${apiPort}/api`, outDir: webDir, quiet: true });
   web = await startWebHost({ port: webPort, dir: webDir });
   const seeded = await seedDemo(api.app.repos, org);
+  // The organisation reaches Tandem as in a real tenant: from Graph (here the simulator) by the directory sync.
+  const synced = await api.app.directorySync.sync(org.tenantId, "start").catch((e: unknown) => {
+    console.error(`The directory sync failed: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  });
+  const directoryLine =
+    synced?.status === "done"
+      ? `${synced.people} people synced from Microsoft Graph${ownGraph ? " (the simulator)" : ""}${synced.problemCount ? `, ${synced.problemCount} problem(s): GET ${`http://localhost:${apiPort}/api`}/directory/sync as a coordinator` : ""}`
+      : `not synced (${synced?.error ?? "another sync is running"})`;
 
   const personas = personasOf(org);
   const pick = (role: string) => personas.filter((p) => p.roles.includes(role as never)).slice(0, 2);
@@ -101,6 +110,7 @@ Tandem is running offline.
   Graph        ${graphUrl}${ownGraph ? ` (simulator, controls at http://localhost:${graphPort}/_simulator/requests and /_simulator/faults)` : " (from GRAPH_BASE_URL)"}
 
 Demo organisation: ${org.tenantName}, ${org.people.length} people (${seeded.created} items created, ${seeded.existing} already there).
+Directory: ${directoryLine}.
 Personas to try (all of them: GET ${base}/dev/personas):`);
   for (const p of show) {
     if (seen.has(p.id)) continue;

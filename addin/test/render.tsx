@@ -74,6 +74,7 @@ export const lea: Me = {
     mail: "lea.fontaine@brisemer.example",
     jobTitle: "Chargée de communication digitale",
     department: "Communication",
+    officeLocation: "Paris",
     managerId: null,
     timeZone: "Europe/Paris",
     preferredLanguage: "fr",

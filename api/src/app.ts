@@ -2,9 +2,10 @@ import { DefaultAzureCredential } from "@azure/identity";
 import type { Clock, DemoOrganisation, IdSource } from "@tandem/core";
 import type { Config } from "./config";
 import { createTableRepositories, type TableRepositories } from "./adapters/tables/repositories";
-import { demoDirectory, loadDemoOrganisation } from "./adapters/directory/demo-directory";
-import { unavailableDirectory } from "./adapters/directory/unavailable-directory";
+import { loadDemoOrganisation } from "./adapters/demo-organisation";
+import { createTableDirectory } from "./adapters/tables/directory";
 import { graphCalendars } from "./adapters/graph";
+import { clientCredentials, developmentAppTokens, graphDirectorySource, unconfiguredDirectorySource } from "./adapters/graph/directory-source";
 import { createTokenVerifier } from "./platform/auth";
 import { createDevIssuer, type DevIssuer } from "./platform/dev-issuer";
 import { randomIds, systemClock, type Deps, type FeatureContext } from "./platform/deps";
@@ -21,6 +22,8 @@ import { sessionRoutes } from "./features/sessions/routes";
 import { teamRoutes } from "./features/team/routes";
 import { journalRoutes } from "./features/journal/routes";
 import { bookingRoutes } from "./features/booking/routes";
+import { directoryRoutes } from "./features/directory/routes";
+import { directorySync, type DirectorySync } from "./features/directory/sync";
 
 export interface TandemApp {
   config: Config;
@@ -29,6 +32,10 @@ export interface TandemApp {
   /** Local mode only. */
   devIssuer?: DevIssuer;
   demo?: DemoOrganisation;
+  /** The directory sync from Microsoft Graph: the timer's, `npm start`'s and the coordinators'. */
+  directorySync: DirectorySync;
+  /** The tenants the timer syncs. */
+  directoryTenants(): Promise<string[]>;
 }
 
 /** The composition root: configuration in, adapters chosen once, every route out. */
@@ -41,7 +48,8 @@ export async function createApp(
       ? config.storage
       : { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
   const repos = createTableRepositories(storage, config.tablePrefix);
-  await repos.ensureTables();
+  const directory = createTableDirectory(storage, config.tablePrefix);
+  await Promise.all([repos.ensureTables(), directory.ensureTable()]);
 
   const local = config.mode === "local";
   const demo = local ? await loadDemoOrganisation(config.demoOrganisationFile!) : undefined;
@@ -49,12 +57,24 @@ export async function createApp(
 
   const deps: Deps = {
     repos,
-    directory: demo ? demoDirectory(demo) : unavailableDirectory,
+    directory,
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? randomIds,
     calendarFor: graphCalendars(config.graph),
     warn: overrides.log ?? ((message, error) => console.warn(message, error)),
   };
+  // A background job is patient with Graph's throttling: nobody is waiting on it.
+  const syncRetry = { maxRetries: Math.max(config.graph.maxRetries, 5), maxDelaySeconds: Math.max(config.graph.maxRetryDelaySeconds, 60) };
+  const credential = config.graph.credential;
+  const source =
+    credential === null
+      ? unconfiguredDirectorySource
+      : graphDirectorySource({
+          baseUrl: config.graph.baseUrl,
+          retry: syncRetry,
+          tokenFor: credential === "development-token" ? developmentAppTokens((c) => devIssuer!.signApp(c)) : clientCredentials(credential),
+        });
+  const sync = directorySync({ store: directory, source, clock: deps.clock, ids: deps.ids, warn: deps.warn });
   const ctx: FeatureContext = {
     deps,
     http: {
@@ -76,6 +96,12 @@ export async function createApp(
     ...bookingRoutes(ctx),
     ...teamRoutes(ctx),
     ...journalRoutes(ctx),
+    ...directoryRoutes(ctx, sync),
   ];
-  return { config, routes, repos, devIssuer, demo };
+  const directoryTenants = async () => {
+    const allowed = config.auth.allowedTenants === "*" ? [] : config.auth.allowedTenants;
+    const known = await directory.tenants();
+    return [...new Set([...known, ...config.directory.tenants, ...allowed, ...(demo ? [demo.tenantId] : [])])].sort();
+  };
+  return { config, routes, repos, devIssuer, demo, directorySync: sync, directoryTenants };
 }

@@ -41,6 +41,17 @@ const Env = z.object({
   /** The Entra app that exchanges the caller's token for a Graph token (on-behalf-of); set by the Bicep. */
   AAD_APP_CLIENT_ID: z.string().min(1).optional(),
   AAD_APP_CLIENT_SECRET: z.string().min(1).optional(),
+  /** When the timer syncs the directory from Microsoft Graph: an Azure Functions NCRONTAB (six fields, UTC). */
+  DIRECTORY_SYNC_SCHEDULE: z
+    .string()
+    .regex(/^\S+( \S+){5}$/, "six fields: second minute hour day month weekday, such as 0 0 3 * * *")
+    .default("0 0 3 * * *"),
+  /** Tenants the timer syncs besides those synced once already (and those of AUTH_ALLOWED_TENANTS). */
+  DIRECTORY_SYNC_TENANTS: z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.uuid("each entry is a tenant id (a GUID)")))
+    .default([]),
 });
 
 export type Config = {
@@ -67,6 +78,10 @@ export type Config = {
      * simulator), or on-behalf-of with the Entra app's credentials; null when those are not configured.
      */
     credential: "development-token" | { clientId: string; clientSecret: string } | null;
+  };
+  directory: {
+    schedule: string;
+    tenants: string[];
   };
 };
 
@@ -132,5 +147,6 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
           ? { clientId: e.AAD_APP_CLIENT_ID, clientSecret: e.AAD_APP_CLIENT_SECRET }
           : null,
     },
+    directory: { schedule: e.DIRECTORY_SYNC_SCHEDULE, tenants: e.DIRECTORY_SYNC_TENANTS },
   };
 }

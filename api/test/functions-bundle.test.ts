@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
@@ -12,7 +13,7 @@ const root = resolve(import.meta.dirname, "../..");
  * registers one function per route. Outside the Functions host, @azure/functions says so for each function.
  */
 describe("the Azure Functions bundle", () => {
-  it("registers every route with app.http", async () => {
+  it("registers every route with app.http, and the directory sync's timer", async () => {
     const child = spawn(process.execPath, [resolve(root, "api/dist/functions.js")], {
       env: {
         PATH: process.env.PATH,
@@ -29,6 +30,9 @@ describe("the Azure Functions bundle", () => {
     expect(output).not.toMatch(/Error/);
     expect(code).toBe(0);
     const registered = [...output.matchAll(/register function "(\w+)"/g)].map((m) => m[1]).sort();
-    expect(registered).toEqual([...Object.values(api), ...Object.values(devApi)].map((e) => e.id).sort());
+    expect(registered).toEqual([...Object.values(api), ...Object.values(devApi)].map((e) => e.id).concat("directorySync").sort());
+    const bundle = await readFile(resolve(root, "api/dist/functions.js"), "utf8");
+    expect(bundle).toMatch(/app\.timer\("directorySync"/);
+    expect(bundle).toMatch(/DIRECTORY_SYNC_SCHEDULE/);
   });
 });

@@ -2,6 +2,7 @@ export * from "./errors";
 export * from "./domain/common";
 export * from "./domain/skills";
 export * from "./domain/people";
+export * from "./domain/directory";
 export * from "./domain/cycles";
 export * from "./domain/tandems";
 export * from "./domain/goals";

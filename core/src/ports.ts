@@ -1,4 +1,5 @@
 import type { Profile, DirectoryPerson } from "./domain/people";
+import type { DirectoryProblem, DirectorySyncState, Placement } from "./domain/directory";
 import type { Skill } from "./domain/skills";
 import type { Cycle } from "./domain/cycles";
 import type { Tandem } from "./domain/tandems";
@@ -126,11 +127,73 @@ export interface JournalRepository {
   delete(tenantId: string, personId: string, entryId: string, ifMatch: IfMatch): Promise<void>;
 }
 
-/** People and the manager tree, as Microsoft Graph knows them. */
+/**
+ * People and the manager tree, as Microsoft Entra ID knows them, synced into storage (DirectorySync): request
+ * paths read this, never Microsoft Graph. Each method costs a number of storage calls that does not grow with
+ * the organisation.
+ */
 export interface Directory {
+  /** One point read. */
   person(tenantId: string, personId: string): Promise<DirectoryPerson | null>;
-  /** Direct and indirect reports of a manager. */
+  /** Direct and indirect reports of a manager: one point read, then one range query of one partition. */
   reportsOf(tenantId: string, managerId: string): Promise<DirectoryPerson[]>;
+  /** Their managers, the nearest first, up to the top of the organisation: one point read. */
+  managerChainOf(tenantId: string, personId: string): Promise<string[]>;
+  /** Whether anyone reports to them: one point read. */
+  isManager(tenantId: string, personId: string): Promise<boolean>;
+}
+
+/** What the directory's source says of one person: joined or changed (only what it sent), or gone. */
+export type DirectoryChange =
+  | { kind: "upsert"; id: string; fields: Partial<Omit<DirectoryPerson, "id" | "managerId">>; managerId?: string | null }
+  | { kind: "remove"; id: string };
+
+export interface DirectoryPage {
+  changes: DirectoryChange[];
+  /** Rows of this page that could not be read: skipped and reported, never failing the page. */
+  problems: DirectoryProblem[];
+  /** The next page of this round; or, on its last page, where the next sync starts (only what changed since). */
+  next: { page: string } | { nextSync: string };
+}
+
+/** Microsoft Graph's user delta query, read with the app's own identity in one tenant. */
+export interface DirectorySource {
+  /**
+   * The first page of a whole read (`link` null), or the page a previous one pointed to. "resync" when the source
+   * cannot continue from that link (an expired delta token): the sync then reads everything again.
+   */
+  read(tenantId: string, link: string | null): Promise<DirectoryPage | "resync">;
+}
+
+/** One person's row as the organising step reads it: their link to their manager and their stored place. */
+export interface DirectoryLinkRow {
+  id: string;
+  managerId: string | null;
+  key: string | null;
+  path: string | null;
+  directReports: number;
+  /** Their data changed since their place in the tree was last written. */
+  pending: boolean;
+  removed: boolean;
+  /** The sync round that last saw them. */
+  round: string | null;
+}
+
+/** Where the sync keeps the directory, and its own progress. */
+export interface DirectoryStore {
+  state(tenantId: string): Promise<Versioned<DirectorySyncState> | null>;
+  /** Creates when `ifMatch` is null (conflict if it exists), replaces otherwise: two syncs never both run. */
+  saveState(tenantId: string, state: DirectorySyncState, ifMatch: IfMatch | null): Promise<Versioned<DirectorySyncState>>;
+  /** Every tenant that has a directory sync state: what the timer syncs. */
+  tenants(): Promise<string[]>;
+  /** Records a page of changes, each marked as seen in `round` and pending. Idempotent: a page may be applied twice. */
+  apply(tenantId: string, changes: DirectoryChange[], round: string): Promise<void>;
+  /** Every person's link row, in pages (the organising step holds these, not whole rows). */
+  links(tenantId: string): AsyncIterable<DirectoryLinkRow>;
+  /** Writes people's new places (and their tree rows anew), the old tree rows removed. Idempotent. */
+  place(tenantId: string, moves: { id: string; placement: Placement; oldPath: string | null }[]): Promise<void>;
+  /** Removes people who left, both rows. Idempotent. */
+  remove(tenantId: string, people: { id: string; path: string | null }[]): Promise<void>;
 }
 
 export interface Repositories {

@@ -108,6 +108,7 @@ export function meOf(profile: ProfileView | null, overrides: Partial<Me> = {}): 
       mail: "someone@brisemer.example",
       jobTitle: "Directrice générale",
       department: "Direction",
+      officeLocation: "Paris",
       managerId: null,
       timeZone: "America/Toronto",
       preferredLanguage: "fr",

@@ -54,20 +54,24 @@ export async function startTestApi(
     clock?: Clock;
     seed?: boolean;
     corsOrigins?: string[];
-    /** Also start a Graph simulator in-process (same clock) and point the api at it. */
+    /**
+     * Every test api talks to a Graph simulator in-process (same clock), whose directory it syncs when seeded;
+     * `graph: true` also exposes it to the test (`api.graph`) to call or fault it.
+     */
     graph?: boolean;
   } = {},
 ): Promise<TestApi> {
   const prefix = `t${randomBytes(6).toString("hex")}`;
   // The simulator trusts the api's development issuer, whose keys exist once the api runs: its port comes first.
-  const graphPort = options.graph ? await freePort() : 0;
+  const graphPort = await freePort();
   const config = loadConfig({
     TANDEM_MODE: "local",
     PORT: "0",
     STORAGE_CONNECTION_STRING: inject("azuriteConnectionString"),
     TABLE_PREFIX: prefix,
     DEMO_ORGANISATION_FILE: resolve(root, "demo/organisation.json"),
-    ...(options.graph ? { GRAPH_BASE_URL: `http://localhost:${graphPort}/v1.0`, GRAPH_MAX_RETRY_DELAY_SECONDS: "2" } : {}),
+    GRAPH_BASE_URL: `http://localhost:${graphPort}/v1.0`,
+    GRAPH_MAX_RETRY_DELAY_SECONDS: "2",
     ...options.env,
   });
   const errors: string[] = [];
@@ -79,15 +83,19 @@ export async function startTestApi(
     },
   });
   const org = running.app.demo!;
-  const sim = options.graph
-    ? await startGraphSimulator({
-        port: graphPort,
-        organisation: org,
-        jwks: running.app.devIssuer!.jwks(),
-        ...(options.clock ? { clock: options.clock } : {}),
-      })
-    : undefined;
-  if (options.seed !== false) await seedDemo(running.app.repos, org, options.clock ? new Date(options.clock.now()) : undefined);
+  const simulator = await startGraphSimulator({
+    port: graphPort,
+    organisation: org,
+    jwks: running.app.devIssuer!.jwks(),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const sim = options.graph ? simulator : undefined;
+  if (options.seed !== false) {
+    await seedDemo(running.app.repos, org, options.clock ? new Date(options.clock.now()) : undefined);
+    // The organisation reaches Tandem as in a real tenant: the simulator serves it, the directory sync reads it.
+    const synced = await running.app.directorySync.sync(org.tenantId, "start");
+    if (synced?.status !== "done") throw new Error(`the directory sync did not finish: ${JSON.stringify(synced)}`);
+  }
 
   const call = async (method: string, path: string, o: CallOptions = {}): Promise<Reply> => {
     const headers: Record<string, string> = { ...o.headers };
@@ -138,7 +146,7 @@ export async function startTestApi(
     },
     async close() {
       await running.close();
-      await sim?.stop();
+      await simulator.stop();
     },
   };
 }

@@ -9,6 +9,7 @@ import { Tandem, TandemAction, TandemProposal, TransitionInput } from "../domain
 import { GoalInput, GoalPatch, LearningGoal } from "../domain/goals";
 import { CheckIn, CheckInInput, Note, NoteInput, NotePatch, Session, SessionStatusInput } from "../domain/sessions";
 import { TeamParticipation } from "../domain/participation";
+import { DirectorySyncStatus } from "../domain/directory";
 import { BookingInput, CancelInput, MeetingLookup, RescheduleInput, SuggestionRequest, Suggestions } from "../domain/booking";
 import { TrainingModuleId } from "../domain/training";
 import { JournalEntry, JournalEntryInput, JournalEntryPatch } from "../domain/journal";
@@ -412,6 +413,20 @@ export const api = {
     summary: "Participation of my direct and indirect reports, in aggregates (managers)",
     tag: "team",
     response: TeamParticipation.meta({ id: "TeamParticipation" }),
+    status: 200,
+  }),
+  startDirectorySync: endpoint({
+    ...routes.startDirectorySync,
+    summary: "Sync the organisation from Microsoft Entra ID now (coordinators): accepted, its progress at GET /directory/sync",
+    tag: "directory",
+    response: DirectorySyncStatus,
+    status: 202,
+  }),
+  getDirectorySync: endpoint({
+    ...routes.getDirectorySync,
+    summary: "The directory sync's progress and last result (coordinators)",
+    tag: "directory",
+    response: DirectorySyncStatus,
     status: 200,
   }),
 } as const satisfies Record<RouteId, Endpoint>;

@@ -28,7 +28,8 @@ export interface Endpoint<
   query?: Q;
   body?: B;
   response: R;
-  status: 200 | 201 | 204;
+  /** 202: accepted, the work goes on (a job); its progress is at `location`. */
+  status: 200 | 201 | 202 | 204;
   /** The single resource returned carries an ETag header. */
   etag?: boolean;
   /** Error statuses beyond those that follow from the endpoint's shape (documented in OpenAPI). */

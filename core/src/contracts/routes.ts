@@ -50,6 +50,8 @@ export const routes = {
   rescheduleSession: { id: "rescheduleSession", method: "PATCH", path: "/tandems/{id}/sessions/{sessionId}", auth: "user" },
   cancelSession: { id: "cancelSession", method: "POST", path: "/tandems/{id}/sessions/{sessionId}/cancel", auth: "user" },
   meetingContext: { id: "meetingContext", method: "GET", path: "/meetings/context", auth: "user" },
-  teamParticipation: { id: "teamParticipation", method: "GET", path: "/team/participation", auth: "user" },} as const satisfies Record<string, Route>;
+  teamParticipation: { id: "teamParticipation", method: "GET", path: "/team/participation", auth: "user" },
+  startDirectorySync: { id: "startDirectorySync", method: "POST", path: "/directory/sync", auth: "user" },
+  getDirectorySync: { id: "getDirectorySync", method: "GET", path: "/directory/sync", auth: "user" },} as const satisfies Record<string, Route>;
 
 export type RouteId = keyof typeof routes;

@@ -61,15 +61,20 @@ export const Profile = ProfileInput.extend({
 });
 export type Profile = z.infer<typeof Profile>;
 
-/** A person as the directory (Microsoft Graph) knows them. */
+/**
+ * A person as the directory (Microsoft Entra ID, synced through Microsoft Graph) knows them. Entra ID may lack a
+ * mail (an account without a mailbox), a language, a title or a department; it has no time zone at all (that lives
+ * in the mailbox's settings), so `timeZone` is only known where a directory tells it (the demo organisation).
+ */
 export const DirectoryPerson = z.strictObject({
   id: Id,
   displayName: z.string().max(256),
-  mail: z.string().max(320),
+  mail: z.string().max(320).nullable(),
   jobTitle: z.string().max(128),
   department: z.string().max(128),
+  officeLocation: z.string().max(128),
   managerId: Id.nullable(),
-  timeZone: TimeZone,
-  preferredLanguage: Locale,
+  timeZone: TimeZone.nullable(),
+  preferredLanguage: Locale.nullable(),
 });
 export type DirectoryPerson = z.infer<typeof DirectoryPerson>;

@@ -61,7 +61,7 @@ interface Person {
   id: string;
   displayName: string;
   mail: string;
-  timeZone?: string;
+  timeZone?: string | null;
   preferredLanguage?: DirectoryPerson["preferredLanguage"];
 }
 
@@ -76,7 +76,7 @@ async function peopleOf(deps: Deps, caller: Caller, t: Tandem, calendar: Calenda
   const found = missing.length ? await calendar.attendeesOf(missing) : new Map();
   return ids.map((id, i) => {
     const k = known[i];
-    if (k?.mail) return k;
+    if (k?.mail) return { ...k, mail: k.mail };
     const a = found.get(id);
     if (!a) throw new TandemError("unavailable", "Tandem cannot find every member's mail address in the directory, so it cannot invite them.");
     return { id, displayName: a.name, mail: a.address };

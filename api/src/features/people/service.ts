@@ -3,11 +3,7 @@ import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
 
 export async function isManager(deps: Deps, caller: Caller): Promise<boolean> {
-  try {
-    return (await deps.directory.reportsOf(caller.tenantId, caller.userId)).length > 0;
-  } catch {
-    return false;
-  }
+  return deps.directory.isManager(caller.tenantId, caller.userId);
 }
 
 export async function getMe(deps: Deps, caller: Caller): Promise<Me> {

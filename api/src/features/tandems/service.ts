@@ -37,13 +37,13 @@ export async function viewOf(deps: Deps, caller: Caller, t: Versioned<Tandem>): 
   const relation = relationTo(t.value, viewer);
   const members = await Promise.all(
     membersOf(t.value).map(async (id) => {
-      const person = await deps.directory.person(caller.tenantId, id);
-      const displayName = person?.displayName ?? (await deps.repos.profiles.get(caller.tenantId, id))?.value.displayName ?? "";
+      // The time zone a member chose in Tandem is theirs; Entra ID has none (it lives in the mailbox).
+      const [person, profile] = await Promise.all([deps.directory.person(caller.tenantId, id), deps.repos.profiles.get(caller.tenantId, id)]);
       return {
         id,
-        displayName,
+        displayName: person?.displayName ?? profile?.value.displayName ?? "",
         role: id === t.value.mentorId ? ("mentor" as const) : ("mentee" as const),
-        timeZone: person?.timeZone ?? null,
+        timeZone: profile?.value.timeZone ?? person?.timeZone ?? null,
         mail: person?.mail ?? null,
       };
     }),
