@@ -165,10 +165,10 @@ describe("aad.manifest.json", () => {
     expect(aad.appRoles[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it("asks Microsoft Graph for exactly the delegated permissions the README justifies, none of them application-wide", () => {
+  it("asks Microsoft Graph for exactly the permissions the README justifies: delegated ones, and User.Read.All for the app alone", () => {
     const graph = "00000003-0000-0000-c000-000000000000";
     expect(aad.requiredResourceAccess.map((r) => r.resourceAppId)).toEqual([graph]);
-    const permissions: Record<string, string> = {
+    const delegated: Record<string, string> = {
       openid: "37f7f235-527c-4136-accd-4a02d197296e",
       profile: "14dad69e-099b-42c9-810b-d002981feec1",
       "User.Read": "e1fe6dd8-ba31-4d61-89e7-88639da4683d",
@@ -176,15 +176,19 @@ describe("aad.manifest.json", () => {
       "Calendars.ReadWrite": "1ec239c2-d7c9-4623-a91a-a9775856bb36",
       "MailboxSettings.Read": "87f447af-9fa4-4c32-9dfa-4a57a73d18ce",
     };
+    // The directory sync reads the organisation with the app's own identity: application User.Read.All.
+    const application: Record<string, string> = { "User.Read.All": "df021288-bdef-4463-88db-98f22de89214" };
     const access = aad.requiredResourceAccess[0]!.resourceAccess;
-    expect(access.map((a) => a.type)).toEqual(access.map(() => "Scope"));
-    expect(access.map((a) => a.id).sort()).toEqual(Object.values(permissions).sort());
-    // Broad directory reads stay out: the manager view walks directReports down from the signed-in manager.
-    expect(access.map((a) => a.id)).not.toContain("a154be20-db9c-4678-8ab7-66f6cc099a59"); // User.Read.All
+    expect(access.filter((a) => a.type === "Scope").map((a) => a.id).sort()).toEqual(Object.values(delegated).sort());
+    expect(access.filter((a) => a.type === "Role").map((a) => a.id)).toEqual(Object.values(application));
+    // No delegated directory read beyond basic profiles: request paths read the synced directory, never Graph's.
+    expect(access.map((a) => a.id)).not.toContain("a154be20-db9c-4678-8ab7-66f6cc099a59"); // User.Read.All, delegated
+    expect(access.map((a) => a.id)).not.toContain("7ab1d382-f21e-4acd-a863-ba3e13f7da61"); // Directory.Read.All
     const readme = text("README.md");
     expect(readme).toContain("## Permissions");
     const section = readme.slice(readme.indexOf("## Permissions"));
-    for (const name of Object.keys(permissions)) expect(section, name).toContain(`\`${name}\``);
+    for (const name of [...Object.keys(delegated), ...Object.keys(application)]) expect(section, name).toContain(`\`${name}\``);
+    expect(section).toMatch(/User\.Read\.All.*application/i);
   });
 
   it("lets the tab and the task pane sign in with MSAL and nested app authentication", () => {
