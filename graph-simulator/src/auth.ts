@@ -15,10 +15,14 @@ export interface TokenOptions {
   tenantId: string;
 }
 
-export interface TokenIdentity {
-  tenantId: string;
-  userId: string;
-}
+/**
+ * Who calls: a signed-in user (delegated: the token has `scp`), or an application on its own (app-only, from the
+ * client credentials flow: `idtyp: "app"`, no `scp`, the granted application permissions in `roles`, and the oid
+ * of the app's service principal, which is nobody in the directory).
+ */
+export type TokenIdentity =
+  | { kind: "user"; tenantId: string; userId: string }
+  | { kind: "app"; tenantId: string; servicePrincipalId: string; appId: string | null; roles: readonly string[] };
 
 const WWW_AUTHENTICATE =
   'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
@@ -55,7 +59,12 @@ export function tokenVerifier(options: TokenOptions): (authorization: string | u
     if (tid.toLowerCase() !== options.tenantId.toLowerCase()) {
       throw invalid("Access token validation failure. The token is for another tenant than the simulated one.");
     }
-    const identity = { tenantId: tid, userId: oid };
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
+    const appOnly = payload.idtyp === "app" || (payload.scp === undefined && payload.idtyp !== "user");
+    const appId = typeof payload.appid === "string" ? payload.appid : typeof payload.azp === "string" ? payload.azp : null;
+    const identity: TokenIdentity = appOnly
+      ? { kind: "app", tenantId: tid, servicePrincipalId: oid, appId, roles }
+      : { kind: "user", tenantId: tid, userId: oid };
     if (known.size > 5000) known.clear();
     known.set(token, { identity, exp: payload.exp! });
     return identity;

@@ -1,6 +1,5 @@
-import type { DemoPerson } from "@tandem/core";
 import type { CalendarStore } from "./state";
-import type { Directory } from "./features/users";
+import type { Directory, Mailbox } from "./features/directory";
 
 /** What every feature works with. */
 export interface Simulator {
@@ -10,19 +9,19 @@ export interface Simulator {
   now(): number;
   /** `http://localhost:7072/v1.0`: used for @odata.context and @odata.nextLink. */
   baseUrl(): string;
+  /** Users per page of /users/delta. */
+  deltaPageSize: number;
 }
 
-/** A request once the user segment (`/me` or `/users/{id}`) is resolved. */
+/** A mailbox request once the user segment (`/me` or `/users/{id}`) is resolved and access checked. */
 export interface UserRequest {
   method: string;
   /** The path after the user segment, split (`["calendar", "getSchedule"]`). */
   rest: string[];
   query: URLSearchParams;
   body: unknown;
-  /** The signed-in user (the token's oid). */
-  caller: DemoPerson;
-  /** The user the path names: the caller for /me. */
-  user: DemoPerson;
+  /** The mailbox the path names: the signed-in user's own (delegated access reaches no other). */
+  user: Mailbox;
   /** The time zone for times in the response (`Prefer: outlook.timezone`), UTC by default. */
   zone: string;
 }

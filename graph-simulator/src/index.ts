@@ -1,14 +1,18 @@
 import type { JWK } from "jose";
-import type { Clock, DemoOrganisation } from "@tandem/core";
+import type { Clock } from "@tandem/core";
 import { tokenVerifier } from "./auth";
 import type { Simulator } from "./context";
+import { DELTA_PAGE_SIZE } from "./features/delta";
+import { Directory, type DirectoryUser, type NewUser, type SimulatedOrganisation, type TimeZoneNames, type UserPatch } from "./features/directory";
 import { Faults, RequestLog } from "./features/faults";
-import { Directory, type TimeZoneNames } from "./features/users";
 import { seedCalendars } from "./seed";
 import { startServer } from "./server";
-import { CalendarStore, persist } from "./state";
+import { CalendarStore, loadState, persist } from "./state";
 
 export { DEV_AUDIENCES, DEV_ISSUER } from "./auth";
+export { DELTA_PAGE_SIZE } from "./features/delta";
+export type { DirectoryUser, NewUser, SimulatedOrganisation, SimulatedPerson, TimeZoneNames, UserPatch } from "./features/directory";
+export { generateOrganisation, type BadData, type GenerateOptions } from "./generate";
 export type { Fault, FaultSpec } from "./features/faults";
 export { Faults, RequestLog } from "./features/faults";
 export { CalendarStore, type StoredEvent } from "./state";
@@ -19,7 +23,8 @@ export interface GraphSimulatorOptions {
   port: number;
   /** 127.0.0.1 by default. */
   host?: string;
-  organisation: DemoOrganisation;
+  /** The demo organisation, a generated one (`generateOrganisation`), or one with bad data. */
+  organisation: SimulatedOrganisation;
   /** The development issuer's public keys… */
   jwks?: { keys: JWK[] };
   /** …or where to fetch them (the api's `/api/dev/jwks`). */
@@ -33,7 +38,18 @@ export interface GraphSimulatorOptions {
    * is what the simulator answers unless told "iana".
    */
   timeZoneNames?: TimeZoneNames;
+  /** Users per page of `/users/delta`: 200 by default, what Entra ID answers. */
+  deltaPageSize?: number;
+  /**
+   * Seed everyone's calendar (team meetings, one-to-ones, lunches…) at start. By default only for organisations
+   * of at most SEEDED_CALENDARS_UP_TO people: seeding grows with people and meetings (about 7 s and 1 GB for
+   * 50,000); without it, calendars start empty and fill with what callers book.
+   */
+  seedCalendars?: boolean;
 }
+
+/** Beyond this many people calendars start empty unless `seedCalendars` says otherwise. */
+export const SEEDED_CALENDARS_UP_TO = 2000;
 
 export interface GraphSimulator {
   /** `http://localhost:{port}/v1.0` */
@@ -44,6 +60,25 @@ export interface GraphSimulator {
   /** Requests per "METHOD /path" since the last reset. */
   requests: RequestLog;
   state: CalendarStore;
+  /** The simulated directory: hires, leavers and moves for tests and demos (also over /_simulator/directory). */
+  directory: SimulatedDirectory;
+}
+
+export interface SimulatedDirectory {
+  /** A hire: `displayName` at least; the id is drawn when absent. Throws on a taken id, mail or UPN. */
+  add(user: NewUser): DirectoryUser;
+  /** Changes properties; `managerId` moves the user (null: no manager), `accountEnabled: false` disables. */
+  update(id: string, patch: UserPatch): DirectoryUser;
+  /** A leaver: soft-deleted (delta says "changed"), or `permanent` (delta says "deleted"). Their reports lose their manager. */
+  remove(id: string, options?: { permanent?: boolean }): { id: string; reason: "changed" | "deleted" };
+  /** Brings back a soft-deleted user. */
+  restore(id: string): DirectoryUser;
+  /** Every delta token issued so far is refused: 400 syncStateNotFound, or with `reset` 410 Gone and a Location. */
+  expireDeltaTokens(options?: { reset?: boolean }): void;
+  /** An active user, by id or userPrincipalName. */
+  find(idOrUpn: string): DirectoryUser | undefined;
+  /** Bumped by every change. */
+  readonly version: number;
 }
 
 const systemClock: Clock = { now: () => new Date().toISOString() };
@@ -56,11 +91,20 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
   const clock = options.clock ?? systemClock;
   const now = () => Date.parse(clock.now());
   const dir = new Directory(options.organisation, options.timeZoneNames ?? "windows");
-  const store = new CalendarStore(seedCalendars(dir, now()));
-  const persistence = options.stateFile ? await persist(store, options.stateFile, (id) => !!dir.find(id)) : undefined;
+  const saved = options.stateFile ? await loadState(options.stateFile) : undefined;
+  if (saved?.directory) {
+    const { skipped } = dir.restoreFrom(saved.directory);
+    if (skipped) console.warn(`Graph simulator: ${skipped} saved directory change(s) no longer apply to the organisation; skipped.`);
+  }
+  const seed = options.seedCalendars ?? options.organisation.people.length <= SEEDED_CALENDARS_UP_TO;
+  const store = new CalendarStore(seed ? seedCalendars(dir, now()) : []);
+  if (saved) store.restore(saved, (id) => !!dir.find(id));
+  const persistence = options.stateFile ? persist(store, dir, options.stateFile, !saved?.directory) : undefined;
 
+  const pageSize = options.deltaPageSize ?? DELTA_PAGE_SIZE;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error("deltaPageSize is a whole number of users, at least 1.");
   let baseUrl = "";
-  const sim: Simulator = { dir, store, now, baseUrl: () => baseUrl };
+  const sim: Simulator = { dir, store, now, baseUrl: () => baseUrl, deltaPageSize: pageSize };
   const faults = new Faults();
   const requests = new RequestLog();
   const verify = tokenVerifier({
@@ -78,6 +122,17 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
     faults,
     requests,
     state: store,
+    directory: {
+      add: (user) => dir.add(user),
+      update: (id, patch) => dir.update(id, patch),
+      remove: (id, o) => dir.remove(id, o),
+      restore: (id) => dir.restore(id),
+      expireDeltaTokens: (o) => dir.expireDeltaTokens(o),
+      find: (id) => dir.find(id),
+      get version() {
+        return dir.version;
+      },
+    },
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

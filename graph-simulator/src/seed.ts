@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Attendee, FreeBusyStatus, PatternedRecurrence, ResponseType, Sensitivity } from "@microsoft/microsoft-graph-types";
-import type { DemoPerson } from "@tandem/core";
+import { hasMailbox, type Mailbox } from "./features/directory";
 import { withinWorkingHours } from "./features/availability";
 import { newICalUId, seedEventId, teamsJoinUrl } from "./features/calendar";
-import type { Directory } from "./features/users";
+import type { Directory } from "./features/directory";
 import type { StoredEvent } from "./state";
 import { WEEK_DAYS, addDays, daysBetween, localDate, weekdayOf, zonedTimeToUtc } from "./time";
 
@@ -22,17 +22,18 @@ export function seedCalendars(dir: Directory, now: number): StoredEvent[] {
   const reference = "2024-01-01"; // a Monday
   const anchor = addDays(reference, Math.floor((daysBetween(reference, today) - 56) / 182) * 182);
   const seeder = new Seeder(dir, anchor);
-  for (const person of dir.people) seeder.lunch(person, anchor);
+  const mailboxes = dir.people.filter(hasMailbox);
+  for (const person of mailboxes) seeder.lunch(person, anchor);
 
-  for (const manager of dir.people) {
-    const reports = dir.reportsOf(manager);
+  for (const manager of mailboxes) {
+    const reports = dir.reportsOf(manager).filter(hasMailbox);
     if (reports.length === 0) continue;
     seeder.teamMeeting(manager, reports, anchor);
     for (const report of reports) seeder.oneToOne(manager, report, anchor);
   }
-  const top = dir.people.find((p) => p.managerId === null);
-  if (top) seeder.allHands(top, anchor);
-  for (const person of dir.people) {
+  const top = mailboxes.find((p) => p.managerId === null);
+  if (top) seeder.allHands(top, mailboxes, anchor);
+  for (const person of mailboxes) {
     seeder.focus(person, anchor);
     const thisMonday = mondayOf(localDate(now, person.timeZone));
     for (let w = -2; w <= 5; w++) seeder.week(person, addDays(thisMonday, 7 * w));
@@ -60,12 +61,12 @@ const uuidFrom = (key: string) => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
-const fr = (p: DemoPerson) => p.preferredLanguage === "fr";
+const fr = (p: Mailbox) => p.preferredLanguage === "fr";
 
 interface Draft {
   key: string;
-  organizer: DemoPerson;
-  attendees?: DemoPerson[];
+  organizer: Mailbox;
+  attendees?: Mailbox[];
   subject: string;
   body?: string;
   start: number;
@@ -78,7 +79,7 @@ interface Draft {
   online?: boolean;
   recurrence?: PatternedRecurrence;
   /** How each attendee answered. */
-  answer?: (attendee: DemoPerson) => ResponseType;
+  answer?: (attendee: Mailbox) => ResponseType;
 }
 
 const WEEK = 7 * 86_400_000;
@@ -97,7 +98,7 @@ class Seeder {
     return (((instant - Date.parse(`${this.anchor}T00:00:00Z`)) % WEEK) + WEEK) % WEEK;
   }
 
-  private isFree(people: DemoPerson[], start: number, end: number): boolean {
+  private isFree(people: Mailbox[], start: number, end: number): boolean {
     const from = this.weekOffset(start);
     const to = from + (end - start);
     return people.every((p) =>
@@ -105,7 +106,7 @@ class Seeder {
     );
   }
 
-  private take(people: DemoPerson[], start: number, end: number) {
+  private take(people: Mailbox[], start: number, end: number) {
     const from = this.weekOffset(start);
     for (const p of people) this.taken.set(p.id, [...(this.taken.get(p.id) ?? []), [from, from + (end - start)]]);
   }
@@ -184,7 +185,7 @@ class Seeder {
    * A local time on `date` (in the organizer's zone) inside everyone's working hours and clear of their other
    * weekly series; failing that, inside working hours; failing that, the first candidate. The slot is then taken.
    */
-  private fit(date: string, organizer: DemoPerson, members: DemoPerson[], minutes: number, candidates: string[]): number {
+  private fit(date: string, organizer: Mailbox, members: Mailbox[], minutes: number, candidates: string[]): number {
     const people = [organizer, ...members];
     const starts = candidates.map((c) => zonedTimeToUtc(date, c, organizer.timeZone).getTime());
     const working = (s: number) => people.every((m) => withinWorkingHours(m, s, s + minutes * 60_000, false));
@@ -205,12 +206,12 @@ class Seeder {
     return addDays(anchor, (WEEK_DAYS.indexOf(day as never) - weekdayOf(anchor) + 7) % 7);
   }
 
-  private workDays(p: DemoPerson, among: readonly string[]): string[] {
+  private workDays(p: Mailbox, among: readonly string[]): string[] {
     const days = p.workingHours.daysOfWeek.filter((d) => among.includes(d));
     return days.length ? days : p.workingHours.daysOfWeek;
   }
 
-  teamMeeting(manager: DemoPerson, reports: DemoPerson[], anchor: string) {
+  teamMeeting(manager: Mailbox, reports: Mailbox[], anchor: string) {
     const rnd = random(`team|${manager.id}`);
     const day = pickOf(rnd, this.workDays(manager, ["monday", "tuesday", "wednesday", "thursday"]));
     const date = this.firstOn(anchor, day);
@@ -219,7 +220,7 @@ class Seeder {
       key: `team|${manager.id}|${anchor}`,
       organizer: manager,
       attendees: reports,
-      subject: fr(manager) ? `Réunion d'équipe ${manager.department}` : `${manager.department} team meeting`,
+      subject: fr(manager) ? `Réunion d'équipe ${manager.department ?? ""}`.trim() : `${manager.department ?? "Team"} team meeting`,
       body: fr(manager) ? "Point hebdomadaire de l'équipe." : "Our weekly team check-in.",
       start,
       end: start + 3_600_000,
@@ -228,7 +229,7 @@ class Seeder {
     });
   }
 
-  oneToOne(manager: DemoPerson, report: DemoPerson, anchor: string) {
+  oneToOne(manager: Mailbox, report: Mailbox, anchor: string) {
     const rnd = random(`1:1|${report.id}`);
     const day = pickOf(rnd, this.workDays(report, ["monday", "tuesday", "wednesday", "thursday", "friday"]));
     const date = addDays(this.firstOn(anchor, day), rnd() < 0.5 ? 0 : 7);
@@ -237,7 +238,7 @@ class Seeder {
       key: `1:1|${report.id}|${anchor}`,
       organizer: manager,
       attendees: [report],
-      subject: `${manager.givenName} / ${report.givenName}`,
+      subject: `${manager.givenName ?? manager.displayName} / ${report.givenName ?? report.displayName}`,
       body: fr(manager) ? "Notre point individuel." : "Our one-to-one.",
       start,
       end: start + 30 * 60_000,
@@ -246,8 +247,8 @@ class Seeder {
     });
   }
 
-  allHands(top: DemoPerson, anchor: string) {
-    const everyone = this.dir.people.filter((p) => p.id !== top.id);
+  allHands(top: Mailbox, mailboxes: Mailbox[], anchor: string) {
+    const everyone = mailboxes.filter((p) => p.id !== top.id);
     const date = this.firstOn(anchor, "thursday");
     const start = zonedTimeToUtc(date, "16:00", top.timeZone).getTime();
     this.add({
@@ -270,7 +271,7 @@ class Seeder {
     });
   }
 
-  lunch(p: DemoPerson, anchor: string) {
+  lunch(p: Mailbox, anchor: string) {
     const rnd = random(`lunch|${p.id}`);
     const at = pickOf(rnd, ["12:00", "12:00", "12:30"]);
     const date = anchor;
@@ -290,7 +291,7 @@ class Seeder {
     });
   }
 
-  focus(p: DemoPerson, anchor: string) {
+  focus(p: Mailbox, anchor: string) {
     const rnd = random(`focus|${p.id}`);
     const day = pickOf(rnd, this.workDays(p, ["tuesday", "wednesday", "thursday", "friday"]));
     const date = this.firstOn(anchor, day);
@@ -307,7 +308,7 @@ class Seeder {
   }
 
   /** One week of one-off items for a person: meetings, maybe a day off, maybe a day working from home. */
-  week(p: DemoPerson, monday: string) {
+  week(p: Mailbox, monday: string) {
     const rnd = random(`week|${p.id}|${monday}`);
     const days = p.workingHours.daysOfWeek
       .map((d) => addDays(monday, (WEEK_DAYS.indexOf(d) + 6) % 7))
@@ -316,7 +317,8 @@ class Seeder {
     const [eh, em] = p.workingHours.endTime.split(":").map(Number) as [number, number];
     const open = sh * 60 + sm;
     const close = eh * 60 + em;
-    const peers = p.managerId ? this.dir.people.filter((q) => q.managerId === p.managerId && q.id !== p.id) : [];
+    const manager = this.dir.managerOf(p);
+    const peers = manager ? this.dir.reportsOf(manager).filter((q): q is Mailbox => q.id !== p.id && hasMailbox(q)) : [];
 
     const meetings = Math.floor(rnd() * 3);
     for (let n = 0; n < meetings; n++) {
@@ -336,7 +338,7 @@ class Seeder {
         start,
         end: start + minutes * 60_000,
         showAs: rnd() < 0.2 ? "tentative" : "busy",
-        location: withPeer.length ? p.officeLocation : "",
+        location: withPeer.length ? (p.officeLocation ?? "") : "",
         online: withPeer.length > 0,
       });
     }

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { DemoPerson } from "@tandem/core";
 import type { TokenIdentity } from "./auth";
 import type { GraphResponse, Simulator, UserRequest } from "./context";
 import { GraphError, accessDenied, badRequest, resourceNotFound } from "./errors";
@@ -18,6 +17,8 @@ import {
   singleEvent,
   updateEvent,
 } from "./features/calendar";
+import { usersDelta } from "./features/delta";
+import { hasMailbox, type DirectoryUser, type NewUser, type UserPatch } from "./features/directory";
 import type { FaultSpec, Faults, RequestLog } from "./features/faults";
 import { directoryObject, mailboxSettings, parseTop, user, userFilter } from "./features/users";
 import { ianaZone, preferredTimeZone } from "./time";
@@ -53,8 +54,11 @@ async function execute(deps: ServerDeps, req: Incoming, identity: TokenIdentity 
     const who = identity ?? (await deps.verify(req.headers.authorization));
     const fault = deps.faults.take(req.method, path);
     if (fault) throw fault;
-    const caller = deps.sim.dir.find(who.userId);
-    if (!caller) throw resourceNotFound(who.userId);
+    let caller: DirectoryUser | null = null;
+    if (who.kind === "user") {
+      caller = deps.sim.dir.find(who.userId) ?? null;
+      if (!caller) throw resourceNotFound(who.userId);
+    }
     const prefer = preferredTimeZone(req.headers.prefer);
     if (prefer) ianaZone(prefer);
     const response = await route(deps, { ...req, url: url.pathname + url.search }, caller, prefer ?? "UTC", who, inBatch);
@@ -88,8 +92,28 @@ function errorResponse(e: unknown, clientRequestId: string | undefined): GraphRe
 
 const segmentNotFound = (segment: string) => new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`);
 const methodNotAllowed = () => new GraphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.");
+const mailboxNotEnabled = () =>
+  new GraphError(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
 
-async function route(deps: ServerDeps, req: Incoming, caller: DemoPerson, zone: string, who: TokenIdentity, inBatch: boolean): Promise<GraphResponse> {
+/** Application permissions that read users: any of them lets an app-only token list and read the directory. */
+const DIRECTORY_READ = new Set(["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"]);
+
+function requireDirectoryRead(who: TokenIdentity) {
+  if (who.kind === "app" && !who.roles.some((r) => DIRECTORY_READ.has(r))) {
+    throw new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+  }
+}
+
+const DELTA_SEGMENTS = new Set(["delta", "delta()", "microsoft.graph.delta", "microsoft.graph.delta()"]);
+
+async function route(
+  deps: ServerDeps,
+  req: Incoming,
+  caller: DirectoryUser | null,
+  zone: string,
+  who: TokenIdentity,
+  inBatch: boolean,
+): Promise<GraphResponse> {
   const { sim } = deps;
   const url = new URL(req.url, "http://simulator");
   const segments = url.pathname
@@ -105,20 +129,43 @@ async function route(deps: ServerDeps, req: Incoming, caller: DemoPerson, zone: 
   }
   if (head === "users" && segments.length === 1) {
     if (req.method !== "GET") throw methodNotAllowed();
+    requireDirectoryRead(who);
     return listUsers(sim, url.searchParams);
   }
-  let target: DemoPerson;
+  if (head === "users" && segments.length === 2 && DELTA_SEGMENTS.has(segments[1]!.toLowerCase())) {
+    requireDirectoryRead(who);
+    return usersDelta(sim, req.method, url.searchParams, req.headers.prefer);
+  }
   let rest: string[];
+  let id: string | null;
   if (head === "me") {
-    target = caller;
+    if (!caller) throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
+    id = null;
     rest = segments.slice(1);
   } else if (head === "users" && segments.length >= 2) {
-    target = sim.dir.get(segments[1]!);
+    id = segments[1]!;
     rest = segments.slice(2);
   } else {
     throw segmentNotFound(segments[0] ?? "");
   }
-  return userRoute(sim, { method: req.method, rest, query: url.searchParams, body: req.body, caller, user: target, zone });
+  const directoryRoute = rest.length === 0 || is(rest, "manager") || is(rest, "directreports");
+  if (directoryRoute) requireDirectoryRead(who);
+  // Tandem is granted no application permission on mailboxes (Calendars.*, MailboxSettings.*).
+  else if (!caller) throw accessDenied();
+  const target = id === null ? caller! : sim.dir.find(id);
+  if (!target) throw resourceNotFound(id!);
+  return userRoute(sim, { method: req.method, rest, query: url.searchParams, body: req.body, caller, target, zone });
+}
+
+interface DirectoryRequest {
+  method: string;
+  rest: string[];
+  query: URLSearchParams;
+  body: unknown;
+  /** The signed-in user; null for an app-only token. */
+  caller: DirectoryUser | null;
+  target: DirectoryUser;
+  zone: string;
 }
 
 function listUsers(sim: Simulator, query: URLSearchParams): GraphResponse {
@@ -128,7 +175,7 @@ function listUsers(sim: Simulator, query: URLSearchParams): GraphResponse {
   const skip = token ? Number(Buffer.from(token, "base64url").toString()) : 0;
   if (!Number.isInteger(skip) || skip < 0) throw badRequest("The $skiptoken is not valid.", "Request_BadRequest");
   const select = query.get("$select");
-  const matching = sim.dir.people.filter(keep);
+  const matching = query.get("$filter") ? sim.dir.people.filter(keep) : sim.dir.people;
   const body: Record<string, unknown> = {
     "@odata.context": `${sim.baseUrl()}/$metadata#users${select ? `(${select})` : ""}`,
     value: matching.slice(skip, skip + top).map((p) => user(sim.dir, p, select)),
@@ -144,13 +191,13 @@ function listUsers(sim: Simulator, query: URLSearchParams): GraphResponse {
 const is = (rest: string[], ...names: (string | null)[]) =>
   rest.length === names.length && names.every((n, i) => n === null || n === rest[i]!.toLowerCase());
 
-function userRoute(sim: Simulator, req: UserRequest): GraphResponse {
-  const { method } = req;
+function userRoute(sim: Simulator, d: DirectoryRequest): GraphResponse {
+  const { method } = d;
   // /calendar/events and /calendar/calendarView are the default calendar's: the same as /events and /calendarView.
   const rest =
-    req.rest[0]?.toLowerCase() === "calendar" && ["events", "calendarview"].includes(req.rest[1]?.toLowerCase() ?? "")
-      ? req.rest.slice(1)
-      : req.rest;
+    d.rest[0]?.toLowerCase() === "calendar" && ["events", "calendarview"].includes(d.rest[1]?.toLowerCase() ?? "")
+      ? d.rest.slice(1)
+      : d.rest;
   const only = (m: string) => {
     if (method !== m) throw methodNotAllowed();
   };
@@ -158,13 +205,13 @@ function userRoute(sim: Simulator, req: UserRequest): GraphResponse {
 
   if (rest.length === 0) {
     only("GET");
-    return { status: 200, body: { "@odata.context": `${base}/$metadata#users/$entity`, ...user(sim.dir, req.user, req.query.get("$select")) } };
+    return { status: 200, body: { "@odata.context": `${base}/$metadata#users/$entity`, ...user(sim.dir, d.target, d.query.get("$select")) } };
   }
   if (is(rest, "manager")) {
     only("GET");
-    const manager = sim.dir.managerOf(req.user);
+    const manager = sim.dir.managerOf(d.target);
     if (!manager) throw resourceNotFound("manager");
-    return { status: 200, body: { "@odata.context": `${base}/$metadata#directoryObjects/$entity`, ...directoryObject(sim.dir, manager, req.query.get("$select")) } };
+    return { status: 200, body: { "@odata.context": `${base}/$metadata#directoryObjects/$entity`, ...directoryObject(sim.dir, manager, d.query.get("$select")) } };
   }
   if (is(rest, "directreports")) {
     only("GET");
@@ -172,13 +219,15 @@ function userRoute(sim: Simulator, req: UserRequest): GraphResponse {
       status: 200,
       body: {
         "@odata.context": `${base}/$metadata#directoryObjects`,
-        value: sim.dir.reportsOf(req.user).map((p) => directoryObject(sim.dir, p, req.query.get("$select"))),
+        value: sim.dir.reportsOf(d.target).map((p) => directoryObject(sim.dir, p, d.query.get("$select"))),
       },
     };
   }
 
   // Delegated permissions reach the signed-in user's own mailbox only.
-  if (req.user.id !== req.caller.id) throw accessDenied();
+  if (!d.caller || d.target.id !== d.caller.id) throw accessDenied();
+  if (!hasMailbox(d.target)) throw mailboxNotEnabled();
+  const req: UserRequest = { method, rest, query: d.query, body: d.body, user: d.target, zone: d.zone };
   const context = `${base}/$metadata#users('${req.user.id}')`;
 
   if (is(rest, "mailboxsettings")) {
@@ -344,7 +393,7 @@ async function batch(deps: ServerDeps, req: Incoming, who: TokenIdentity): Promi
 // HTTP.
 // ---------------------------------------------------------------------------------------------------------------
 
-const CONTROL_CODES: Record<number, string> = { 400: "BadRequest", 403: "Forbidden", 404: "NotFound" };
+const CONTROL_CODES: Record<number, string> = { 400: "BadRequest", 403: "Forbidden", 404: "NotFound", 409: "Conflict" };
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 function readRaw(req: IncomingMessage): Promise<string> {
@@ -385,7 +434,8 @@ function cors(req: IncomingMessage): Record<string, string> {
   };
 }
 
-async function control(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, path: string) {
+async function control(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const path = url.pathname;
   const fail = (status: number, message: string) =>
     send(res, { status, body: { error: { code: CONTROL_CODES[status] ?? "BadRequest", message } } }, cors(req));
   if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) return fail(403, "The simulator's controls answer loopback callers only.");
@@ -412,14 +462,77 @@ async function control(deps: ServerDeps, req: IncomingMessage, res: ServerRespon
       return send(res, { status: 204 }, cors(req));
     }
   }
+  if (path === "/_simulator/directory" || path.startsWith("/_simulator/directory/")) {
+    try {
+      const answer = await directoryControl(deps.sim, req.method ?? "GET", path.slice("/_simulator/directory".length), url, () => readJson(req));
+      if (answer) return send(res, answer, cors(req));
+    } catch (e) {
+      if (e instanceof GraphError) return send(res, { status: e.status, body: { error: { code: e.code, message: e.message } } }, cors(req));
+      throw e;
+    }
+  }
   return fail(404, `No simulator control at ${req.method} ${path}.`);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const raw = await readRaw(req);
+  if (!raw.trim()) return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new GraphError(400, "BadRequest", "The body is not JSON.");
+  }
+}
+
+const asObject = (body: unknown): Record<string, unknown> => {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new GraphError(400, "BadRequest", "The body must be a JSON object.");
+  return body as Record<string, unknown>;
+};
+
+/**
+ * The directory's controls (ADR 0005): hire, change, remove and restore users, expire delta tokens. The same as the
+ * GraphSimulator's methods, for browser tests and `npm start`.
+ */
+async function directoryControl(
+  sim: Simulator,
+  method: string,
+  path: string,
+  url: URL,
+  body: () => Promise<unknown>,
+): Promise<GraphResponse | undefined> {
+  const dir = sim.dir;
+  const segments = path.split("/").filter(Boolean).map((s) => decodeURIComponent(s));
+  if (segments.length === 0 && method === "GET") {
+    return { status: 200, body: { version: dir.version, generation: dir.generation, users: dir.people.length } };
+  }
+  if (segments[0] === "expire-delta-tokens" && segments.length === 1 && method === "POST") {
+    const reset = asObject(await body()).reset === true;
+    dir.expireDeltaTokens({ reset });
+    return { status: 200, body: { generation: dir.generation, answer: reset ? 410 : 400 } };
+  }
+  if (segments[0] !== "users") return undefined;
+  if (segments.length === 1 && method === "POST") return { status: 201, body: dir.add(asObject(await body()) as NewUser) };
+  const id = segments[1];
+  if (!id) return undefined;
+  if (segments.length === 2 && method === "GET") {
+    const u = dir.find(id);
+    if (!u) throw new GraphError(404, "NotFound", `No user '${id}' in the simulated directory.`);
+    return { status: 200, body: u };
+  }
+  if (segments.length === 2 && method === "PATCH") return { status: 200, body: dir.update(id, asObject(await body()) as UserPatch) };
+  if (segments.length === 2 && method === "DELETE") {
+    const permanent = url.searchParams.get("permanent") === "true";
+    return { status: 200, body: { ...dir.remove(id, { permanent }), version: dir.version } };
+  }
+  if (segments.length === 3 && segments[2] === "restore" && method === "POST") return { status: 200, body: dir.restore(id) };
+  return undefined;
 }
 
 async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://simulator");
   const method = (req.method ?? "GET").toUpperCase();
   if (method === "OPTIONS") return send(res, { status: 204 }, cors(req));
-  if (url.pathname.startsWith("/_simulator/")) return control(deps, req, res, url.pathname);
+  if (url.pathname.startsWith("/_simulator/")) return control(deps, req, res, url);
   if (!/^\/v1\.0(\/|$)/i.test(url.pathname)) {
     return send(res, errorResponse(segmentNotFound(url.pathname.split("/")[1] ?? ""), undefined), cors(req));
   }

@@ -12,6 +12,7 @@ import type {
   ResponseType,
   Sensitivity,
 } from "@microsoft/microsoft-graph-types";
+import type { Directory, PersistedDirectory } from "./features/directory";
 
 /**
  * One item in one mailbox's calendar. An organizer's meeting and each attendee's copy are separate items that
@@ -78,11 +79,15 @@ export interface OccurrenceOverride {
   changeKey?: string;
 }
 
-interface PersistedState {
-  version: 1;
+/**
+ * The state file. Version 1 held calendars only; version 2 adds the directory's changes (read both).
+ */
+export interface PersistedState {
+  version: 1 | 2;
   savedAt: string;
   events: StoredEvent[];
   removedSeedIds: string[];
+  directory?: PersistedDirectory;
 }
 
 /**
@@ -145,17 +150,15 @@ export class CalendarStore {
     this.version++;
   }
 
-  snapshot(): PersistedState {
+  snapshot(): Pick<PersistedState, "events" | "removedSeedIds"> {
     return {
-      version: 1,
-      savedAt: new Date().toISOString(),
       events: [...this.touched].map((id) => this.events.get(id)!).filter(Boolean),
       removedSeedIds: [...this.removedSeedIds],
     };
   }
 
   /** Applies a saved state over the seed: saved events replace seeded ones with the same id. */
-  restore(saved: PersistedState, knownOwner: (id: string) => boolean): void {
+  restore(saved: Pick<PersistedState, "events" | "removedSeedIds">, knownOwner: (id: string) => boolean): void {
     for (const id of saved.removedSeedIds ?? []) {
       if (this.seedIds.has(id)) this.remove(id);
     }
@@ -176,31 +179,38 @@ export class CalendarStore {
 
 const SAVE_EVERY_MS = 2000;
 
-/**
- * Keeps the store in a JSON file: loads it at start, saves at most every two seconds while things change, and
- * once more on stop. Writes go to a temporary file first, so a crash never leaves half a file.
- */
-export async function persist(
-  store: CalendarStore,
-  file: string,
-  knownOwner: (id: string) => boolean,
-): Promise<{ flush(): Promise<void>; stop(): Promise<void> }> {
+/** The saved state, if the file exists (version 1 or 2). */
+export async function loadState(file: string): Promise<PersistedState | undefined> {
   try {
     const saved = JSON.parse(await readFile(file, "utf8")) as PersistedState;
-    if (saved.version === 1) store.restore(saved, knownOwner);
+    return saved.version === 1 || saved.version === 2 ? saved : undefined;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
-      throw new Error(`The Graph simulator could not read its state file ${file}: ${(e as Error).message}`);
-    }
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new Error(`The Graph simulator could not read its state file ${file}: ${(e as Error).message}`);
   }
-  let savedAt = store.changes;
+}
+
+/**
+ * Keeps the calendars' and the directory's changes in a JSON file: saves at most every two seconds while things
+ * change, and once more on stop. Writes go to a temporary file first, so a crash never leaves half a file.
+ * `dirty` saves once even without a change (a file that lacked the directory's epoch).
+ */
+export function persist(
+  store: CalendarStore,
+  directory: Directory,
+  file: string,
+  dirty = false,
+): { flush(): Promise<void>; stop(): Promise<void> } {
+  const changes = () => store.changes + directory.changes;
+  let savedAt = dirty ? -1 : changes();
   let writing: Promise<void> = Promise.resolve();
   const flush = () => {
     writing = writing.then(async () => {
-      if (store.changes === savedAt) return;
-      const version = store.changes;
+      if (changes() === savedAt) return;
+      const version = changes();
+      const state: PersistedState = { version: 2, savedAt: new Date().toISOString(), ...store.snapshot(), directory: directory.snapshot() };
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(`${file}.tmp`, JSON.stringify(store.snapshot()));
+      await writeFile(`${file}.tmp`, JSON.stringify(state));
       await rename(`${file}.tmp`, file);
       savedAt = version;
     });

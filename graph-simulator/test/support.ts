@@ -36,6 +36,10 @@ export interface TestSimulator {
   sim: GraphSimulator;
   issuer: DevIssuer;
   token(who: DemoPerson, options?: { tenantId?: string; lifetimeSeconds?: number }): Promise<string>;
+  /** An app-only token (client credentials) with these application permissions. */
+  appToken(roles: string[]): Promise<string>;
+  /** A call to the simulator's controls (`/_simulator/...`). */
+  control(method: string, path: string, body?: unknown): Promise<Reply>;
   /** A Graph call as `who` (a persona, a raw token, or nobody). Paths are relative to /v1.0. */
   call(who: DemoPerson | string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   stop(): Promise<void>;
@@ -50,30 +54,49 @@ export async function startTestSimulator(options: Partial<GraphSimulatorOptions>
     clock: { now: () => NOW },
     ...options,
   });
+  const organisation = options.organisation ?? org;
   const tokens = new Map<string, string>();
   const token: TestSimulator["token"] = async (who, o = {}) => {
     const key = `${who.id}|${o.tenantId ?? ""}|${o.lifetimeSeconds ?? ""}`;
     let t = tokens.get(key);
     if (!t) {
       ({ token: t } = await devIssuer.sign(
-        { tenantId: o.tenantId ?? org.tenantId, userId: who.id, displayName: who.displayName, username: who.mail, coordinator: false },
+        { tenantId: o.tenantId ?? organisation.tenantId, userId: who.id, displayName: who.displayName, username: who.mail, coordinator: false },
         o.lifetimeSeconds,
       ));
       tokens.set(key, t);
     }
     return t;
   };
+  const appTokens = new Map<string, string>();
+  const reply = async (res: Response): Promise<Reply> => {
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
+  };
   return {
     sim,
     issuer: devIssuer,
     token,
+    async appToken(roles) {
+      const key = roles.join(",");
+      let t = appTokens.get(key);
+      if (!t) appTokens.set(key, (t = (await devIssuer.signApp({ tenantId: organisation.tenantId, roles })).token));
+      return t;
+    },
+    async control(method, path, body) {
+      const res = await fetch(`${sim.url.replace(/\/v1\.0$/, "")}/_simulator/${path}`, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return reply(res);
+    },
     async call(who, method, path, body, headers = {}) {
       const h: Record<string, string> = { ...headers };
       if (who !== null) h.authorization = `Bearer ${typeof who === "string" ? who : await token(who)}`;
       if (body !== undefined) h["content-type"] ??= "application/json";
       const res = await fetch(`${sim.url}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
+      return reply(res);
     },
     stop: () => sim.stop(),
   };

@@ -11,7 +11,7 @@ import type {
   ScheduleItem,
   TimeConstraint,
 } from "@microsoft/microsoft-graph-types";
-import type { DemoPerson } from "@tandem/core";
+import type { Mailbox } from "./directory";
 import type { Simulator, UserRequest } from "../context";
 import { badRequest } from "../errors";
 import {
@@ -144,18 +144,18 @@ const STEP = 30 * 60_000;
 const DEFAULT_WINDOW_DAYS = 7;
 
 interface Participant {
-  person?: DemoPerson;
+  person?: Mailbox;
   attendee: AttendeeBase;
   busy: Busy[];
 }
 
 /** Whether [start, end) lies inside one of a person's working days, in the person's own time zone. */
-export function withinWorkingHours(p: DemoPerson, start: number, end: number, anyDay: boolean): boolean {
+export function withinWorkingHours(p: Mailbox, start: number, end: number, anyDay: boolean): boolean {
   return workingWindows(p, start, start + 1, anyDay).some(([open, close]) => start >= open && end <= close);
 }
 
 /** A person's working hours as instants, for every local day that touches [from, to). */
-function workingWindows(p: DemoPerson, from: number, to: number, anyDay: boolean): [number, number][] {
+function workingWindows(p: Mailbox, from: number, to: number, anyDay: boolean): [number, number][] {
   const windows: [number, number][] = [];
   const last = localDate(to, p.timeZone);
   for (let date = addDays(localDate(from, p.timeZone), -1); date <= last; date = addDays(date, 1)) {

@@ -11,7 +11,7 @@ import type {
   OnlineMeetingProviderType,
   Sensitivity,
 } from "@microsoft/microsoft-graph-types";
-import type { DemoPerson } from "@tandem/core";
+import type { Mailbox } from "./directory";
 import type { GraphResponse, Simulator, UserRequest } from "../context";
 import { GraphError, badRequest, itemNotFound } from "../errors";
 import type { OccurrenceOverride, StoredEvent } from "../state";
@@ -106,7 +106,7 @@ export const subjectOf = (i: Instance): string => i.override?.subject ?? i.event
 export const locationOf = (i: Instance): Location => i.override?.location ?? i.event.location;
 
 /** An event of a mailbox by id, occurrence ids included; 404 in Outlook's words otherwise. */
-export function findInstance(sim: Simulator, owner: DemoPerson, id: string): Instance {
+export function findInstance(sim: Simulator, owner: Mailbox, id: string): Instance {
   const dot = id.lastIndexOf(".");
   if (dot < 0) {
     const e = sim.store.get(id);
@@ -400,7 +400,7 @@ function withTeamsBlurb(body: StoredEvent["body"], joinUrl: string): StoredEvent
 // Create.
 // ---------------------------------------------------------------------------------------------------------------
 
-export function createEvent(sim: Simulator, owner: DemoPerson, input: unknown): { event: StoredEvent; created: boolean } {
+export function createEvent(sim: Simulator, owner: Mailbox, input: unknown): { event: StoredEvent; created: boolean } {
   if (!input || typeof input !== "object" || Array.isArray(input)) throw badRequest("The request body must be an event object.");
   const body = input as Event;
   checkProperties(body as Record<string, unknown>);
@@ -540,7 +540,7 @@ export function syncCopies(sim: Simulator, e: StoredEvent, change: { rescheduled
 
 const OCCURRENCE_FIELDS = new Set(["start", "end", "subject", "body", "location", "locations", "showAs", "categories", "@odata.type"]);
 
-export function updateEvent(sim: Simulator, owner: DemoPerson, id: string, input: unknown): Instance {
+export function updateEvent(sim: Simulator, owner: Mailbox, id: string, input: unknown): Instance {
   if (!input || typeof input !== "object" || Array.isArray(input)) throw badRequest("The request body must be an event object.");
   const body = input as Event;
   checkProperties(body as Record<string, unknown>);
@@ -636,7 +636,7 @@ export function updateEvent(sim: Simulator, owner: DemoPerson, id: string, input
 }
 
 /** The organizer cancels: the organizer's item goes, attendees' copies show as cancelled. */
-export function cancelEvent(sim: Simulator, owner: DemoPerson, id: string) {
+export function cancelEvent(sim: Simulator, owner: Mailbox, id: string) {
   const target = findInstance(sim, owner, id);
   if (!target.event.isOrganizer) {
     throw new GraphError(400, "ErrorAccessDenied", "Your request can't be completed. You need to be an organizer to cancel a meeting.");
@@ -644,7 +644,7 @@ export function cancelEvent(sim: Simulator, owner: DemoPerson, id: string) {
   removeInstance(sim, target);
 }
 
-export function deleteEvent(sim: Simulator, owner: DemoPerson, id: string) {
+export function deleteEvent(sim: Simulator, owner: Mailbox, id: string) {
   removeInstance(sim, findInstance(sim, owner, id));
 }
 
@@ -674,18 +674,19 @@ function removeInstance(sim: Simulator, target: Instance) {
 function answerOrganizer(sim: Simulator, copy: StoredEvent, attendeeId: string, response: "accepted" | "tentativelyAccepted" | "declined") {
   const organizer = sim.store.byICalUId(copy.iCalUId).find((e) => e.isOrganizer);
   const attendee = sim.dir.find(attendeeId);
-  if (!organizer || !attendee) return;
+  if (!organizer || !attendee?.mail) return;
+  const address = attendee.mail.toLowerCase();
   const time = new Date(sim.now()).toISOString();
   sim.store.put({
     ...organizer,
     attendees: organizer.attendees.map((a) =>
-      a.emailAddress?.address?.toLowerCase() === attendee.mail.toLowerCase() ? { ...a, status: { response, time } } : a,
+      a.emailAddress?.address?.toLowerCase() === address ? { ...a, status: { response, time } } : a,
     ),
   });
 }
 
 /** accept, tentativelyAccept, decline: on an attendee's copy (an occurrence answers for its series). */
-export function respond(sim: Simulator, owner: DemoPerson, id: string, action: "accept" | "tentativelyAccept" | "decline") {
+export function respond(sim: Simulator, owner: Mailbox, id: string, action: "accept" | "tentativelyAccept" | "decline") {
   const copy = findInstance(sim, owner, id).event;
   if (copy.isOrganizer) {
     throw new GraphError(400, "ErrorInvalidRequest", "Your request can't be completed. You can't respond to a meeting you organized.");

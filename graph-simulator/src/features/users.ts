@@ -1,62 +1,7 @@
 import type { DirectoryObject, MailboxSettings, User } from "@microsoft/microsoft-graph-types";
-import type { DemoOrganisation, DemoPerson } from "@tandem/core";
-import { GraphError, badRequest, resourceNotFound } from "../errors";
-import { graphTimeOfDay, windowsZone } from "../time";
-
-export type TimeZoneNames = "windows" | "iana";
-
-/** The people of the demo organisation, as Graph's directory and mailboxes show them. */
-export class Directory {
-  readonly tenantId: string;
-  readonly people: DemoPerson[];
-  private readonly byId = new Map<string, DemoPerson>();
-  private readonly byMail = new Map<string, DemoPerson>();
-  private readonly reports = new Map<string, DemoPerson[]>();
-
-  constructor(
-    org: DemoOrganisation,
-    readonly zoneNames: TimeZoneNames = "windows",
-  ) {
-    this.tenantId = org.tenantId;
-    this.people = org.people;
-    for (const p of org.people) {
-      this.byId.set(p.id.toLowerCase(), p);
-      this.byMail.set(p.mail.toLowerCase(), p);
-    }
-    for (const p of org.people) {
-      if (p.managerId) this.reports.set(p.managerId, [...(this.reports.get(p.managerId) ?? []), p]);
-    }
-  }
-
-  /** By object id or userPrincipalName (which is the mail address here). */
-  find(idOrUpn: string): DemoPerson | undefined {
-    const key = idOrUpn.toLowerCase();
-    return this.byId.get(key) ?? this.byMail.get(key);
-  }
-
-  get(idOrUpn: string): DemoPerson {
-    const p = this.find(idOrUpn);
-    if (!p) throw resourceNotFound(idOrUpn);
-    return p;
-  }
-
-  byAddress(address: string | null | undefined): DemoPerson | undefined {
-    return address ? this.byMail.get(address.toLowerCase()) : undefined;
-  }
-
-  managerOf(p: DemoPerson): DemoPerson | undefined {
-    return p.managerId ? this.byId.get(p.managerId.toLowerCase()) : undefined;
-  }
-
-  reportsOf(p: DemoPerson): DemoPerson[] {
-    return this.reports.get(p.id) ?? [];
-  }
-
-  /** The mailbox's time zone under the name Graph would give it (Windows names by default). */
-  zoneName(p: DemoPerson): string {
-    return this.zoneNames === "windows" ? windowsZone(p.timeZone) : p.timeZone;
-  }
-}
+import { GraphError, badRequest } from "../errors";
+import { graphTimeOfDay } from "../time";
+import type { Directory, DirectoryUser } from "./directory";
 
 const countryOf: Record<string, string> = {
   "Europe/Paris": "FR",
@@ -66,14 +11,14 @@ const countryOf: Record<string, string> = {
   "Asia/Singapore": "SG",
 };
 
-export function cultureOf(p: DemoPerson): string {
+export function cultureOf(p: Pick<DirectoryUser, "timeZone" | "preferredLanguage">): string {
   const country = countryOf[p.timeZone] ?? (p.preferredLanguage === "fr" ? "FR" : "US");
   if (p.preferredLanguage === "fr") return country === "CA" ? "fr-CA" : "fr-FR";
   return `en-${country === "FR" ? "GB" : country}`;
 }
 
 /** Graph's properties of a user; the ones a GET returns without $select come first. */
-const DEFAULT_PROPERTIES = [
+export const DEFAULT_PROPERTIES = [
   "businessPhones",
   "displayName",
   "givenName",
@@ -87,24 +32,38 @@ const DEFAULT_PROPERTIES = [
   "id",
 ] as const;
 
-export function userResource(dir: Directory, p: DemoPerson): User {
-  return {
-    businessPhones: [],
-    displayName: p.displayName,
-    givenName: p.givenName,
-    jobTitle: p.jobTitle,
-    mail: p.mail,
-    mobilePhone: null,
-    officeLocation: p.officeLocation,
-    preferredLanguage: cultureOf(p),
-    surname: p.surname,
-    userPrincipalName: p.mail,
-    id: p.id,
-    accountEnabled: true,
-    department: p.department,
-    usageLocation: countryOf[p.timeZone] ?? null,
-    mailboxSettings: mailboxSettings(dir, p),
-  };
+/** Graph's user properties the simulator knows, each read from a directory user. */
+const USER_PROPERTIES: Record<string, (dir: Directory, u: DirectoryUser) => unknown> = {
+  businessPhones: () => [],
+  displayName: (_, u) => u.displayName,
+  givenName: (_, u) => u.givenName,
+  jobTitle: (_, u) => u.jobTitle,
+  mail: (_, u) => u.mail,
+  mobilePhone: () => null,
+  officeLocation: (_, u) => u.officeLocation,
+  preferredLanguage: (_, u) => cultureOf(u),
+  surname: (_, u) => u.surname,
+  userPrincipalName: (_, u) => u.userPrincipalName,
+  id: (_, u) => u.id,
+  accountEnabled: (_, u) => u.accountEnabled,
+  department: (_, u) => u.department,
+  usageLocation: (_, u) => countryOf[u.timeZone] ?? null,
+  userType: () => "Member",
+  mailboxSettings: (dir, u) => mailboxSettings(dir, u),
+};
+
+/** The names of the properties above, for `$select` checks. */
+export const USER_PROPERTY_NAMES: readonly string[] = Object.keys(USER_PROPERTIES);
+
+/** One property of a user, by its exact Graph name. */
+export function userProperty(dir: Directory, u: DirectoryUser, name: string): unknown {
+  return USER_PROPERTIES[name]!(dir, u);
+}
+
+export function userResource(dir: Directory, p: DirectoryUser, names: readonly string[] = USER_PROPERTY_NAMES): User {
+  const out: Record<string, unknown> = {};
+  for (const k of names) out[k] = USER_PROPERTIES[k]!(dir, p);
+  return out as User;
 }
 
 /** Parses `$select=a,b` (names are case-insensitive in Graph) into the property names of `available`. */
@@ -124,23 +83,15 @@ export function parseSelect(select: string | null, available: readonly string[])
     });
 }
 
-export function pick<T extends object>(resource: T, select: string[] | undefined, defaults: readonly string[]): Partial<T> {
-  const keys = select ?? defaults;
-  const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = (resource as Record<string, unknown>)[k];
-  return out as Partial<T>;
+export function user(dir: Directory, p: DirectoryUser, select: string | null): Partial<User> {
+  return userResource(dir, p, parseSelect(select, USER_PROPERTY_NAMES) ?? DEFAULT_PROPERTIES);
 }
 
-export function user(dir: Directory, p: DemoPerson, select: string | null): Partial<User> {
-  const resource = userResource(dir, p);
-  return pick(resource, parseSelect(select, Object.keys(resource)), DEFAULT_PROPERTIES);
-}
-
-export function directoryObject(dir: Directory, p: DemoPerson, select: string | null): DirectoryObject {
+export function directoryObject(dir: Directory, p: DirectoryUser, select: string | null): DirectoryObject {
   return { "@odata.type": "#microsoft.graph.user", ...user(dir, p, select) } as DirectoryObject;
 }
 
-export function mailboxSettings(dir: Directory, p: DemoPerson): MailboxSettings {
+export function mailboxSettings(dir: Directory, p: DirectoryUser): MailboxSettings {
   const zone = dir.zoneName(p);
   const culture = cultureOf(p);
   const usTime = culture === "en-US";
@@ -178,27 +129,27 @@ const LANGUAGE_NAMES: Record<string, string> = {
  * `$filter` on users, the forms a directory client needs: `id in ('a','b')`, `id eq 'a'`, `mail eq`,
  * `userPrincipalName eq`, `displayName eq`, `startswith(displayName,'x')`, joined with `or`.
  */
-export function userFilter(filter: string | null): (p: DemoPerson) => boolean {
+export function userFilter(filter: string | null): (p: DirectoryUser) => boolean {
   if (filter === null || filter.trim() === "") return () => true;
   const clauses = splitOutsideQuotes(filter, " or ").map(clause);
   return (p) => clauses.some((c) => c(p));
 }
 
-const PROPERTIES: Record<string, (p: DemoPerson) => string> = {
+const PROPERTIES: Record<string, (p: DirectoryUser) => string> = {
   id: (p) => p.id,
-  mail: (p) => p.mail,
-  userprincipalname: (p) => p.mail,
+  mail: (p) => p.mail ?? "",
+  userprincipalname: (p) => p.userPrincipalName,
   displayname: (p) => p.displayName,
-  givenname: (p) => p.givenName,
-  surname: (p) => p.surname,
-  department: (p) => p.department,
-  jobtitle: (p) => p.jobTitle,
+  givenname: (p) => p.givenName ?? "",
+  surname: (p) => p.surname ?? "",
+  department: (p) => p.department ?? "",
+  jobtitle: (p) => p.jobTitle ?? "",
 };
 
 const unsupported = (text: string) =>
   new GraphError(400, "Request_UnsupportedQuery", `Unsupported or invalid query filter clause specified: '${text}'.`);
 
-function clause(text: string): (p: DemoPerson) => boolean {
+function clause(text: string): (p: DirectoryUser) => boolean {
   const t = text.trim().replace(/^\((.*)\)$/, "$1").trim();
   let m = /^(\w+)\s+in\s+\((.*)\)$/i.exec(t);
   if (m) {
