@@ -24,8 +24,8 @@ export interface GenerateOptions {
 
 /**
  * A made-up organisation of any size, for benchmarks and tests: one CEO, every manager with 3 to 12 direct
- * reports (fewer only in an organisation of 3 people or less), 7 or 8 levels below the CEO at 50,000 people. Pure and
- * deterministic: the same options give the same organisation.
+ * reports (fewer only in an organisation of 3 people or less), 7 to 9 levels below the CEO at 50,000 people.
+ * Pure and deterministic: the same options give the same organisation.
  *
  * Without `badData` the result is a valid `DemoOrganisation` (no skills, cycles or tandems). With it, a few people
  * lack a mail address, which the schema refuses, hence the wider `SimulatedOrganisation`.

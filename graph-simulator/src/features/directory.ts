@@ -235,11 +235,12 @@ export class Directory {
     const before = this.byId.get(lower(id));
     if (!before) throw missing(id);
     const known = new Set<string>(FIELDS);
-    for (const k of Object.keys(patch)) {
+    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    for (const k of Object.keys(given)) {
       if (k === "id") throw invalid("A user's id cannot change.");
       if (!known.has(k)) throw invalid(`Unknown property '${k}'. Known: ${FIELDS.join(", ")}.`);
     }
-    const after = this.normalise({ ...before, ...patch, id: before.id });
+    const after = this.normalise({ ...before, ...given, id: before.id });
     if (after.managerId && lower(after.managerId) === lower(after.id)) throw invalid("A user cannot be their own manager.");
     this.checkUnique(after, before);
     const changed = FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
@@ -503,19 +504,26 @@ export class Directory {
     if (mail !== null && !MAIL.test(mail)) throw invalid(`mail '${mail}' is not an address.`);
     const managerId = input.managerId ?? null;
     if (managerId !== null && (typeof managerId !== "string" || !GUID.test(managerId))) throw invalid("managerId must be a GUID or null.");
-    const upn = text("userPrincipalName", input.userPrincipalName ?? mail ?? `${id.slice(0, 8)}@${this.domain}`, false)!;
+    const upn = text("userPrincipalName", input.userPrincipalName ?? mail ?? `${id}@${this.domain}`, false)!;
     if (!UPN.test(upn)) throw invalid(`userPrincipalName '${upn}' is not name@domain.`);
     const timeZone = input.timeZone ?? "UTC";
     if (!isZone(timeZone)) throw invalid(`timeZone '${String(timeZone)}' is not an IANA time zone.`);
     const language = input.preferredLanguage ?? "en";
     if (language !== "fr" && language !== "en") throw invalid("preferredLanguage is fr or en.");
     const hours = input.workingHours ?? NINE_TO_FIVE;
-    if (!hours || !Array.isArray(hours.daysOfWeek) || !TIME.test(hours.startTime) || !TIME.test(hours.endTime)) {
-      throw invalid("workingHours needs daysOfWeek, startTime and endTime (HH:mm).");
+    if (
+      !hours ||
+      !Array.isArray(hours.daysOfWeek) ||
+      hours.daysOfWeek.length === 0 ||
+      !hours.daysOfWeek.every((d) => DAYS.has(d)) ||
+      !TIME.test(hours.startTime) ||
+      !TIME.test(hours.endTime)
+    ) {
+      throw invalid("workingHours needs daysOfWeek (monday… sunday), startTime and endTime (HH:mm).");
     }
     const enabled = input.accountEnabled ?? true;
     if (typeof enabled !== "boolean") throw invalid("accountEnabled is true or false.");
-    return {
+    return Object.freeze({
       id,
       displayName: text("displayName", input.displayName, false)!,
       givenName: text("givenName", input.givenName, true),
@@ -528,9 +536,9 @@ export class Directory {
       managerId,
       timeZone,
       preferredLanguage: language,
-      workingHours: hours,
+      workingHours: { daysOfWeek: [...hours.daysOfWeek], startTime: hours.startTime, endTime: hours.endTime },
       accountEnabled: enabled,
-    };
+    });
   }
 }
 
@@ -538,6 +546,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const UPN = /^[^@\s]+@[^@\s]+$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 const NINE_TO_FIVE: DirectoryUser["workingHours"] = { daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"], startTime: "09:00", endTime: "17:00" };
 
 function text(name: string, value: unknown, nullable: boolean): string | null {
