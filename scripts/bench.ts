@@ -4,11 +4,13 @@
  */
 import { benchApi } from "./bench/api";
 import { benchBooking } from "./bench/booking";
+import { benchDirectory } from "./bench/directory";
 import { benchTab } from "./bench/tab";
 
 const benches: Record<string, () => Promise<void>> = {
   api: benchApi,
   booking: benchBooking,
+  directory: benchDirectory,
   tab: benchTab,
 };
 

@@ -1,5 +1,5 @@
 import { DefaultAzureCredential } from "@azure/identity";
-import type { Clock, DemoOrganisation, IdSource } from "@tandem/core";
+import type { Clock, DemoOrganisation, Directory, IdSource } from "@tandem/core";
 import type { Config } from "./config";
 import { createTableRepositories, type TableRepositories } from "./adapters/tables/repositories";
 import { loadDemoOrganisation } from "./adapters/demo-organisation";
@@ -32,6 +32,8 @@ export interface TandemApp {
   /** Local mode only. */
   devIssuer?: DevIssuer;
   demo?: DemoOrganisation;
+  /** The synced directory, as request paths read it. */
+  directory: Directory;
   /** The directory sync from Microsoft Graph: the timer's, `npm start`'s and the coordinators'. */
   directorySync: DirectorySync;
   /** The tenants the timer syncs. */
@@ -103,5 +105,5 @@ export async function createApp(
     const known = await directory.tenants();
     return [...new Set([...known, ...config.directory.tenants, ...allowed, ...(demo ? [demo.tenantId] : [])])].sort();
   };
-  return { config, routes, repos, devIssuer, demo, directorySync: sync, directoryTenants };
+  return { config, routes, repos, devIssuer, demo, directory, directorySync: sync, directoryTenants };
 }

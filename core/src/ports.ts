@@ -160,9 +160,10 @@ export interface DirectoryPage {
 export interface DirectorySource {
   /**
    * The first page of a whole read (`link` null), or the page a previous one pointed to. "resync" when the source
-   * cannot continue from that link (an expired delta token): the sync then reads everything again.
+   * cannot continue from that link (an expired delta token): the sync then reads everything again. `wholeRead`:
+   * this page belongs to a read of everyone (what a person's page leaves out, they do not have).
    */
-  read(tenantId: string, link: string | null): Promise<DirectoryPage | "resync">;
+  read(tenantId: string, link: string | null, wholeRead: boolean): Promise<DirectoryPage | "resync">;
 }
 
 /** One person's row as the organising step reads it: their link to their manager and their stored place. */

@@ -6,7 +6,7 @@ import { loadConfig } from "../../api/src/config";
 import { runApi, type RunningApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
 import { freePort } from "../../scripts/lib/azurite";
-import { startGraphSimulator, type GraphSimulator } from "@tandem/graph-simulator";
+import { startGraphSimulator, type GraphSimulator, type GraphSimulatorOptions } from "@tandem/graph-simulator";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -59,6 +59,8 @@ export async function startTestApi(
      * `graph: true` also exposes it to the test (`api.graph`) to call or fault it.
      */
     graph?: boolean;
+    /** Options of that simulator (a smaller page of the directory's delta, for instance). */
+    simulator?: Partial<GraphSimulatorOptions>;
   } = {},
 ): Promise<TestApi> {
   const prefix = `t${randomBytes(6).toString("hex")}`;
@@ -88,6 +90,7 @@ export async function startTestApi(
     organisation: org,
     jwks: running.app.devIssuer!.jwks(),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...options.simulator,
   });
   const sim = options.graph ? simulator : undefined;
   if (options.seed !== false) {

@@ -68,8 +68,13 @@ const localeOf = (culture: string | null | undefined): Locale | null => {
 
 const isId = (v: unknown): v is string => typeof v === "string" && Id.safeParse(v).success;
 
-/** One user of a delta page, in Tandem's terms: a change, and what is wrong with it if anything. */
-export function changeOf(u: DeltaUser): { change: DirectoryChange | null; problem: DirectoryProblem | null } {
+/**
+ * One user of a delta page, in Tandem's terms: a change, and what is wrong with it if anything. Graph leaves out
+ * the properties a user has never had (`mail` for an account without a mailbox), so a selected property that is
+ * missing is empty. `manager@delta` comes only when the manager changed: in a whole read, its absence means no
+ * manager; in a read of changes, no change.
+ */
+export function changeOf(u: DeltaUser, wholeRead: boolean): { change: DirectoryChange | null; problem: DirectoryProblem | null } {
   const id = u.id?.toLowerCase();
   if (!isId(id)) {
     return { change: null, problem: { personId: String(u.id ?? "").slice(0, 128), kind: "invalid_user", detail: "the user's id is not an Entra object id" } };
@@ -77,16 +82,17 @@ export function changeOf(u: DeltaUser): { change: DirectoryChange | null; proble
   // A disabled account has left the organisation as far as mentoring goes (leavers are disabled before deletion).
   if (u["@removed"] || u.accountEnabled === false) return { change: { kind: "remove", id }, problem: null };
 
-  const fields: Extract<DirectoryChange, { kind: "upsert" }>["fields"] = {};
-  if ("displayName" in u || "userPrincipalName" in u) fields.displayName = clip(u.displayName || u.userPrincipalName, MAX.displayName);
-  if ("mail" in u) fields.mail = clip(u.mail, MAX.mail) || null;
-  if ("jobTitle" in u) fields.jobTitle = clip(u.jobTitle, MAX.jobTitle);
-  if ("department" in u) fields.department = clip(u.department, MAX.department);
-  if ("officeLocation" in u) fields.officeLocation = clip(u.officeLocation, MAX.officeLocation);
-  if ("preferredLanguage" in u) fields.preferredLanguage = localeOf(u.preferredLanguage);
+  const fields: Extract<DirectoryChange, { kind: "upsert" }>["fields"] = {
+    displayName: clip(u.displayName || u.userPrincipalName, MAX.displayName),
+    mail: clip(u.mail, MAX.mail) || null,
+    jobTitle: clip(u.jobTitle, MAX.jobTitle),
+    department: clip(u.department, MAX.department),
+    officeLocation: clip(u.officeLocation, MAX.officeLocation),
+    preferredLanguage: localeOf(u.preferredLanguage),
+  };
 
   let problem: DirectoryProblem | null = null;
-  let managerId: string | null | undefined;
+  let managerId: string | null | undefined = wholeRead ? null : undefined;
   const managers = u["manager@delta"];
   if (Array.isArray(managers) && managers.length > 0) {
     const current = managers.filter((m) => !m["@removed"]).at(-1);
@@ -96,7 +102,7 @@ export function changeOf(u: DeltaUser): { change: DirectoryChange | null; proble
       managerId = null;
     } else managerId = mid ?? null;
   }
-  if (!problem && "mail" in u && !fields.mail) problem = { personId: id, kind: "no_mail", detail: "no mail address: cannot be invited to sessions" };
+  if (!problem && !fields.mail) problem = { personId: id, kind: "no_mail", detail: "no mail address: cannot be invited to sessions" };
   return { change: { kind: "upsert", id, fields, ...(managerId !== undefined ? { managerId } : {}) }, problem };
 }
 
@@ -113,7 +119,7 @@ export function graphDirectorySource(options: { baseUrl: string; retry: RetryPol
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, "");
   return {
-    async read(tenantId, link) {
+    async read(tenantId, link, wholeRead) {
       let path = `/users/delta?$select=${DIRECTORY_SELECT}`;
       if (link !== null) {
         const url = new URL(link);
@@ -139,7 +145,7 @@ export function graphDirectorySource(options: { baseUrl: string; retry: RetryPol
       const changes: DirectoryChange[] = [];
       const problems: DirectoryProblem[] = [];
       for (const u of r.value ?? []) {
-        const { change, problem } = changeOf(u);
+        const { change, problem } = changeOf(u, wholeRead);
         if (change) changes.push(change);
         if (problem) problems.push(problem);
       }

@@ -88,7 +88,7 @@ export function directorySync(deps: SyncDeps) {
         throw new TandemError("unavailable", "Microsoft Graph kept answering the same directory pages: the sync stopped rather than loop.");
       }
       if (s.link !== null) seen.add(s.link);
-      const page = await deps.source.read(tenantId, s.link);
+      const page = await deps.source.read(tenantId, s.link, s.full);
       if (page === "resync") {
         // The delta link expired: read everyone again; whoever that read does not see has left.
         v = await save(tenantId, v, { full: true, link: null, nextSync: null, round: deps.ids.next() });

@@ -1,0 +1,210 @@
+/**
+ * The directory sync and the reads it serves, on generated organisations of 5,000 and 50,000 people:
+ * - a whole sync against the Graph simulator over HTTP, in a process of its own capped at 256 MB of heap: time,
+ *   Graph requests, peak memory; then a sync of a few changes (only what changed is read);
+ * - a manager's reports (a team of about 50 and of about 2,000), a chain of managers and a person, served from
+ *   storage, next to a raw point read, interleaved; and the storage calls each makes, counted by a proxy in front of
+ *   Azurite, in both organisations.
+ * Results: a table on stdout and bench-results/directory.json.
+ */
+import { spawn } from "node:child_process";
+import { createServer, request, type Server } from "node:http";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { TableClient } from "@azure/data-tables";
+import type { DemoOrganisation } from "@tandem/core";
+import { generateOrganisation, startGraphSimulator } from "@tandem/graph-simulator";
+import { createTableDirectory } from "../../api/src/adapters/tables/directory";
+import { createDevIssuer } from "../../api/src/platform/dev-issuer";
+import { azuriteConnectionString, freePort, startAzurite } from "../lib/azurite";
+
+const root = resolve(import.meta.dirname, "../..");
+const SIZES = (process.env.BENCH_DIRECTORY_SIZES ?? "5000,50000").split(",").map(Number);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const HEAP_MB = 256;
+
+interface SyncResult {
+  ms: number;
+  status: string;
+  error: string | null;
+  people: number | null;
+  pages: number | null;
+  problemCount: number | null;
+  maxRssMiB: number;
+  heapPeakMiB: number;
+}
+
+function runWorker(env: Record<string, string>): Promise<SyncResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, "--import", "tsx", resolve(import.meta.dirname, "directory-sync-worker.ts")], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").at(-1) ?? "";
+      if (code !== 0 || !line.startsWith("{")) fail(new Error(`the sync worker exited ${code}:\n${err}\n${out}`));
+      else done(JSON.parse(line) as SyncResult);
+    });
+  });
+}
+
+/** Forwards to Azurite and counts the requests: the storage calls of whatever talks through it. */
+async function countingProxy(target: number): Promise<{ port: number; count: () => number; reset: () => void; close: () => void }> {
+  let n = 0;
+  const server: Server = createServer((req, res) => {
+    n++;
+    const upstream = request({ host: "127.0.0.1", port: target, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    upstream.on("error", () => res.destroy());
+    req.pipe(upstream);
+  });
+  const port = await freePort();
+  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
+  return { port, count: () => n, reset: () => (n = 0), close: () => server.close() };
+}
+
+/** The manager whose team (direct and indirect reports) is closest to `size`, and the deepest person. */
+function pick(org: DemoOrganisation, size: number) {
+  const reports = new Map<string, string[]>();
+  for (const p of org.people) if (p.managerId) reports.set(p.managerId, [...(reports.get(p.managerId) ?? []), p.id]);
+  const teamSize = new Map<string, number>();
+  const sizeOf = (id: string): number => {
+    const known = teamSize.get(id);
+    if (known !== undefined) return known;
+    let n = 0;
+    const stack = [...(reports.get(id) ?? [])];
+    while (stack.length) {
+      const x = stack.pop()!;
+      n++;
+      stack.push(...(reports.get(x) ?? []));
+    }
+    teamSize.set(id, n);
+    return n;
+  };
+  let best = org.people[0]!.id;
+  for (const p of org.people) if (Math.abs(sizeOf(p.id) - size) < Math.abs(sizeOf(best) - size)) best = p.id;
+  return { id: best, size: sizeOf(best) };
+}
+
+function deepest(org: DemoOrganisation) {
+  const byId = new Map(org.people.map((p) => [p.id, p]));
+  const depth = (id: string) => {
+    let d = 0;
+    for (let m = byId.get(id)?.managerId; m && d < 1000; m = byId.get(m)?.managerId) d++;
+    return d;
+  };
+  let best = org.people[0]!;
+  let bestDepth = 0;
+  for (const p of org.people.slice(-500)) {
+    const d = depth(p.id);
+    if (d > bestDepth) [best, bestDepth] = [p, d];
+  }
+  return { id: best.id, depth: bestDepth };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;
+
+export async function benchDirectory() {
+  const azurite = await startAzurite();
+  const proxy = await countingProxy(azurite.port);
+  const dir = await mkdtemp(join(tmpdir(), "tandem-bench-directory-"));
+  const keyFile = join(dir, "dev-issuer.jwk.json");
+  const issuer = await createDevIssuer(keyFile);
+  const results: Record<string, unknown> = {};
+  const latency: Record<string, Record<string, { median: number; p99: number }>> = {};
+  const calls: Record<string, Record<string, number>> = {};
+  try {
+    for (const size of SIZES) {
+      const org = generateOrganisation({ people: size, seed: `bench-${size}` });
+      const started = performance.now();
+      const sim = await startGraphSimulator({ port: 0, organisation: org, jwks: issuer.jwks() });
+      const simStartMs = performance.now() - started;
+      const prefix = `dir${randomBytes(3).toString("hex")}`;
+      const env = {
+        STORAGE_CONNECTION_STRING: azurite.connectionString,
+        TABLE_PREFIX: prefix,
+        GRAPH_BASE_URL: sim.url,
+        DEV_KEY_FILE: keyFile,
+        TENANT_ID: org.tenantId,
+      };
+      try {
+        sim.requests.reset();
+        const full = await runWorker(env);
+        const fullRequests = sim.requests.snapshot().total;
+        if (full.status !== "done" || full.people !== size) throw new Error(`the sync of ${size} did not finish: ${JSON.stringify(full)}`);
+
+        // A day's changes: a hire, a leaver, a manager who moves with their team.
+        const team = pick(org, 50);
+        const newManager = org.people.find((p) => p.managerId === null)!.id;
+        sim.directory.update(team.id, { managerId: newManager });
+        sim.directory.remove(org.people.at(-1)!.id, { permanent: true });
+        sim.directory.add({ displayName: "New Hire", mail: "new.hire@generated.example", managerId: team.id });
+        sim.requests.reset();
+        const delta = await runWorker(env);
+        const deltaRequests = sim.requests.snapshot().total;
+        results[`sync of ${size}`] = { simulatorStartMs: simStartMs, full: { ...full, graphRequests: fullRequests }, changes: { ...delta, graphRequests: deltaRequests } };
+        console.log(
+          `sync of ${size}: ${(full.ms / 1000).toFixed(1)} s, ${fullRequests} Graph requests, peak RSS ${full.maxRssMiB.toFixed(0)} MiB (heap ${full.heapPeakMiB.toFixed(0)} MiB, capped at ${HEAP_MB}); ` +
+            `3 changes: ${(delta.ms / 1000).toFixed(2)} s, ${deltaRequests} Graph request(s)`,
+        );
+      } finally {
+        await sim.stop();
+      }
+
+      // Reads, as request paths make them.
+      const directory = createTableDirectory({ connectionString: azurite.connectionString }, prefix);
+      const counted = createTableDirectory({ connectionString: azuriteConnectionString(proxy.port) }, prefix);
+      const raw = TableClient.fromConnectionString(azurite.connectionString, `${prefix}Directory`, { allowInsecureConnection: true });
+      const t = org.tenantId;
+      const small = pick(org, 50);
+      const large = pick(org, 2000);
+      const deep = deepest(org);
+      const series: Record<string, (d: typeof directory) => Promise<unknown>> = {
+        "raw point read": () => raw.getEntity(t, deep.id),
+        person: (d) => d.person(t, deep.id),
+        [`chain of ${deep.depth} managers`]: (d) => d.managerChainOf(t, deep.id),
+        [`team of ${small.size}`]: (d) => d.reportsOf(t, small.id),
+        [`team of ${large.size}`]: (d) => d.reportsOf(t, large.id),
+      };
+      calls[size] = {};
+      for (const [name, run] of Object.entries(series)) {
+        if (name === "raw point read") continue;
+        proxy.reset();
+        await run(counted);
+        calls[size]![name] = proxy.count();
+      }
+      const samples: Record<string, number[]> = Object.fromEntries(Object.keys(series).map((k) => [k, []]));
+      for (let i = 0; i < ITERATIONS + 10; i++) {
+        for (const [name, run] of Object.entries(series)) {
+          const s = performance.now();
+          await run(directory);
+          if (i >= 10) samples[name]!.push(performance.now() - s);
+        }
+      }
+      latency[size] = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, { median: median(xs), p99: p99(xs) }]));
+      console.log(`\nreads in the organisation of ${size} (${ITERATIONS} each, interleaved)`);
+      console.log(`${"series".padEnd(28)} ${"median ms".padStart(10)} ${"p99 ms".padStart(10)} ${"x point read".padStart(13)} ${"storage calls".padStart(14)}`);
+      const base = latency[size]!["raw point read"]!.median;
+      for (const [k, v] of Object.entries(latency[size]!)) {
+        console.log(
+          `${k.padEnd(28)} ${v.median.toFixed(2).padStart(10)} ${v.p99.toFixed(2).padStart(10)} ${(v.median / base).toFixed(2).padStart(12)}x ${String(calls[size]![k] ?? 1).padStart(14)}`,
+        );
+      }
+    }
+  } finally {
+    proxy.close();
+    await azurite.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+  await mkdir(resolve(root, "bench-results"), { recursive: true });
+  await writeFile(resolve(root, "bench-results/directory.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, results, latency, calls }, null, 2));
+}
