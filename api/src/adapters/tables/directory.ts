@@ -16,17 +16,16 @@ import { mapLimit } from "../../platform/deps";
 import { tableClient, type StorageTarget } from "./store";
 
 /**
- * The synced organisation (ADR 0002), one table:
- *   PK tenant          RK person id   one row per person: their data as separate properties (so that a page of
- *                                     changes merges without a read), their manager, and their place in the tree:
- *                                     key, path, chain of managers, count of direct reports
- *   PK tenant|tree     RK path        one row per person at their place in the tree, with their data: a manager's
- *                                     reports are one range query of this partition, below the manager's path
- *   PK tenant|sync     RK state       the sync's progress
- *   PK tenants         RK tenant      the tenants the timer syncs
+ * The synced organisation (ADR 0002), two tables:
+ *   Directory      PK tenant        RK person id   one row per person: their data as separate properties (so that a
+ *                                                  page of changes merges without a read), their manager, and their
+ *                                                  place in the tree: key, path, chain of managers, direct reports
+ *                  PK tenant|sync   RK state       the sync's progress
+ *                  PK tenants       RK tenant      the tenants the timer syncs
+ *   DirectoryTree  PK tenant        RK path        one row per person at their place in the tree, with their data: a
+ *                                                  manager's reports are one range query, below the manager's path
  * Empty strings stand for absent values: the table service has no null.
  */
-const TREE = "tree";
 const SYNC = "sync";
 const STATE = "state";
 const TENANTS = "tenants";
@@ -70,12 +69,13 @@ function failed(e: unknown): never {
 const notFound = (e: unknown) => e instanceof RestError && e.statusCode === 404;
 
 export interface TableDirectory extends Directory, DirectoryStore {
+  /** Creates the tables if they do not exist yet. */
   ensureTable(): Promise<void>;
 }
 
 export function createTableDirectory(target: StorageTarget, prefix: string): TableDirectory {
   const client: TableClient = tableClient(target, `${prefix}Directory`);
-  const treeOf = (t: string) => `${t}|${TREE}`;
+  const tree: TableClient = tableClient(target, `${prefix}DirectoryTree`);
 
   async function row(t: string, id: string): Promise<Row | null> {
     try {
@@ -88,12 +88,12 @@ export function createTableDirectory(target: StorageTarget, prefix: string): Tab
   }
 
   /** Submits actions of one partition in transactions of at most 100, a few at once. */
-  async function submit(actions: TransactionAction[]): Promise<void> {
+  async function submit(table: TableClient, actions: TransactionAction[]): Promise<void> {
     const batches: TransactionAction[][] = [];
     for (let i = 0; i < actions.length; i += BATCH) batches.push(actions.slice(i, i + BATCH));
     await mapLimit(batches, IN_FLIGHT, async (b) => {
       try {
-        await client.submitTransaction(b);
+        await table.submitTransaction(b);
       } catch (e) {
         failed(e);
       }
@@ -101,17 +101,17 @@ export function createTableDirectory(target: StorageTarget, prefix: string): Tab
   }
 
   /** Deletes rows that may already be gone (a sync that resumes redoes its last step): one missing row fails a whole transaction, so retry those one by one. */
-  async function deleteAll(rows: { partitionKey: string; rowKey: string }[]): Promise<void> {
+  async function deleteAll(table: TableClient, rows: { partitionKey: string; rowKey: string }[]): Promise<void> {
     const batches: (typeof rows)[] = [];
     for (let i = 0; i < rows.length; i += BATCH) batches.push(rows.slice(i, i + BATCH));
     await mapLimit(batches, IN_FLIGHT, async (b) => {
       try {
-        await client.submitTransaction(b.map((r) => ["delete", r]));
+        await table.submitTransaction(b.map((r) => ["delete", r]));
       } catch (e) {
         if (!(e instanceof RestError) || (e.statusCode !== 404 && e.statusCode !== 400)) failed(e);
         await mapLimit(b, 8, async (r) => {
           try {
-            await client.deleteEntity(r.partitionKey, r.rowKey);
+            await table.deleteEntity(r.partitionKey, r.rowKey);
           } catch (x) {
             if (!notFound(x)) failed(x);
           }
@@ -124,12 +124,15 @@ export function createTableDirectory(target: StorageTarget, prefix: string): Tab
   async function placeChunk(t: string, moves: { id: string; placement: Placement; oldPath: string | null }[], rows: Map<string, Row>) {
     const present = moves.filter((m) => rows.has(m.id));
     await submit(
-      present.map((m) => ["upsert", { partitionKey: treeOf(t), rowKey: m.placement.path, d: JSON.stringify(personOf(rows.get(m.id)!)) }, "Replace"]),
+      tree,
+      present.map((m) => ["upsert", { partitionKey: t, rowKey: m.placement.path, d: JSON.stringify(personOf(rows.get(m.id)!)) }, "Replace"]),
     );
     await deleteAll(
-      present.filter((m) => m.oldPath && m.oldPath !== m.placement.path).map((m) => ({ partitionKey: treeOf(t), rowKey: m.oldPath! })),
+      tree,
+      present.filter((m) => m.oldPath && m.oldPath !== m.placement.path).map((m) => ({ partitionKey: t, rowKey: m.oldPath! })),
     );
     await submit(
+      client,
       present.map((m) => [
         "upsert",
         {
@@ -148,10 +151,12 @@ export function createTableDirectory(target: StorageTarget, prefix: string): Tab
 
   return {
     async ensureTable() {
-      try {
-        await client.createTable();
-      } catch (e) {
-        if (!(e instanceof RestError && e.statusCode === 409)) failed(e);
+      for (const table of [client, tree]) {
+        try {
+          await table.createTable();
+        } catch (e) {
+          if (!(e instanceof RestError && e.statusCode === 409)) failed(e);
+        }
       }
     },
 
@@ -167,8 +172,8 @@ export function createTableDirectory(target: StorageTarget, prefix: string): Tab
       const { after, before } = belowPath(path);
       const out: DirectoryPerson[] = [];
       try {
-        const rows = client.listEntities<{ d: string }>({
-          queryOptions: { filter: odata`PartitionKey eq ${treeOf(t)} and RowKey gt ${after} and RowKey lt ${before}`, select: ["d"] },
+        const rows = tree.listEntities<{ d: string }>({
+          queryOptions: { filter: odata`PartitionKey eq ${t} and RowKey gt ${after} and RowKey lt ${before}`, select: ["d"] },
         });
         for await (const r of rows) out.push(JSON.parse(r.d) as DirectoryPerson);
       } catch (e) {
@@ -232,6 +237,7 @@ export function createTableDirectory(target: StorageTarget, prefix: string): Tab
         last.set(c.id, c);
       }
       await submit(
+        client,
         [...last.values()].map((c): TransactionAction => {
           const base = { partitionKey: t, rowKey: c.id, round, pending: true };
           if (c.kind === "remove") return ["upsert", { ...base, removed: true }, "Merge"];
@@ -300,8 +306,8 @@ export function createTableDirectory(target: StorageTarget, prefix: string): Tab
     },
 
     async remove(t, people) {
-      await deleteAll(people.filter((p) => p.path).map((p) => ({ partitionKey: treeOf(t), rowKey: p.path! })));
-      await deleteAll(people.map((p) => ({ partitionKey: t, rowKey: p.id })));
+      await deleteAll(tree, people.filter((p) => p.path).map((p) => ({ partitionKey: t, rowKey: p.path! })));
+      await deleteAll(client, people.map((p) => ({ partitionKey: t, rowKey: p.id })));
     },
   };
 }
