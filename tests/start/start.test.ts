@@ -56,6 +56,7 @@ describe("npm start", () => {
       expect(first).toContain(url);
     }
     expect(first).toMatch(/Personas to try/);
+    expect(first).toMatch(/Directory: 48 people synced from Microsoft Graph \(the simulator\)/);
     expect((await fetch(`${base}/health`)).status).toBe(200);
 
     const personas = (await (await fetch(`${base}/dev/personas`)).json()) as { items: { id: string; roles: string[] }[] };
@@ -89,6 +90,16 @@ describe("npm start", () => {
     });
     expect(put.status).toBe(200);
 
+    // Someone changes manager in Entra ID (the simulator) while Tandem is stopped: the next start's sync reads it.
+    const mathieu = "8d797ac3-bd06-49c6-84d1-f4e5f6064567";
+    const aurelie = "10f8c7fe-7d9b-4afe-9a10-57de0d81fdf0";
+    const moved = await fetch(`http://localhost:${graphPort}/_simulator/directory/users/${mathieu}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ managerId: aurelie }),
+    });
+    expect(moved.status).toBe(200);
+
     ctrlC(running);
     expect(await running.exited).toBe(0);
     expect(running.output()).toMatch(/Stopped\./);
@@ -98,6 +109,14 @@ describe("npm start", () => {
     expect(running.output()).toMatch(/\(0 items created, \d+ already there\)/);
     const again = (await (await fetch(`${base}/me`, { headers: auth })).json()) as { profile: { paused: boolean; languages: string[] } };
     expect(again.profile).toMatchObject({ paused: true, languages: ["fr", "en"] });
+    expect(running.output()).toMatch(/Directory: 48 people synced/);
+    const { token: aurelieToken } = (await (
+      await fetch(`${base}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ personaId: aurelie }) })
+    ).json()) as { token: string };
+    const team = (await (await fetch(`${base}/team/participation`, { headers: { authorization: `Bearer ${aurelieToken}` } })).json()) as {
+      reports: { personId: string }[];
+    };
+    expect(team.reports.map((r) => r.personId)).toContain(mathieu);
 
     ctrlC(running);
     expect(await running.exited).toBe(0);
