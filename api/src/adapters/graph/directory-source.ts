@@ -2,7 +2,7 @@ import { ClientSecretCredential } from "@azure/identity";
 import type { User } from "@microsoft/microsoft-graph-types";
 import { Id, TandemError, type DirectoryChange, type DirectoryProblem, type DirectorySource, type Locale } from "@tandem/core";
 import { graphClient, type RetryPolicy, type TokenSource } from "./client";
-import { GRAPH_SCOPE } from "./tokens";
+import { graphToken } from "./tokens";
 
 /**
  * The organisation from Microsoft Graph's user delta query (`GET /users/delta`), read with the Entra app's own
@@ -33,16 +33,10 @@ export function clientCredentials(app: { clientId: string; clientSecret: string 
       credential = new ClientSecretCredential(tenantId, app.clientId, app.clientSecret);
       credentials.set(tenantId, credential);
     }
-    try {
-      const token = await credential.getToken(GRAPH_SCOPE);
-      if (!token) throw new Error("no token");
-      return token.token;
-    } catch {
-      throw new TandemError(
-        "unavailable",
-        "Microsoft Entra refused Tandem's own sign-in in this tenant: has an administrator granted admin consent to Tandem (User.Read.All, application)?",
-      );
-    }
+    return graphToken(
+      credential,
+      "Microsoft Entra refused Tandem's own sign-in in this tenant: has an administrator granted admin consent to Tandem (User.Read.All, application)?",
+    );
   };
 }
 

@@ -1,4 +1,4 @@
-import { OnBehalfOfCredential } from "@azure/identity";
+import { OnBehalfOfCredential, type TokenCredential } from "@azure/identity";
 import { TandemError } from "@tandem/core";
 import type { TokenSource } from "./client";
 
@@ -26,17 +26,22 @@ export function onBehalfOf(app: { clientId: string; clientSecret: string }) {
         });
         credentials.set(caller.accessToken, credential);
       }
-      try {
-        const token = await credential.getToken(GRAPH_SCOPE);
-        if (!token) throw new Error("no token");
-        return token.token;
-      } catch {
-        throw new TandemError(
-          "unavailable",
-          "Tandem could not reach your calendar on your behalf (Microsoft Entra refused the exchange: has an admin consented to Tandem's Graph permissions?). Nothing was changed.",
-        );
-      }
+      return graphToken(
+        credential,
+        "Tandem could not reach your calendar on your behalf (Microsoft Entra refused the exchange: has an admin consented to Tandem's Graph permissions?). Nothing was changed.",
+      );
     };
+}
+
+/** A Graph token from an @azure/identity credential; Entra's refusal becomes "unavailable" with what to check. */
+export async function graphToken(credential: TokenCredential, refused: string): Promise<string> {
+  try {
+    const token = await credential.getToken(GRAPH_SCOPE);
+    if (!token) throw new Error("no token");
+    return token.token;
+  } catch {
+    throw new TandemError("unavailable", refused);
+  }
 }
 
 /** Local mode: the simulator trusts the development issuer, so the caller's own token goes to Graph as is. */
