@@ -1,21 +1,12 @@
 import type { ReactElement } from "react";
-import { afterEach } from "vitest";
-import { cleanup, render } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { webLightTheme } from "@fluentui/react-components";
 import type { Api, GoalView, Me, ResponseOf, TandemView } from "@tandem/core";
-import type { FakeApi } from "@tandem/ui/testing";
-import { createI18n, I18nProvider } from "../src/i18n/i18n";
+import { renderInShell, type FakeApi } from "@tandem/ui/testing";
+import { createI18n } from "../src/i18n/i18n";
 import { SessionContext, type Session } from "../src/app/session";
 import type { OutlookItem } from "../src/platform/office";
 
-afterEach(cleanup);
-
 export { fakeApi, type FakeApi, type Handler, type Recorded } from "@tandem/ui/testing";
-
-// happy-dom runs Web Animations but cancels them when an element leaves the page, rejecting promises that nobody
-// awaits. Without element.animate, Fluent's motion takes the path it keeps for test environments.
-Object.defineProperty(Element.prototype, "animate", { value: undefined, configurable: true, writable: true });
 
 export const NOW = "2026-11-30T10:00:00.000Z";
 
@@ -30,17 +21,13 @@ export function renderView(
     now = NOW,
   }: { fake: FakeApi; me?: Me; item?: OutlookItem | null; locale?: string; timeZone?: string; now?: string },
 ) {
-  const user = userEvent.setup();
-  const i18n = createI18n(locale, timeZone);
   const session: Session = { call: fake.call, me, item, now: () => now };
-  const utils = render(
-    <FluentProvider theme={webLightTheme}>
-      <I18nProvider value={i18n}>
-        <SessionContext.Provider value={session}>{ui}</SessionContext.Provider>
-      </I18nProvider>
-    </FluentProvider>,
-  );
-  return { user, ...utils };
+  return renderInShell(ui, {
+    theme: webLightTheme,
+    i18n: createI18n(locale, timeZone),
+    narrow: true,
+    wrap: (children) => <SessionContext.Provider value={session}>{children}</SessionContext.Provider>,
+  });
 }
 
 // Contract-valid data: Léa (Paris) mentors Mathieu (Montréal, on Toronto's clock).

@@ -1,23 +1,14 @@
 import { useMemo, useState, type ReactElement, type ReactNode } from "react";
-import { afterEach } from "vitest";
-import { cleanup, render } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
+import { teamsLightTheme } from "@fluentui/react-components";
 import type { Me, Skill } from "@tandem/core";
-import type { FakeApi } from "@tandem/ui/testing";
-import { createI18n, I18nProvider, moreMessages } from "../src/i18n/i18n";
+import { renderInShell, type FakeApi } from "@tandem/ui/testing";
+import { createI18n, moreMessages } from "../src/i18n/i18n";
 import { SessionContext, prefetch, type Session } from "../src/app/session";
-
-afterEach(cleanup);
 
 // The views beyond the first screen render once their strings are there: the app's lazyView waits for them.
 await moreMessages();
 
 export { fakeApi, type FakeApi, type Handler, type Recorded } from "@tandem/ui/testing";
-
-// happy-dom runs Web Animations but cancels them when an element leaves the page, rejecting promises that nobody
-// awaits. Without element.animate, Fluent's motion takes the path it keeps for test environments.
-Object.defineProperty(Element.prototype, "animate", { value: undefined, configurable: true, writable: true });
 
 /** Holds `me` like the app shell does: refreshMe() reads GET /me again through the fake. */
 function TestSession({ fake, me: initial, children }: { fake: FakeApi; me: Me; children: ReactNode }) {
@@ -39,18 +30,15 @@ export function renderView(
   ui: ReactElement,
   { fake, me, locale = "en-GB", timeZone = "Europe/Paris" }: { fake: FakeApi; me: Me; locale?: string; timeZone?: string },
 ) {
-  const user = userEvent.setup();
-  const i18n = createI18n(locale, timeZone);
-  const utils = render(
-    <FluentProvider theme={teamsLightTheme}>
-      <I18nProvider value={i18n}>
-        <TestSession fake={fake} me={me}>
-          {ui}
-        </TestSession>
-      </I18nProvider>
-    </FluentProvider>,
-  );
-  return { user, ...utils };
+  return renderInShell(ui, {
+    theme: teamsLightTheme,
+    i18n: createI18n(locale, timeZone),
+    wrap: (children) => (
+      <TestSession fake={fake} me={me}>
+        {children}
+      </TestSession>
+    ),
+  });
 }
 
 // Contract-valid data.

@@ -23,7 +23,7 @@ import { type Api, addDays, dateIn, type GoalView, type Recurrence, type Respons
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
-import { ErrorNotice, type ErrorWords } from "../../components/ErrorNotice";
+import { ErrorNotice, type ErrorWords } from "@tandem/ui";
 import { Loading } from "../../components/Loading";
 import { ApiError } from "@tandem/ui";
 import { Attempt, activeGoals, everyWeeksOf, isBookable, lastOfSeries, othersOf, sessionsLeftInCycle } from "./plan";

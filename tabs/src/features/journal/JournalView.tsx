@@ -31,7 +31,7 @@ import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/en";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { ErrorNotice } from "@tandem/ui";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
 import { ApiError, apiFieldErrors, fieldState } from "@tandem/ui";
 

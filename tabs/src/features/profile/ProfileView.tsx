@@ -36,7 +36,7 @@ import { useSession } from "../../app/session";
 import { useSkills } from "../../app/skills";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/en";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { ErrorNotice } from "@tandem/ui";
 import { ApiError, apiFieldErrors, fieldState, zodFieldErrors, type FieldErrors } from "@tandem/ui";
 
 const useStyles = makeStyles({

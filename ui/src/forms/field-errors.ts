@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ApiError } from "./api-client";
+import { ApiError } from "../api/api-client";
 
 /** Field name → message, from a zod result (before sending) or an api problem (after). */
 export type FieldErrors = Record<string, string>;
