@@ -32,6 +32,18 @@ export default defineConfig({
         },
       },
       {
+        // The web shell the tab and the add-in share, in happy-dom, with a stand-in host and a stubbed fetch.
+        plugins: [react()],
+        define: { __TANDEM_LOCAL__: "false" },
+        test: {
+          name: "ui",
+          include: ["ui/test/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
+          setupFiles: ["tests/support/testing-library-setup.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: "core",
           include: ["core/test/**/*.test.ts", "graph-simulator/test/**/*.test.ts", "tests/package/**/*.test.ts"],
