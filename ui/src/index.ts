@@ -8,6 +8,7 @@ export * from "./i18n/react";
 export * from "./i18n/messages";
 // Forms and errors, told alike everywhere.
 export * from "./forms/field-errors";
+export * from "./forms/use-submit";
 export * from "./errors/error-kind";
 export * from "./errors/ErrorNotice";
 // The check-in, asked alike in the tab and the add-in.

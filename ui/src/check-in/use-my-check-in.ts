@@ -2,7 +2,8 @@ import { useState, type FormEvent } from "react";
 import { CheckInInput, type CheckIn } from "@tandem/core";
 import type { Call } from "../api/api-client";
 import { useResource } from "../api/use-resource";
-import { apiFieldErrors, fieldState, zodFieldErrors, type FieldErrors } from "../forms/field-errors";
+import { fieldState, zodFieldErrors, type FieldErrors } from "../forms/field-errors";
+import { useSubmit } from "../forms/use-submit";
 import { useUiI18n } from "../i18n/react";
 
 interface Answers {
@@ -32,9 +33,8 @@ export function useMyCheckIn(options: { call: Call; meId: string; tandemId: stri
   );
   const [edited, setEdited] = useState<Answers | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<unknown>();
   const [sent, setSent] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const save = useSubmit();
   const answers = edited ?? answersOf(mine.data);
   const change = (patch: Partial<Answers>) => setEdited({ ...answers, ...patch });
 
@@ -49,19 +49,12 @@ export function useMyCheckIn(options: { call: Call; meId: string; tandemId: stri
       return;
     }
     setErrors({});
-    setProblem(undefined);
     setSent(true);
-    setSaving(true);
     const etag = mine.data?.etag;
-    try {
+    const saved = await save.send(async () => {
       await call("putMyCheckIn", { params, body: parsed.data, ...(etag ? { ifMatch: etag } : {}) });
-      options.onSaved();
-    } catch (err) {
-      setErrors(apiFieldErrors(err));
-      setProblem(err);
-    } finally {
-      setSaving(false);
-    }
+    });
+    if (saved) options.onSaved();
   };
 
   return {
@@ -70,12 +63,12 @@ export function useMyCheckIn(options: { call: Call; meId: string; tandemId: stri
     setWillTry: (willTry: string) => change({ willTry }),
     setRating: (rating: number) => change({ rating }),
     /** What went wrong loading my answers, until I send them; then what went wrong sending them. */
-    problem: sent ? problem : mine.error,
-    saving,
+    problem: sent ? save.problem : mine.error,
+    saving: save.sending,
     loaded: !mine.loading,
     submit,
     /** Props for the Fluent `Field` of `learned`, `willTry` or `rating`. */
-    field: (name: keyof Answers) => fieldState(errors[name]),
+    field: (name: keyof Answers) => fieldState(errors[name] ?? save.fieldProblems[name]?.message),
   };
 }
 

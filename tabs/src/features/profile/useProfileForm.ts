@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ApiError, apiFieldProblems, fieldState, type FieldProblems } from "@tandem/ui";
+import { ApiError, fieldState, useSubmit, type FieldProblems } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { check, draftOf, problemKey, rowKey, type Draft } from "./draft";
@@ -14,9 +14,10 @@ export function useProfileForm({ onSaved, onEdit }: { onSaved(): void; onEdit():
   const { t, locale } = useI18n();
   const { me, call, refreshMe } = useSession();
   const [draft, setDraft] = useState<Draft>(() => draftOf(me, locale, browserTimeZone));
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [problem, setProblem] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  // Found before sending; once sent, the api's.
+  const [checked, setChecked] = useState<FieldProblems>({});
+  const save = useSubmit();
+  const problems = Object.keys(checked).length > 0 ? checked : save.fieldProblems;
 
   // Keyboard users land on what they just added, or back on the add button after removing a row.
   const focusables = useRef(new Map<string, HTMLElement | null>());
@@ -42,36 +43,27 @@ export function useProfileForm({ onSaved, onEdit }: { onSaved(): void; onEdit():
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setProblem(undefined);
-    const checked = check(draft);
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      return;
-    }
-    setProblems({});
-    setSaving(true);
-    try {
-      await call("putMyProfile", { body: checked.input, ...(me.profile ? { ifMatch: me.profile.etag } : {}) });
+    save.clear();
+    const result = check(draft);
+    setChecked(result.ok ? {} : result.problems);
+    if (!result.ok) return;
+    await save.send(async () => {
+      await call("putMyProfile", { body: result.input, ...(me.profile ? { ifMatch: me.profile.etag } : {}) });
       onSaved();
       // The new version re-mounts this form from what was saved.
       await refreshMe();
-    } catch (error) {
-      setProblems(apiFieldProblems(error));
-      setProblem(error);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return {
     me,
     draft,
     update,
-    saving,
+    saving: save.sending,
     submit,
     /** A problem with saving (the api's), told by ErrorNotice. */
-    problem,
-    conflict: problem instanceof ApiError && problem.isConflict,
+    problem: save.problem,
+    conflict: save.problem instanceof ApiError && save.problem.isConflict,
     /** Some field has a problem: the form says so at its top. */
     hasProblems: Object.keys(problems).length > 0,
     message,
