@@ -53,5 +53,5 @@ export function bindI18n<K extends string>(catalogs: Record<Locale, Record<K | U
     const i18n = useI18n();
     return useMemo(() => i18n.t, [i18n]);
   }
-  return { createI18n, I18nProvider: I18nProvider<K>, useI18n, useT };
+  return { createI18n, useI18n, useT };
 }
