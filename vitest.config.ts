@@ -11,7 +11,7 @@ export default defineConfig({
         define: { __TANDEM_LOCAL__: "false" },
         test: {
           name: "tabs",
-          include: ["tabs/test/**/*.test.tsx"],
+          include: ["tabs/test/**/*.test.{ts,tsx}"],
           environment: "happy-dom",
           setupFiles: ["tests/support/testing-library-setup.ts"],
           // Typing through Fluent in happy-dom is slow on a busy two-core machine.
@@ -25,7 +25,19 @@ export default defineConfig({
         define: { __TANDEM_LOCAL__: "false" },
         test: {
           name: "addin",
-          include: ["addin/test/**/*.test.tsx"],
+          include: ["addin/test/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
+          setupFiles: ["tests/support/testing-library-setup.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The web shell the tab and the add-in share, in happy-dom, with a stand-in host and a stubbed fetch.
+        plugins: [react()],
+        define: { __TANDEM_LOCAL__: "false" },
+        test: {
+          name: "ui",
+          include: ["ui/test/**/*.test.{ts,tsx}"],
           environment: "happy-dom",
           setupFiles: ["tests/support/testing-library-setup.ts"],
           testTimeout: 30_000,

@@ -1,23 +1,14 @@
 import { useMemo, useState, type ReactElement, type ReactNode } from "react";
-import { afterEach } from "vitest";
-import { cleanup, render } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
-import type { Me, Skill } from "@tandem/core";
-import type { FakeApi } from "@tandem/ui/testing";
-import { createI18n, I18nProvider, moreMessages } from "../src/i18n/i18n";
+import { teamsLightTheme } from "@fluentui/react-components";
+import type { Me } from "@tandem/core";
+import { renderInShell, type FakeApi } from "@tandem/ui/testing";
+import { createI18n, moreMessages } from "../src/i18n/i18n";
 import { SessionContext, prefetch, type Session } from "../src/app/session";
-
-afterEach(cleanup);
 
 // The views beyond the first screen render once their strings are there: the app's lazyView waits for them.
 await moreMessages();
 
 export { fakeApi, type FakeApi, type Handler, type Recorded } from "@tandem/ui/testing";
-
-// happy-dom runs Web Animations but cancels them when an element leaves the page, rejecting promises that nobody
-// awaits. Without element.animate, Fluent's motion takes the path it keeps for test environments.
-Object.defineProperty(Element.prototype, "animate", { value: undefined, configurable: true, writable: true });
 
 /** Holds `me` like the app shell does: refreshMe() reads GET /me again through the fake. */
 function TestSession({ fake, me: initial, children }: { fake: FakeApi; me: Me; children: ReactNode }) {
@@ -39,80 +30,15 @@ export function renderView(
   ui: ReactElement,
   { fake, me, locale = "en-GB", timeZone = "Europe/Paris" }: { fake: FakeApi; me: Me; locale?: string; timeZone?: string },
 ) {
-  const user = userEvent.setup();
-  const i18n = createI18n(locale, timeZone);
-  const utils = render(
-    <FluentProvider theme={teamsLightTheme}>
-      <I18nProvider value={i18n}>
-        <TestSession fake={fake} me={me}>
-          {ui}
-        </TestSession>
-      </I18nProvider>
-    </FluentProvider>,
-  );
-  return { user, ...utils };
+  return renderInShell(ui, {
+    theme: teamsLightTheme,
+    i18n: createI18n(locale, timeZone),
+    wrap: (children) => (
+      <TestSession fake={fake} me={me}>
+        {children}
+      </TestSession>
+    ),
+  });
 }
 
-// Contract-valid data.
-
-export const ids = {
-  tenant: "6b1f6a4e-2f5c-4a53-9a43-0c7c2c1d5b10",
-  lucas: "e85c1afa-a047-459e-be3a-09b2d3a8b3e8",
-  catherine: "e260ec44-86df-49cd-be73-b97edc97581e",
-};
-
-export const skills: Skill[] = [
-  { id: "excel-power-query", label: { fr: "Excel : Power Query", en: "Excel: Power Query" }, category: "software", retired: false },
-  { id: "teams-meetings", label: { fr: "Réunions Teams", en: "Teams meetings" }, category: "collaboration", retired: false },
-  { id: "copilot-in-m365", label: { fr: "Copilot dans Microsoft 365", en: "Copilot in Microsoft 365" }, category: "ai", retired: false },
-];
-
-export const skillList = () => ({ items: skills.map((s) => ({ ...s, etag: `W/"skill-${s.id}"` })) });
-
-/** A profile as GET /me returns it, with its ETag. */
-export type ProfileView = NonNullable<Me["profile"]>;
-
-let version = 0;
-export const nextEtag = () => `W/"v${++version}"`;
-
-export function profileOf(overrides: Partial<ProfileView> = {}): ProfileView {
-  return {
-    id: ids.lucas,
-    displayName: "Lucas Martin",
-    programRoles: ["mentor"],
-    offers: [{ skillId: "excel-power-query", level: "advanced" }],
-    requests: [],
-    languages: ["fr", "en"],
-    timeZone: "Europe/Paris",
-    capacity: 2,
-    paused: false,
-    trainingCompleted: [],
-    createdAt: "2026-09-01T08:00:00.000Z",
-    updatedAt: "2026-09-01T08:00:00.000Z",
-    etag: nextEtag(),
-    ...overrides,
-  };
-}
-
-export function meOf(profile: ProfileView | null, overrides: Partial<Me> = {}): Me {
-  const id = profile?.id ?? ids.catherine;
-  return {
-    id,
-    tenantId: ids.tenant,
-    displayName: profile?.displayName ?? "Catherine Delaunay",
-    roles: [...(profile?.programRoles ?? [])],
-    profile,
-    directory: {
-      id,
-      displayName: profile?.displayName ?? "Catherine Delaunay",
-      mail: "someone@brisemer.example",
-      jobTitle: "Directrice générale",
-      department: "Direction",
-      officeLocation: "Paris",
-      managerId: null,
-      timeZone: "America/Toronto",
-      preferredLanguage: "fr",
-    },
-    ...overrides,
-  };
-}
+export * from "./data";

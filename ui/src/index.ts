@@ -1,9 +1,26 @@
-export * from "./api-client";
-export * from "./use-resource";
-export * from "./settling";
-export * from "./field-errors";
-export * from "./i18n";
-export * from "./i18n-react";
-export * from "./messages";
-export * from "./errors";
-export * from "./check-in";
+// The api: a typed client, data loading for views.
+export * from "./api/api-client";
+export * from "./api/settling";
+export * from "./api/use-resource";
+// Words and formats.
+export * from "./i18n/i18n";
+export * from "./i18n/react";
+export * from "./i18n/messages";
+// Forms and errors, told alike everywhere.
+export * from "./forms/field-errors";
+export * from "./forms/use-submit";
+export * from "./errors/error-kind";
+export * from "./errors/ErrorNotice";
+// The check-in, asked alike in the tab and the add-in.
+export * from "./check-in/messages";
+export * from "./check-in/use-my-check-in";
+export * from "./check-in/CheckInFields";
+// The web shell: signing in, the host's theme and language, the page around the app.
+export * from "./shell/api-url";
+export * from "./shell/host";
+export * from "./shell/boot";
+export * from "./shell/look";
+export * from "./shell/session";
+export * from "./shell/narrow";
+export * from "./shell/ShellProviders";
+export * from "./shell/WebShell";

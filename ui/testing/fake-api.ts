@@ -1,5 +1,5 @@
 import { api, type Endpoint } from "@tandem/core";
-import { ApiError, type Call, type CallInput, type Result } from "../src/api-client";
+import { ApiError, type Call, type CallInput, type Result } from "../src/api/api-client";
 
 /**
  * A thin fake of the api client for the component tests of the tab and the add-in: it records every call with

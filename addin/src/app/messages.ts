@@ -1,5 +1,6 @@
 import { defineMessages, sharedMessages } from "@tandem/ui";
 
+/** The shell's words, and the pane's own: its sections, and how it speaks of Outlook. */
 export const appMessages = defineMessages({
   en: {
     ...sharedMessages.en,
@@ -8,10 +9,7 @@ export const appMessages = defineMessages({
     "nav.meeting": "This meeting",
     "error.unauthenticated": "Your sign-in has expired. Close and reopen Tandem to sign in again.",
     "signin.office": "Outlook could not sign you in (error {code}). Close the pane, check that you are signed in to Outlook with your work account, and open Tandem again.",
-    "signin.outsideOutlook": "Open Tandem from Outlook: on a message or a meeting, choose Tandem in the ribbon.",
-    "local.change": "Change",
-    "local.theme.light": "Light",
-    "local.nobody": "Nobody yet",
+    "signin.outsideHost": "Open Tandem from Outlook: on a message or a meeting, choose Tandem in the ribbon.",
   },
   fr: {
     ...sharedMessages.fr,
@@ -20,9 +18,6 @@ export const appMessages = defineMessages({
     "nav.meeting": "Cette réunion",
     "error.unauthenticated": "Votre connexion a expiré. Fermez puis rouvrez Tandem pour vous reconnecter.",
     "signin.office": "Outlook n'a pas pu vous connecter (erreur {code}). Fermez le volet, vérifiez que vous êtes connecté à Outlook avec votre compte professionnel, puis rouvrez Tandem.",
-    "signin.outsideOutlook": "Ouvrez Tandem depuis Outlook : sur un message ou une réunion, choisissez Tandem dans le ruban.",
-    "local.change": "Changer",
-    "local.theme.light": "Clair",
-    "local.nobody": "Personne pour l'instant",
+    "signin.outsideHost": "Ouvrez Tandem depuis Outlook : sur un message ou une réunion, choisissez Tandem dans le ruban.",
   },
 });

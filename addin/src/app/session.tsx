@@ -1,6 +1,5 @@
-import { createContext, useContext } from "react";
 import type { Me } from "@tandem/core";
-import type { Call } from "@tandem/ui";
+import { createSessionContext, type Call } from "@tandem/ui";
 import type { OutlookItem } from "../platform/office";
 
 /** The signed-in person, how to reach the api for them, and what Outlook opened the pane on. */
@@ -13,10 +12,4 @@ export interface Session {
   now(): string;
 }
 
-export const SessionContext = createContext<Session | null>(null);
-
-export function useSession(): Session {
-  const s = useContext(SessionContext);
-  if (!s) throw new Error("useSession outside a signed-in pane");
-  return s;
-}
+export const { SessionContext, useSession } = createSessionContext<Session>("a signed-in pane");

@@ -5,7 +5,8 @@
  * reads the host through what this module exposes.
  */
 
-export type OfficeTheme = "light" | "dark";
+export const officeThemes = ["light", "dark"] as const;
+export type OfficeTheme = (typeof officeThemes)[number];
 
 /** The message or meeting the task pane was opened on. */
 export interface OutlookItem {

@@ -5,16 +5,15 @@
  * a mentee's home with an active tandem, and a mentor's, untrained, with a proposed tandem and one under way.
  * A rule it misses is inserted at run time, as before: only slower.
  */
-import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
-import { createDOMRenderer, FluentProvider, RendererProvider, teamsLightTheme } from "@fluentui/react-components";
+import { createDOMRenderer, RendererProvider, teamsLightTheme } from "@fluentui/react-components";
 import { defaultCompareMediaQueries, styleBucketOrdering, type StyleBucketName } from "@griffel/core";
 import type { Me, TandemStatus, TandemView } from "@tandem/core";
-import { createI18n, I18nProvider } from "../i18n/i18n";
+import { ShellProviders } from "@tandem/ui";
+import { createI18n } from "../i18n/i18n";
 import { SessionContext, prefetch, type Session } from "./session";
 import { Shell } from "./Shell";
 import { ViewSkeleton } from "../components/ViewSkeleton";
-import { useFrameStyles } from "./frame-styles";
 import { styleBucketsHtml, type StyleBucket } from "./page-styles";
 
 const at = "2026-01-05T09:00:00.000Z";
@@ -60,28 +59,19 @@ function Home({ me, tandems }: { me: Me; tandems: TandemView[] }) {
   );
 }
 
-function Frame({ children }: { children: ReactNode }) {
-  const styles = useFrameStyles();
-  return <div className={styles.page}>{children}</div>;
-}
-
 /** The first screens' CSS, as `<style>` elements in Griffel's order. */
 export function firstScreenStyles(): string {
   const renderer = createDOMRenderer(undefined);
   renderToString(
     <RendererProvider renderer={renderer}>
-      <FluentProvider theme={teamsLightTheme}>
-        <I18nProvider value={createI18n("en", "UTC")}>
-          <Frame>
-            <ViewSkeleton />
-            <Home me={person(mentee, ["mentee"])} tandems={[tandem(1, "active", "mentee", ["pause", "complete"])]} />
-            <Home
-              me={person(mentor, ["mentor"])}
-              tandems={[tandem(2, "proposed", "mentor", ["accept", "decline"]), tandem(3, "accepted", "mentor", ["activate"])]}
-            />
-          </Frame>
-        </I18nProvider>
-      </FluentProvider>
+      <ShellProviders theme={teamsLightTheme} themeName="default" i18n={createI18n("en", "UTC")}>
+        <ViewSkeleton />
+        <Home me={person(mentee, ["mentee"])} tandems={[tandem(1, "active", "mentee", ["pause", "complete"])]} />
+        <Home
+          me={person(mentor, ["mentor"])}
+          tandems={[tandem(2, "proposed", "mentor", ["accept", "decline"]), tandem(3, "accepted", "mentor", ["activate"])]}
+        />
+      </ShellProviders>
     </RendererProvider>,
   );
   // Griffel's own order (its renderToStyleElements): by bucket, then media query, then priority.

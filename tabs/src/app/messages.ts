@@ -1,5 +1,6 @@
 import { defineMessages, sharedMessages } from "@tandem/ui";
 
+/** The shell's words, and the tab's own: its sections, and how it speaks of Teams. */
 export const appMessages = defineMessages({
   en: {
     ...sharedMessages.en,
@@ -14,8 +15,8 @@ export const appMessages = defineMessages({
     "common.edit": "Edit",
     "common.saved": "Saved",
     "error.unauthenticated": "Your sign-in has expired. Reload Tandem to sign in again.",
-    "local.theme.default": "Light",
-    "local.theme.contrast": "High contrast",
+    "signin.outsideHost": "Open Tandem from Microsoft Teams.",
+    "signin.teamsSilent": "Microsoft Teams did not answer. Reload Tandem.",
   },
   fr: {
     ...sharedMessages.fr,
@@ -30,7 +31,7 @@ export const appMessages = defineMessages({
     "common.edit": "Modifier",
     "common.saved": "Enregistré",
     "error.unauthenticated": "Votre connexion a expiré. Rechargez Tandem pour vous reconnecter.",
-    "local.theme.default": "Clair",
-    "local.theme.contrast": "Contraste élevé",
+    "signin.outsideHost": "Ouvrez Tandem depuis Microsoft Teams.",
+    "signin.teamsSilent": "Microsoft Teams n'a pas répondu. Rechargez Tandem.",
   },
 });

@@ -1,6 +1,5 @@
-import { createContext, useContext } from "react";
 import type { Me, TandemView } from "@tandem/core";
-import type { Call, Settling } from "@tandem/ui";
+import { createSessionContext, type Call, type Settling } from "@tandem/ui";
 
 /** The signed-in person and how to reach the api for them: everything a view needs from the app shell. */
 export interface Session {
@@ -31,10 +30,4 @@ export function prefetch(entries: { tandems?: Settling<TandemView[]> }): Prefetc
   };
 }
 
-export const SessionContext = createContext<Session | null>(null);
-
-export function useSession(): Session {
-  const s = useContext(SessionContext);
-  if (!s) throw new Error("useSession outside a signed-in app");
-  return s;
-}
+export const { SessionContext, useSession } = createSessionContext<Session>("a signed-in app");

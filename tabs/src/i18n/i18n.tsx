@@ -1,12 +1,7 @@
 import { lazy, type ComponentType } from "react";
-import { bindI18n, localeOf, type I18n as AppI18n, type Locale, type Vars } from "@tandem/ui";
+import { bindI18n, type Locale } from "@tandem/ui";
 import { en, type MessageKey } from "./en";
 import { fr } from "./fr";
-
-export { localeOf, type Locale, type Vars };
-
-/** The tab's words and formats for one person: their language and their time zone. */
-export type I18n = AppI18n<MessageKey>;
 
 /**
  * The catalogs start with the first screen's strings; `moreMessages()` adds the other views' in place, so every
@@ -39,4 +34,5 @@ export function lazyView<T extends ComponentType<any>>(load: () => Promise<{ def
   return lazy(() => Promise.all([load(), moreMessages()]).then(([m]) => m));
 }
 
-export const { createI18n, I18nProvider, useI18n, useT } = bindI18n<MessageKey>(catalogs);
+/** The tab's words and formats for one person: their language and their time zone. */
+export const { createI18n, useI18n, useT } = bindI18n<MessageKey>(catalogs);

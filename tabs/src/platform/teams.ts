@@ -2,8 +2,10 @@
  * The one module that knows Microsoft Teams. teams-js is loaded only when the page runs inside a Teams host,
  * so a plain browser (local mode) never imports it, and the tab's first render does not wait for it.
  */
-export type TeamsTheme = "default" | "dark" | "contrast";
+export const teamsThemes = ["default", "dark", "contrast"] as const;
+export type TeamsTheme = (typeof teamsThemes)[number];
 
+/** What the tab gets from Teams: the shell's sign-in, language and theme, and Teams' own deep links. */
 export interface TeamsHost {
   theme: TeamsTheme;
   locale: string;
@@ -12,6 +14,14 @@ export interface TeamsHost {
   getToken(): Promise<string>;
   onThemeChange(handler: (theme: TeamsTheme) => void): void;
   openLink(url: string): Promise<void>;
+}
+
+/** Teams frames the page but does not answer (or not in time): nobody can be signed in. */
+export class TeamsSilent extends Error {
+  constructor() {
+    super("Microsoft Teams did not answer");
+    this.name = "TeamsSilent";
+  }
 }
 
 /**
@@ -47,14 +57,14 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
-/** Connects to the Teams host, or answers null when there is none (or it does not answer in time). */
+/** Connects to the Teams host; null when the page is not in Teams, TeamsSilent when Teams does not answer in time. */
 export async function connectTeams(timeoutMs = 5000): Promise<TeamsHost | null> {
   if (!looksHostedByTeams()) return null;
   const { app, authentication } = await import("@microsoft/teams-js");
   try {
     await withTimeout(app.initialize(), timeoutMs, "Microsoft Teams");
   } catch {
-    return null;
+    throw new TeamsSilent();
   }
   const context = await app.getContext();
   app.notifySuccess();

@@ -1,18 +1,11 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
 import type { Persona } from "@tandem/core";
-import type { Locale } from "../i18n";
+import type { Locale } from "../i18n/i18n";
+import { setPageParam } from "./page";
 import { rememberPersona } from "./sign-in";
 
-/**
- * The choices of the local-mode bar that the tab and the add-in share (each lays its bar out in its own way, and
- * words it with its own messages). What is chosen goes into the address, so a reload or a copied link keeps it.
- */
-export function setPageParam(name: string, value: string) {
-  const url = new URL(window.location.href);
-  url.searchParams.set(name, value);
-  // Office.js replaces history.replaceState with null on load; the prototype's method is intact.
-  History.prototype.replaceState.call(window.history, null, "", url);
-}
+// The choices of the local-mode bar (PersonaBar.tsx). Each goes into the page's address, so that a reload or a
+// copied link keeps it.
 
 /** Signing in as another person of the demo organisation: the page reloads as them. */
 export function PersonaPicker(props: {
@@ -66,6 +59,38 @@ export function LanguagePicker(props: { locale: Locale; label: string; onLocale(
       >
         <Option value="en">English</Option>
         <Option value="fr">Français</Option>
+      </Dropdown>
+    </Field>
+  );
+}
+
+/** The host's themes, as local mode lets a developer try each. */
+export function ThemePicker<T extends string>(props: {
+  themes: readonly T[];
+  theme: T;
+  label: string;
+  describe(theme: T): string;
+  onTheme(theme: T): void;
+  dropdownClassName?: string;
+}) {
+  return (
+    <Field label={props.label}>
+      <Dropdown
+        className={props.dropdownClassName}
+        value={props.describe(props.theme)}
+        selectedOptions={[props.theme]}
+        onOptionSelect={(_, d) => {
+          const next = props.themes.find((x) => x === d.optionValue) ?? props.themes[0];
+          if (!next) return;
+          setPageParam("theme", next);
+          props.onTheme(next);
+        }}
+      >
+        {props.themes.map((x) => (
+          <Option key={x} value={x}>
+            {props.describe(x)}
+          </Option>
+        ))}
       </Dropdown>
     </Field>
   );

@@ -1,6 +1,6 @@
 import { canBookFor, occurrencesOf, type GoalView, type Recurrence, type ResponseOf, type TandemView, type Api } from "@tandem/core";
 
-type Cycle = ResponseOf<Api["listCycles"]>["items"][number];
+export type Cycle = ResponseOf<Api["listCycles"]>["items"][number];
 
 /** Sessions can be booked for a tandem or circle once everybody accepted it, and until it is paused or over. */
 export const isBookable = (t: TandemView) => canBookFor(t) && t.myRelation !== "coordinator";

@@ -1,10 +1,9 @@
-import { Button, Field, Rating, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Session } from "@tandem/core";
+import { CheckInFields, ErrorNotice, useMyCheckIn } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useT } from "../../i18n/i18n";
-import { ErrorNotice } from "../../components/ErrorNotice";
 import { Loading } from "../../components/Loading";
-import { useMyCheckIn } from "@tandem/ui";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -29,21 +28,13 @@ export function CheckInForm({
   const styles = useStyles();
   const t = useT();
   const { call, me } = useSession();
-  const form = useMyCheckIn({ call, meId: me.id, tandemId, sessionId: session.id, ratingNeeded: t("checkin.ratingNeeded"), onSaved });
+  const form = useMyCheckIn({ call, meId: me.id, tandemId, sessionId: session.id, onSaved });
 
   if (!form.loaded) return <Loading />;
   return (
     <form className={styles.form} onSubmit={(e) => void form.submit(e)} noValidate aria-label={t("checkin.title")}>
       {form.problem !== undefined && <ErrorNotice error={form.problem} />}
-      <Field label={t("checkin.learned")} {...form.field("learned")}>
-        <Textarea value={form.learned} maxLength={2000} resize="vertical" onChange={(_, d) => form.setLearned(d.value)} />
-      </Field>
-      <Field label={t("checkin.willTry")} {...form.field("willTry")}>
-        <Textarea value={form.willTry} maxLength={2000} resize="vertical" onChange={(_, d) => form.setWillTry(d.value)} />
-      </Field>
-      <Field label={t("checkin.rating")} required {...form.field("rating")}>
-        <Rating value={form.rating} max={5} onChange={(_, d) => form.setRating(d.value)} itemLabel={(n) => t("checkin.ratingValue", { value: n })} />
-      </Field>
+      <CheckInFields form={form} resize="vertical" />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={form.saving}>
           {form.saving ? t("common.saving") : t("common.save")}

@@ -1,31 +1,23 @@
-import { defineMessages } from "@tandem/ui";
+import { checkInFieldMessages, defineMessages } from "@tandem/ui";
 
 export const checkInMessages = defineMessages({
   en: {
+    ...checkInFieldMessages.en,
     "checkin.title": "Check in",
     "checkin.intro": "Three questions, one minute: it anchors what you learned.",
     "checkin.action": "Check in",
     "checkin.edit": "Edit my check-in",
-    "checkin.learned": "What I learned",
-    "checkin.willTry": "What I will try before next time",
-    "checkin.rating": "How useful was this session?",
-    "checkin.ratingValue": "{value} out of 5",
-    "checkin.ratingNeeded": "Choose a rating, from 1 to 5.",
     "checkin.saved": "Check-in saved. Thank you!",
     "checkin.done": "You have checked in on this session. You can still change your answers.",
     "checkin.notYet": "You can check in once the session has started ({when}).",
     "checkin.cancelled": "This session was cancelled: there is nothing to check in.",
   },
   fr: {
+    ...checkInFieldMessages.fr,
     "checkin.title": "Faire le bilan",
     "checkin.intro": "Trois questions, une minute : cela ancre ce que vous avez appris.",
     "checkin.action": "Faire le bilan",
     "checkin.edit": "Modifier mon bilan",
-    "checkin.learned": "Ce que j'ai appris",
-    "checkin.willTry": "Ce que je vais essayer d'ici la prochaine fois",
-    "checkin.rating": "Cette séance vous a-t-elle été utile ?",
-    "checkin.ratingValue": "{value} sur 5",
-    "checkin.ratingNeeded": "Choisissez une note, de 1 à 5.",
     "checkin.saved": "Bilan enregistré. Merci !",
     "checkin.done": "Vous avez fait le bilan de cette séance. Vous pouvez encore modifier vos réponses.",
     "checkin.notYet": "Vous pourrez faire le bilan une fois la séance commencée ({when}).",

@@ -17,7 +17,7 @@ import { type Api, canCheckIn, type ResponseOf } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { ErrorNotice } from "@tandem/ui";
 import { Loading } from "../../components/Loading";
 import { ApiError } from "@tandem/ui";
 import { CheckInForm } from "../checkin/CheckInForm";

@@ -21,7 +21,7 @@ import { GoalInput, GoalPatch, goalStatuses, type GoalView, type TandemView } fr
 import { useSession } from "../../app/session";
 import { useSkills } from "../../app/skills";
 import { useI18n } from "../../i18n/i18n";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { ErrorNotice } from "@tandem/ui";
 import { ApiError, apiFieldErrors, fieldState, zodFieldErrors, type FieldErrors } from "@tandem/ui";
 
 const useStyles = makeStyles({

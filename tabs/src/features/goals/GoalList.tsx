@@ -6,7 +6,7 @@ import { useSession } from "../../app/session";
 import type { Resource } from "@tandem/ui";
 import { useSkills } from "../../app/skills";
 import { lazyView, useI18n } from "../../i18n/i18n";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { ErrorNotice } from "@tandem/ui";
 import type { TandemItems } from "../home/load";
 
 const GoalDialog = lazyView(() => import("./GoalDialog"));

@@ -3,7 +3,7 @@ import { Button, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBar
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useT } from "../../i18n/i18n";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { ErrorNotice } from "@tandem/ui";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
 import { trainingModules } from "../training/modules";
 import { TandemCard } from "./TandemCard";

@@ -16,7 +16,7 @@ import type { TandemAction, TandemStatus, TandemView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { lazyView, useI18n } from "../../i18n/i18n";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { ErrorNotice } from "@tandem/ui";
 import { Initials } from "../../components/Initials";
 import { chatLink } from "../../platform/teams";
 import { hasItems, loadTandemItems } from "./load";

@@ -6,18 +6,14 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Rating,
   Spinner,
-  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { Session } from "@tandem/core";
+import { CheckInFields, ErrorNotice, useMyCheckIn } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
-import { ErrorNotice } from "../../components/ErrorNotice";
-import { useMyCheckIn } from "@tandem/ui";
 
 export interface SessionRef {
   tandemId: string;
@@ -31,14 +27,7 @@ export function CheckInDialog({ target, onClose, onSaved }: { target: SessionRef
   const styles = useStyles();
   const { t, dateTime } = useI18n();
   const { call, me } = useSession();
-  const form = useMyCheckIn({
-    call,
-    meId: me.id,
-    tandemId: target.tandemId,
-    sessionId: target.session.id,
-    ratingNeeded: t("checkin.ratingNeeded"),
-    onSaved,
-  });
+  const form = useMyCheckIn({ call, meId: me.id, tandemId: target.tandemId, sessionId: target.session.id, onSaved });
 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
@@ -48,26 +37,7 @@ export function CheckInDialog({ target, onClose, onSaved }: { target: SessionRef
             <DialogTitle>{t("checkin.title", { date: dateTime(target.session.start) })}</DialogTitle>
             <DialogContent className={styles.form}>
               {form.problem !== undefined && <ErrorNotice error={form.problem} onReload={onSaved} />}
-              {!form.loaded ? (
-                <Spinner size="small" label={t("common.loading")} />
-              ) : (
-                <>
-                  <Field label={t("checkin.learned")} {...form.field("learned")}>
-                    <Textarea value={form.learned} maxLength={2000} onChange={(_, d) => form.setLearned(d.value)} />
-                  </Field>
-                  <Field label={t("checkin.willTry")} {...form.field("willTry")}>
-                    <Textarea value={form.willTry} maxLength={2000} onChange={(_, d) => form.setWillTry(d.value)} />
-                  </Field>
-                  <Field label={t("checkin.rating")} required {...form.field("rating")}>
-                    <Rating
-                      value={form.rating}
-                      max={5}
-                      onChange={(_, d) => form.setRating(d.value)}
-                      itemLabel={(n) => t("checkin.ratingValue", { value: n })}
-                    />
-                  </Field>
-                </>
-              )}
+              {form.loaded ? <CheckInFields form={form} /> : <Spinner size="small" label={t("common.loading")} />}
             </DialogContent>
             <DialogActions>
               <Button onClick={onClose}>{t("common.cancel")}</Button>

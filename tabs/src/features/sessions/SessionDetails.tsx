@@ -21,7 +21,7 @@ import { NoteInput, canCheckIn, type NoteVisibility, type Session, type TandemVi
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { ErrorNotice } from "@tandem/ui";
 
 const useStyles = makeStyles({
   panel: { display: "grid", gap: tokens.spacingVerticalM },

@@ -21,7 +21,7 @@ import { canCheckIn, sessionMinutes, type Session, type TandemView } from "@tand
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { ErrorNotice } from "@tandem/ui";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
 import { SessionDetails } from "./SessionDetails";
 import { CheckInDialog, type SessionRef } from "./CheckInDialog";

@@ -1,7 +1,8 @@
-import { defineMessages } from "@tandem/ui";
+import { checkInFieldMessages, defineMessages } from "@tandem/ui";
 
 export const sessionMessages = defineMessages({
   en: {
+    ...checkInFieldMessages.en,
     "sessions.title": "Sessions",
     "sessions.tandem": "Tandem",
     "sessions.none": "No tandem with sessions yet.",
@@ -22,11 +23,6 @@ export const sessionMessages = defineMessages({
     "checkin.action": "Check in",
     "checkin.edit": "Edit my check-in",
     "checkin.title": "Check in after the session of {date}",
-    "checkin.learned": "What I learned",
-    "checkin.willTry": "What I will try before next time",
-    "checkin.rating": "How useful was this session?",
-    "checkin.ratingValue": "{value} out of 5",
-    "checkin.ratingNeeded": "Choose a rating, from 1 to 5.",
     "checkin.mine": "My check-in",
     "checkin.by": "{name}'s check-in",
     "checkin.none": "No check-in yet.",
@@ -46,6 +42,7 @@ export const sessionMessages = defineMessages({
     "notes.you": "You",
   },
   fr: {
+    ...checkInFieldMessages.fr,
     "sessions.title": "Séances",
     "sessions.tandem": "Tandem",
     "sessions.none": "Aucun tandem avec des séances pour l'instant.",
@@ -66,11 +63,6 @@ export const sessionMessages = defineMessages({
     "checkin.action": "Faire le bilan",
     "checkin.edit": "Modifier mon bilan",
     "checkin.title": "Bilan de la séance du {date}",
-    "checkin.learned": "Ce que j'ai appris",
-    "checkin.willTry": "Ce que je vais essayer d'ici la prochaine fois",
-    "checkin.rating": "Cette séance vous a-t-elle été utile ?",
-    "checkin.ratingValue": "{value} sur 5",
-    "checkin.ratingNeeded": "Choisissez une note, de 1 à 5.",
     "checkin.mine": "Mon bilan",
     "checkin.by": "Bilan de {name}",
     "checkin.none": "Pas encore de bilan.",

@@ -18,7 +18,7 @@ import {
 import { Checkmark16Regular, Checkmark20Regular } from "@fluentui/react-icons";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { ErrorNotice } from "@tandem/ui";
 import { trainingModules, type TrainingModuleId } from "./modules";
 
 const useStyles = makeStyles({

@@ -1,4 +1,4 @@
-import { ApiError } from "./api-client";
+import { ApiError } from "../api/api-client";
 
 /** What went wrong, as a person would tell it; each front end words these with its own `error.<kind>` messages. */
 export type ErrorKind = "network" | "conflict" | "unauthenticated" | "forbidden" | "notFound" | "invalid" | "unavailable" | "unknown";

@@ -2,8 +2,8 @@ import { defineMessages } from "./i18n";
 
 /**
  * The words the tab and the add-in say alike: the app's name, common actions, what went wrong (one message per
- * `ErrorKind`, plus `error.unauthenticated`, which each app words for its host), people's roles, and the
- * local-mode bar. Each app spreads these into its own catalogs.
+ * `ErrorKind`), signing in, and people's roles. Each app spreads these into its own catalogs, with the words it
+ * gives in its host's terms (`HostWordedKey`).
  */
 export const sharedMessages = defineMessages({
   en: {
@@ -23,12 +23,6 @@ export const sharedMessages = defineMessages({
     "error.unavailable": "Tandem is temporarily unavailable. Try again in a moment.",
     "error.unknown": "Something went wrong on our side. Try again.",
     "signin.failed": "We could not sign you in to Tandem: {detail}",
-    "local.banner": "Local mode",
-    "local.persona": "Signed in as",
-    "local.language": "Language",
-    "local.theme": "Theme",
-    "local.theme.dark": "Dark",
-    "local.choosePersona": "Choose a person of the demo organisation to sign in as.",
     "role.mentor": "Mentor",
     "role.mentee": "Mentee",
     "role.manager": "Manager",
@@ -51,15 +45,18 @@ export const sharedMessages = defineMessages({
     "error.unavailable": "Tandem est momentanément indisponible. Réessayez dans un instant.",
     "error.unknown": "Un problème est survenu de notre côté. Réessayez.",
     "signin.failed": "Impossible de vous connecter à Tandem : {detail}",
-    "local.banner": "Mode local",
-    "local.persona": "Connecté en tant que",
-    "local.language": "Langue",
-    "local.theme": "Thème",
-    "local.theme.dark": "Sombre",
-    "local.choosePersona": "Choisissez une personne de l'organisation de démonstration pour vous connecter.",
     "role.mentor": "Mentor",
     "role.mentee": "Mentoré",
     "role.manager": "Manager",
     "role.coordinator": "Coordinateur",
   },
 });
+
+/**
+ * Words the shell needs that each app gives in its host's terms: how to sign in again (close the pane, reload the
+ * tab), and where to open Tandem from.
+ */
+export type HostWordedKey = "error.unauthenticated" | "signin.outsideHost";
+
+/** Every key the shell's own components translate; each app's catalogs must hold them. */
+export type ShellMessageKey = keyof typeof sharedMessages.en | HostWordedKey;

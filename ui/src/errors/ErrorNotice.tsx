@@ -1,13 +1,17 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { ApiError, errorKind } from "@tandem/ui";
-import { useT } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/en";
+import { ApiError } from "../api/api-client";
+import { usePageI18n } from "../i18n/react";
+import { useNarrow } from "../shell/narrow";
+import { errorKind, type ErrorKind } from "./error-kind";
 
-/** Per call site: what a problem of a given status means there (booking's 503 is Outlook's calendars, say). */
-export type ErrorWords = Partial<Record<number, MessageKey>>;
+/**
+ * Per call site: what a problem of a given status means there (booking's 503 is Outlook's calendars, say), as a
+ * key of the app's messages.
+ */
+export type ErrorWords<K extends string = string> = Partial<Record<number, K>>;
 
 /** The one way an error is told to a person: what happened, in their words, and what they can do. */
-export function errorMessage(error: unknown, words: ErrorWords = {}): { key: MessageKey; detail?: string } {
+export function errorMessage<K extends string = never>(error: unknown, words: ErrorWords<K> = {}): { key: K | `error.${ErrorKind}`; detail?: string } {
   const specific = error instanceof ApiError ? words[error.status] : undefined;
   if (specific) return { key: specific, detail: (error as ApiError).detail };
   const { kind, detail } = errorKind(error);
@@ -25,15 +29,17 @@ export function ErrorNotice({
   onRetry?: () => void;
   onReload?: () => void;
 }) {
-  const t = useT();
+  const { t } = usePageI18n();
+  const narrow = useNarrow();
   const { key, detail } = errorMessage(error, words);
   const conflict = error instanceof ApiError && error.isConflict;
   const action = conflict ? onReload : onRetry;
+  const text = t(key, { detail: detail ?? "" });
   return (
-    <MessageBar intent={conflict ? "warning" : "error"} role="alert" layout="multiline">
+    <MessageBar intent={conflict ? "warning" : "error"} role="alert" {...(narrow ? { layout: "multiline" as const } : {})}>
       <MessageBarBody>
         <MessageBarTitle>{t("error.title")}</MessageBarTitle>
-        <div>{t(key, { detail: detail ?? "" })}</div>
+        {narrow ? <div>{text}</div> : text}
       </MessageBarBody>
       {action && (
         <MessageBarActions>
