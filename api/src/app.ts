@@ -49,6 +49,7 @@ export async function createApp(
 
   const deps: Deps = {
     repos,
+    pingStorage: () => repos.ping(),
     directory: demo ? demoDirectory(demo) : unavailableDirectory,
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? randomIds,
