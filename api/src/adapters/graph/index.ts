@@ -1,6 +1,8 @@
 import { TandemError, type Calendar } from "@tandem/core";
 import type { Config } from "../../config";
-import { AttendeeCache, graphCalendar, parseICalUId } from "./calendar";
+import { AttendeeCache } from "./attendees";
+import { graphCalendar } from "./calendar";
+import { parseICalUId } from "./shapes";
 import { graphClient } from "./client";
 import { onBehalfOf, ownToken } from "./tokens";
 
