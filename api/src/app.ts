@@ -5,6 +5,7 @@ import { createTableRepositories, type TableRepositories } from "./adapters/tabl
 import { demoDirectory, loadDemoOrganisation } from "./adapters/directory/demo-directory";
 import { unavailableDirectory } from "./adapters/directory/unavailable-directory";
 import { graphCalendars } from "./adapters/graph";
+import { createGate } from "./platform/access";
 import { createTokenVerifier } from "./platform/auth";
 import { createDevIssuer, type DevIssuer } from "./platform/dev-issuer";
 import { randomIds, systemClock, type Deps, type FeatureContext } from "./platform/deps";
@@ -18,9 +19,10 @@ import { cycleRoutes } from "./features/cycles/routes";
 import { tandemRoutes } from "./features/tandems/routes";
 import { goalRoutes } from "./features/goals/routes";
 import { sessionRoutes } from "./features/sessions/routes";
+import { checkInRoutes } from "./features/checkins/routes";
+import { noteRoutes } from "./features/notes/routes";
 import { teamRoutes } from "./features/team/routes";
 import { journalRoutes } from "./features/journal/routes";
-import { bookingRoutes } from "./features/booking/routes";
 
 export interface TandemApp {
   config: Config;
@@ -60,6 +62,7 @@ export async function createApp(
     deps,
     http: {
       verify: createTokenVerifier(config.auth, devIssuer?.jwks()),
+      gate: createGate(deps),
       maxBodyBytes: config.maxBodyBytes,
       ...(overrides.log ? { log: overrides.log } : {}),
     },
@@ -74,7 +77,8 @@ export async function createApp(
     ...tandemRoutes(ctx),
     ...goalRoutes(ctx),
     ...sessionRoutes(ctx),
-    ...bookingRoutes(ctx),
+    ...checkInRoutes(ctx),
+    ...noteRoutes(ctx),
     ...teamRoutes(ctx),
     ...journalRoutes(ctx),
   ];

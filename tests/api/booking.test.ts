@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, dateIn, weekdayOf, zonedTimeToUtc, type DemoPerson, type DemoTandem } from "@tandem/core";
-import { transactionIdFor } from "../../api/src/features/booking/service";
+import { transactionIdFor } from "../../api/src/features/sessions/idempotency";
 import { graphCalendars } from "../../api/src/adapters/graph";
 import { startTestApi, type Reply, type TestApi, type TestGraph } from "../support/test-api";
 

@@ -86,6 +86,12 @@ export type EmptyReason = (typeof emptyReasons)[number];
 /** Sessions are booked, moved and suggested for tandems that run: accepted or active. */
 export const canBookFor = (t: Pick<Tandem, "status">) => t.status === "accepted" || t.status === "active";
 
+export function checkBookable(t: Pick<Tandem, "status" | "kind">): void {
+  if (!canBookFor(t)) {
+    throw new TandemError("illegal_transition", `Sessions are booked for an accepted or active ${t.kind}; this one is ${t.status}.`);
+  }
+}
+
 /**
  * The occurrences of a weekly series: the same wall-clock time in the organizer's zone every `everyWeeks` weeks,
  * so a 15:00 session stays at 15:00 across daylight saving changes. Instants are written in that zone.

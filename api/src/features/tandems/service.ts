@@ -1,7 +1,5 @@
 import {
   TandemError,
-  allowedActions,
-  membersOf,
   newTandem,
   relationTo,
   transition,
@@ -15,6 +13,7 @@ import {
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
 import { requireCoordinator } from "../../platform/guards";
+import { tandemView } from "./view";
 
 export interface TandemAccess {
   tandem: Versioned<Tandem>;
@@ -32,31 +31,6 @@ export async function accessTandem(deps: Deps, caller: Caller, tandemId: string)
   return { tandem, relation };
 }
 
-export async function viewOf(deps: Deps, caller: Caller, t: Versioned<Tandem>): Promise<TandemView> {
-  const viewer = { id: caller.userId, coordinator: caller.coordinator };
-  const relation = relationTo(t.value, viewer);
-  const members = await Promise.all(
-    membersOf(t.value).map(async (id) => {
-      const person = await deps.directory.person(caller.tenantId, id);
-      const displayName = person?.displayName ?? (await deps.repos.profiles.get(caller.tenantId, id))?.value.displayName ?? "";
-      return {
-        id,
-        displayName,
-        role: id === t.value.mentorId ? ("mentor" as const) : ("mentee" as const),
-        timeZone: person?.timeZone ?? null,
-        mail: person?.mail ?? null,
-      };
-    }),
-  );
-  return {
-    ...t.value,
-    etag: t.etag,
-    members,
-    allowedActions: allowedActions(t.value, viewer),
-    myRelation: relation === "none" ? "coordinator" : relation,
-  };
-}
-
 export async function listTandems(deps: Deps, caller: Caller, scope: "mine" | "all"): Promise<TandemView[]> {
   let list: Versioned<Tandem>[];
   if (scope === "all") {
@@ -66,7 +40,7 @@ export async function listTandems(deps: Deps, caller: Caller, scope: "mine" | "a
     list = await deps.repos.tandems.listForPerson(caller.tenantId, caller.userId);
   }
   list.sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt));
-  return Promise.all(list.map((t) => viewOf(deps, caller, t)));
+  return Promise.all(list.map((t) => tandemView(deps, caller, t)));
 }
 
 export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposal): Promise<Versioned<Tandem>> {
