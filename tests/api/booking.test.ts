@@ -475,6 +475,38 @@ describe("moving and cancelling through Tandem", () => {
   });
 });
 
+describe("one way to cancel", () => {
+  it("cancels the Outlook meeting when the organizer marks a session cancelled (POST .../status), as POST .../cancel does", async () => {
+    const t = pick("Europe/Paris", "Europe/Paris");
+    const slot = await firstSlot(t.mentorId, t.id, "2027-03-01");
+    const booked = (await book(t.mentorId, t.id, slot)).json.items[0];
+    const path = `/tandems/${t.id}/sessions/${booked.id}/status`;
+
+    // A stale version, or a member who did not book it, changes nothing, in Tandem or in Outlook.
+    const stale = await as(t.mentorId, "POST", path, { body: { status: "cancelled" }, headers: { "if-match": 'W/"stale"' } });
+    expect(stale.status).toBe(412);
+    const byMentee = await as(t.menteeIds[0]!, "POST", path, { body: { status: "cancelled" } });
+    expect(byMentee.status).toBe(403);
+    expect(byMentee.json.detail).toContain(person(t.mentorId).displayName);
+    expect((await graph.call(t.mentorId, "GET", `/me/events/${encodeURIComponent(booked.graphEventId)}`)).status).toBe(200);
+    expect((await sessionsOf(t.menteeIds[0]!, t.id)).find((s) => s.id === booked.id)?.status).toBe("scheduled");
+
+    const r = await as(t.mentorId, "POST", path, { body: { status: "cancelled" }, headers: { "if-match": booked.etag } });
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    expect(r.json).toMatchObject({ id: booked.id, status: "cancelled" });
+    expect(r.headers.get("etag")).toBe(r.json.etag);
+    expect((await graph.call(t.mentorId, "GET", `/me/events/${encodeURIComponent(booked.graphEventId)}`)).status).toBe(404);
+    const copy = await graph.call(t.menteeIds[0]!, "GET", `/me/events?$filter=iCalUId eq '${booked.iCalUId}'`);
+    expect(copy.json.value[0].isCancelled).toBe(true);
+    expect((await sessionsOf(t.menteeIds[0]!, t.id)).find((s) => s.id === booked.id)?.status).toBe("cancelled");
+
+    // Asking again changes nothing.
+    const again = await as(t.mentorId, "POST", path, { body: { status: "cancelled" } });
+    expect(again.status).toBe(200);
+    expect(again.json.etag).toBe(r.json.etag);
+  });
+});
+
 describe("the meeting behind the Outlook add-in", () => {
   it("finds the tandem, the session, the goals and the last check-ins from the organizer's event id, the iCalUId, or an attendee's own copy", async () => {
     const lastHeld = (x: DemoTandem) => x.sessions.filter((s) => s.status === "held").sort((a, b) => a.daysFromNow - b.daysFromNow).at(-1);
