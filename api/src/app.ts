@@ -9,7 +9,7 @@ import { createGate } from "./platform/access";
 import { createTokenVerifier } from "./platform/auth";
 import { createDevIssuer, type DevIssuer } from "./platform/dev-issuer";
 import { randomIds, systemClock, type Deps, type FeatureContext } from "./platform/deps";
-import type { Route } from "./platform/http";
+import type { HttpOptions, Route } from "./platform/http";
 import { healthRoutes } from "./features/health/routes";
 import { openApiRoutes } from "./features/openapi/routes";
 import { devRoutes } from "./features/dev/routes";
@@ -28,6 +28,8 @@ export interface TandemApp {
   config: Config;
   routes: Route[];
   repos: TableRepositories;
+  /** What every route checks callers with: the token verifier and the access gate. */
+  http: HttpOptions;
   /** Local mode only. */
   devIssuer?: DevIssuer;
   demo?: DemoOrganisation;
@@ -82,5 +84,5 @@ export async function createApp(
     ...teamRoutes(ctx),
     ...journalRoutes(ctx),
   ];
-  return { config, routes, repos, devIssuer, demo };
+  return { config, routes, repos, http: ctx.http, devIssuer, demo };
 }

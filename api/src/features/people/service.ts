@@ -1,4 +1,4 @@
-import { type Me, type Profile, type ProfileInput, type Role, type Versioned } from "@tandem/core";
+import type { Me, Profile, ProfileInput, Role, Versioned } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
 import { writeVersion } from "../../platform/versions";
