@@ -6,10 +6,11 @@ import { loadDemoOrganisation } from "./adapters/demo-organisation";
 import { createTableDirectory } from "./adapters/tables/directory";
 import { graphCalendars } from "./adapters/graph";
 import { clientCredentials, developmentAppTokens, graphDirectorySource, unconfiguredDirectorySource } from "./adapters/graph/directory-source";
+import { createGate } from "./platform/access";
 import { createTokenVerifier } from "./platform/auth";
 import { createDevIssuer, type DevIssuer } from "./platform/dev-issuer";
 import { randomIds, systemClock, type Deps, type FeatureContext } from "./platform/deps";
-import type { Route } from "./platform/http";
+import type { HttpOptions, Route } from "./platform/http";
 import { healthRoutes } from "./features/health/routes";
 import { openApiRoutes } from "./features/openapi/routes";
 import { devRoutes } from "./features/dev/routes";
@@ -19,9 +20,10 @@ import { cycleRoutes } from "./features/cycles/routes";
 import { tandemRoutes } from "./features/tandems/routes";
 import { goalRoutes } from "./features/goals/routes";
 import { sessionRoutes } from "./features/sessions/routes";
+import { checkInRoutes } from "./features/checkins/routes";
+import { noteRoutes } from "./features/notes/routes";
 import { teamRoutes } from "./features/team/routes";
 import { journalRoutes } from "./features/journal/routes";
-import { bookingRoutes } from "./features/booking/routes";
 import { directoryRoutes } from "./features/directory/routes";
 import { directorySync, type DirectorySync } from "./features/directory/sync";
 
@@ -29,6 +31,8 @@ export interface TandemApp {
   config: Config;
   routes: Route[];
   repos: TableRepositories;
+  /** What every route checks callers with: the token verifier and the access gate. */
+  http: HttpOptions;
   /** Local mode only. */
   devIssuer?: DevIssuer;
   demo?: DemoOrganisation;
@@ -59,6 +63,7 @@ export async function createApp(
 
   const deps: Deps = {
     repos,
+    pingStorage: () => repos.ping(),
     directory,
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? randomIds,
@@ -81,6 +86,7 @@ export async function createApp(
     deps,
     http: {
       verify: createTokenVerifier(config.auth, devIssuer?.jwks()),
+      gate: createGate(deps),
       maxBodyBytes: config.maxBodyBytes,
       ...(overrides.log ? { log: overrides.log } : {}),
     },
@@ -95,7 +101,8 @@ export async function createApp(
     ...tandemRoutes(ctx),
     ...goalRoutes(ctx),
     ...sessionRoutes(ctx),
-    ...bookingRoutes(ctx),
+    ...checkInRoutes(ctx),
+    ...noteRoutes(ctx),
     ...teamRoutes(ctx),
     ...journalRoutes(ctx),
     ...directoryRoutes(ctx, sync),
@@ -105,5 +112,5 @@ export async function createApp(
     const known = await directory.tenants();
     return [...new Set([...known, ...config.directory.tenants, ...allowed, ...(demo ? [demo.tenantId] : [])])].sort();
   };
-  return { config, routes, repos, devIssuer, demo, directory, directorySync: sync, directoryTenants };
+  return { config, routes, repos, http: ctx.http, devIssuer, demo, directory, directorySync: sync, directoryTenants };
 }

@@ -316,11 +316,6 @@ export interface Calendar {
   updateEvent(id: string, change: EventChange): Promise<CalendarEvent>;
   /** Sends the cancellation to the attendees. A meeting already gone is not an error. */
   cancelEvent(id: string, comment?: string): Promise<void>;
-  /**
-   * Who to invite, for people the directory port could not tell (the Graph directory is not wired yet): names and
-   * mail addresses by directory id, in one round trip at most, remembered for an hour.
-   */
-  attendeesOf(personIds: string[]): Promise<Map<string, MeetingAttendee>>;
   /** What an iCalUId tells without a call: the key shared by its series, and an occurrence's date (UTC). */
   parseICalUId(iCalUId: string): { matchKey: string; date: string | null };
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { z } from "zod";
-import { ProfileInput, TimeZone, api, type Endpoint } from "../src/index";
+import { ProfileInput, TimeZone, accessLevels, api, isTandemAccess, type Endpoint } from "../src/index";
 import { routes } from "../src/client";
 import { devApi } from "../src/contracts/dev";
 import { devRoutes } from "../src/contracts/dev-routes";
@@ -27,6 +27,21 @@ describe("api contracts", () => {
       const route = (routes as Record<string, unknown>)[key] ?? (devRoutes as Record<string, unknown>)[key];
       expect(route).toEqual({ id: e.id, method: e.method, path: e.path, auth: e.auth });
     }
+  });
+
+  it("says who may call every endpoint: anyone exactly when no token is needed", () => {
+    for (const [, e] of [...endpoints, ...Object.entries(devApi as Record<string, Endpoint>)]) {
+      expect(Object.keys(accessLevels), e.id).toContain(e.access);
+      expect(e.access === "anyone", e.id).toBe(e.auth === "none");
+    }
+  });
+
+  it("opens an endpoint to a tandem's members only where a tandem is named: in the path, or behind the meeting asked about", () => {
+    for (const [, e] of endpoints) {
+      if (isTandemAccess(e.access) && e.id !== "meetingContext") expect(pathParams(e.path), e.id).toContain("id");
+      if (e.path.startsWith("/tandems/{id}")) expect(isTandemAccess(e.access), e.id).toBe(true);
+    }
+    expect(api.meetingContext.access).toBe("member-or-coordinator");
   });
 
   it("never gives two endpoints the same method and route", () => {

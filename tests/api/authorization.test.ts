@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api as contract, type DemoOrganisation, type DemoTandem, type Endpoint } from "@tandem/core";
-import { castOf, startTestApi, type Cast, type Reply, type TestApi } from "../support/test-api";
+import { apiClient, type Answer, type CallInput, type RouteId } from "@tandem/core/client";
+import { castOf, idsOf, ok, pointersOf, startTestApi, type Cast, type TestApi } from "../support/test-api";
 
 /**
  * "Who may see what" (DESIGN.md), checked over HTTP for every route that takes a token: what an anonymous caller,
@@ -12,35 +13,10 @@ let api: TestApi;
 let cast: Cast;
 let org: DemoOrganisation;
 
-const tokens = new Map<string, Promise<string>>();
-function tokenOf(personaId: string): Promise<string> {
-  let t = tokens.get(personaId);
-  if (!t) {
-    t = api.token(personaId);
-    tokens.set(personaId, t);
-  }
-  return t;
-}
-
-interface Send {
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-async function as(personaId: string, method: string, path: string, options: Send = {}): Promise<Reply> {
-  return api.call(method, path, { ...options, token: await tokenOf(personaId) });
-}
-
-const itemIds = (r: Reply): string[] => (r.json?.items ?? []).map((i: { id: string }) => i.id);
-const pointers = (r: Reply): string[] => (r.json?.errors ?? []).map((e: { pointer?: string }) => e.pointer);
-const etagOf = (r: Reply) => r.headers.get("etag") ?? "";
-
-/** Fills `{name}` in a contract path. */
-const fill = (path: string, params: Record<string, string>) =>
-  path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const v = params[name];
-    if (v === undefined) throw new Error(`no value for {${name}} in ${path}`);
-    return encodeURIComponent(v);
-  });
+const as = (personaId: string) => api.as(personaId);
+/** Any endpoint by its id, for the tables that go through every route of the contract. */
+const anyCall = (call: ReturnType<typeof as>, id: string, input: CallInput<RouteId>) => call(id as RouteId, input as never);
+const isProblem = (r: Answer<RouteId>) => expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
 
 const userEndpoints = (Object.values(contract) as Endpoint[]).filter((e) => e.auth === "user");
 const tandemEndpoints = userEndpoints.filter((e) => e.path.startsWith("/tandems/{id}"));
@@ -64,6 +40,8 @@ const goalInput = (menteeId: string, title = "Automatiser le rapport mensuel") =
 const checkIn = { learned: "Les requêtes Power Query se rejouent seules.", willTry: "Refaire le rapport de mars.", rating: 4 };
 
 const inTandem = (t: DemoTandem, personId: string) => t.mentorId === personId || t.menteeIds.includes(personId);
+const tandem = () => ({ id: cast.tandem.id });
+const session = (sessionId: string) => ({ id: cast.tandem.id, sessionId });
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -77,11 +55,8 @@ beforeAll(async () => {
   expect(heldSession, "the cast tandem needs a past held session with check-ins").toBeDefined();
   expect(futureSession, "the cast tandem needs a future scheduled session").toBeDefined();
 
-  const note = await as(cast.mentee, "POST", `/tandems/${cast.tandem.id}/sessions/${heldSession.id}/notes`, {
-    body: { body: "Note partagée du beforeAll", visibility: "shared" },
-  });
-  expect(note.status).toBe(201);
-  sharedNoteId = note.json.id;
+  const note = ok(await as(cast.mentee)("createNote", { params: session(heldSession.id), body: { body: "Note partagée du beforeAll", visibility: "shared" } }));
+  sharedNoteId = note.id;
 });
 afterAll(() => api?.close());
 
@@ -102,59 +77,54 @@ describe("anonymous and malformed credentials", () => {
   });
 
   it.each(userEndpoints.map((e) => [e.id, e] as const))("%s without a token: 401 problem+json with WWW-Authenticate", async (_, e) => {
-    const r = await api.call(e.method, fill(e.path, sample));
+    const r = await anyCall(api.anonymous, e.id, { params: sample as never });
     expect(r.status).toBe(401);
-    expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    isProblem(r);
     expect(r.headers.get("www-authenticate")).toMatch(/^Bearer\b/);
-    expect(r.json).toMatchObject({ status: 401, detail: expect.stringMatching(/\S/) });
+    expect(r.problem).toMatchObject({ status: 401, detail: expect.stringMatching(/\S/) });
   });
 
   it.each(userEndpoints.map((e) => [e.id, e] as const))("%s with a garbage token: 401", async (_, e) => {
-    const r = await api.call(e.method, fill(e.path, sample), { headers: { authorization: "Bearer abc" } });
+    const r = await anyCall(apiClient(api.url, () => "abc"), e.id, { params: sample as never });
     expect(r.status).toBe(401);
-    expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    isProblem(r);
     expect(r.headers.get("www-authenticate")).toMatch(/^Bearer\b/);
-    expect(r.json.status).toBe(401);
+    expect(r.problem?.status).toBe(401);
   });
 
   it("lets anonymous callers reach the routes that need no token", async () => {
-    const r = await api.call("GET", "/health");
+    const r = await api.anonymous("health");
     expect(r.status).toBe(200);
   });
 });
 
 describe("tandem-scoped routes", () => {
   /** A valid request for each tandem route, so that only access decides the answer. */
-  const requestFor = (e: Endpoint, tandemId: string) => {
+  const requestFor = (e: Endpoint, tandemId: string): CallInput<RouteId> => {
     const slot = { start: "2099-01-05T10:00:00+01:00", end: "2099-01-05T10:45:00+01:00" };
-    const samples: Record<string, Send & { ifMatch?: true }> = {
+    const samples: Record<string, { body?: unknown; ifMatch?: string; idempotencyKey?: string }> = {
       getTandem: {},
       transitionTandem: { body: { action: "pause" } },
       listGoals: {},
       createGoal: { body: goalInput(cast.mentee) },
-      updateGoal: { body: { progress: 10 }, ifMatch: true },
-      deleteGoal: { ifMatch: true },
+      updateGoal: { body: { progress: 10 }, ifMatch: "*" },
+      deleteGoal: { ifMatch: "*" },
       listSessions: {},
       setSessionStatus: { body: { status: "held" } },
       listCheckIns: {},
       putMyCheckIn: { body: checkIn },
       listNotes: {},
       createNote: { body: { body: "Une note", visibility: "shared" } },
-      updateNote: { body: { body: "Une autre note" }, ifMatch: true },
-      deleteNote: { ifMatch: true },
+      updateNote: { body: { body: "Une autre note" }, ifMatch: "*" },
+      deleteNote: { ifMatch: "*" },
       suggestSessions: { body: {} },
-      bookSession: { body: slot, headers: { "idempotency-key": "sample-booking-key" } },
-      rescheduleSession: { body: slot, ifMatch: true },
+      bookSession: { body: slot, idempotencyKey: "sample-booking-key" },
+      rescheduleSession: { body: slot, ifMatch: "*" },
       cancelSession: { body: {} },
     };
     const s = samples[e.id];
     if (!s) throw new Error(`no sample request for ${e.id}: add one to this table`);
-    const path = fill(e.path, { id: tandemId, goalId: menteeGoalId, sessionId: heldSession.id, noteId: sharedNoteId });
-    return {
-      method: e.method,
-      path,
-      send: { body: s.body, headers: { ...s.headers, ...(s.ifMatch ? { "if-match": "*" } : {}) } } as Send,
-    };
+    return { ...s, params: { id: tandemId, goalId: menteeGoalId, sessionId: heldSession.id, noteId: sharedNoteId } } as CallInput<RouteId>;
   };
 
   it("has a sample request for every tandem route of the contract", () => {
@@ -166,18 +136,15 @@ describe("tandem-scoped routes", () => {
     it.each(tandemEndpoints.map((e) => [e.id, e] as const))(
       `%s by the ${who}: 404, exactly as for a tandem that does not exist`,
       async (_, e) => {
-        const personId = cast[who];
-        const real = requestFor(e, cast.tandem.id);
-        const r = await as(personId, real.method, real.path, real.send);
+        const r = await anyCall(as(cast[who]), e.id, requestFor(e, cast.tandem.id));
         expect(r.status).toBe(404);
-        expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-        const ghost = requestFor(e, randomUUID());
-        const g = await as(personId, ghost.method, ghost.path, ghost.send);
+        isProblem(r);
+        const g = await anyCall(as(cast[who]), e.id, requestFor(e, randomUUID()));
         expect(g.status).toBe(404);
-        expect({ title: r.json.title, detail: r.json.detail, code: r.json.code }).toEqual({
-          title: g.json.title,
-          detail: g.json.detail,
-          code: g.json.code,
+        expect({ title: r.problem?.title, detail: r.problem?.detail, code: r.problem?.code }).toEqual({
+          title: g.problem?.title,
+          detail: g.problem?.detail,
+          code: g.problem?.code,
         });
       },
     );
@@ -186,56 +153,38 @@ describe("tandem-scoped routes", () => {
   for (const who of ["mentee", "mentor"] as const) {
     it(`lets the ${who} read the tandem, its goals, sessions, check-ins and notes`, async () => {
       const id = cast[who];
-      const base = `/tandems/${cast.tandem.id}`;
-      const tandem = await as(id, "GET", base);
-      expect(tandem.status).toBe(200);
-      expect(tandem.json.myRelation).toBe(who);
-      expect(etagOf(tandem)).not.toBe("");
+      const read = await as(id)("getTandem", { params: tandem() });
+      expect(read.status).toBe(200);
+      expect(ok(read).myRelation).toBe(who);
+      expect(read.etag ?? "").not.toBe("");
 
-      const goals = await as(id, "GET", `${base}/goals`);
-      expect(goals.status).toBe(200);
-      expect(itemIds(goals)).toContain(menteeGoalId);
+      expect(idsOf(ok(await as(id)("listGoals", { params: tandem() })))).toContain(menteeGoalId);
+      expect(idsOf(ok(await as(id)("listSessions", { params: tandem() })))).toEqual(expect.arrayContaining(cast.tandem.sessions.map((s) => s.id)));
 
-      const sessions = await as(id, "GET", `${base}/sessions`);
-      expect(sessions.status).toBe(200);
-      expect(itemIds(sessions)).toEqual(expect.arrayContaining(cast.tandem.sessions.map((s) => s.id)));
+      const checkIns = ok(await as(id)("listCheckIns", { params: session(heldSession.id) }));
+      expect(checkIns.items.length).toBeGreaterThan(0);
+      for (const c of checkIns.items) expect(c).toHaveProperty("learned");
 
-      const checkIns = await as(id, "GET", `${base}/sessions/${heldSession.id}/checkins`);
-      expect(checkIns.status).toBe(200);
-      expect(checkIns.json.items.length).toBeGreaterThan(0);
-      for (const c of checkIns.json.items) expect(c).toHaveProperty("learned");
-
-      const notes = await as(id, "GET", `${base}/sessions/${heldSession.id}/notes`);
-      expect(notes.status).toBe(200);
-      expect(itemIds(notes)).toContain(sharedNoteId);
+      expect(idsOf(ok(await as(id)("listNotes", { params: session(heldSession.id) })))).toContain(sharedNoteId);
     });
   }
 
   describe("the coordinator", () => {
-    const base = () => `/tandems/${cast.tandem.id}`;
-
     it("reads the tandem, its goals and its sessions", async () => {
-      const tandem = await as(cast.coordinator, "GET", base());
-      expect(tandem.status).toBe(200);
-      expect(tandem.json.myRelation).toBe("coordinator");
-      const goals = await as(cast.coordinator, "GET", `${base()}/goals`);
-      expect(goals.status).toBe(200);
-      expect(itemIds(goals)).toContain(menteeGoalId);
-      const sessions = await as(cast.coordinator, "GET", `${base()}/sessions`);
-      expect(sessions.status).toBe(200);
-      expect(itemIds(sessions)).toContain(heldSession.id);
+      expect(ok(await as(cast.coordinator)("getTandem", { params: tandem() })).myRelation).toBe("coordinator");
+      expect(idsOf(ok(await as(cast.coordinator)("listGoals", { params: tandem() })))).toContain(menteeGoalId);
+      expect(idsOf(ok(await as(cast.coordinator)("listSessions", { params: tandem() })))).toContain(heldSession.id);
     });
 
     it("reads check-in ratings without what people learned or will try", async () => {
-      const r = await as(cast.coordinator, "GET", `${base()}/sessions/${heldSession.id}/checkins`);
-      expect(r.status).toBe(200);
-      expect(r.json.items.length).toBeGreaterThanOrEqual(heldSession.checkIns.length);
-      for (const c of r.json.items) {
+      const r = ok(await as(cast.coordinator)("listCheckIns", { params: session(heldSession.id) }));
+      expect(r.items.length).toBeGreaterThanOrEqual(heldSession.checkIns.length);
+      for (const c of r.items) {
         expect(c.rating).toBeGreaterThanOrEqual(1);
         expect(c).not.toHaveProperty("learned");
         expect(c).not.toHaveProperty("willTry");
       }
-      const text = JSON.stringify(r.json);
+      const text = JSON.stringify(r);
       for (const c of heldSession.checkIns) {
         expect(text).not.toContain(c.learned);
         expect(text).not.toContain(c.willTry);
@@ -243,57 +192,51 @@ describe("tandem-scoped routes", () => {
     });
 
     it("may not read session notes", async () => {
-      const r = await as(cast.coordinator, "GET", `${base()}/sessions/${heldSession.id}/notes`);
+      const r = await as(cast.coordinator)("listNotes", { params: session(heldSession.id) });
       expect(r.status).toBe(403);
-      expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      isProblem(r);
     });
 
-    const writes: [string, string, (b: string) => string, () => Send][] = [
-      ["create a goal", "POST", (b) => `${b}/goals`, () => ({ body: goalInput(cast.mentee, "Objectif du coordinateur") })],
-      ["update a goal", "PATCH", (b) => `${b}/goals/${menteeGoalId}`, () => ({ body: { progress: 90 }, headers: { "if-match": "*" } })],
-      ["delete a goal", "DELETE", (b) => `${b}/goals/${menteeGoalId}`, () => ({ headers: { "if-match": "*" } })],
-      ["write a note", "POST", (b) => `${b}/sessions/${heldSession.id}/notes`, () => ({ body: { body: "Note RH", visibility: "shared" } })],
-      ["check in", "PUT", (b) => `${b}/sessions/${heldSession.id}/checkins/me`, () => ({ body: checkIn })],
-      ["cancel a session", "POST", (b) => `${b}/sessions/${futureSession.id}/status`, () => ({ body: { status: "cancelled" } })],
+    const writes: [string, () => Promise<Answer<RouteId>>][] = [
+      ["create a goal", () => as(cast.coordinator)("createGoal", { params: tandem(), body: goalInput(cast.mentee, "Objectif du coordinateur") })],
+      ["update a goal", () => as(cast.coordinator)("updateGoal", { params: { ...tandem(), goalId: menteeGoalId }, body: { progress: 90 }, ifMatch: "*" })],
+      ["delete a goal", () => as(cast.coordinator)("deleteGoal", { params: { ...tandem(), goalId: menteeGoalId }, ifMatch: "*" })],
+      ["write a note", () => as(cast.coordinator)("createNote", { params: session(heldSession.id), body: { body: "Note RH", visibility: "shared" } })],
+      ["check in", () => as(cast.coordinator)("putMyCheckIn", { params: session(heldSession.id), body: checkIn })],
+      ["cancel a session", () => as(cast.coordinator)("setSessionStatus", { params: session(futureSession.id), body: { status: "cancelled" } })],
     ];
-    it.each(writes)("may not %s (403), and nothing changes", async (_, method, path, send) => {
-      const before = await as(cast.mentor, "GET", `${base()}/goals`);
-      const r = await as(cast.coordinator, method, path(base()), send());
-      expect(r.status).toBe(403);
-      const goals = await as(cast.mentor, "GET", `${base()}/goals`);
-      expect(goals.json.items).toEqual(before.json.items);
-      const sessions = await as(cast.mentor, "GET", `${base()}/sessions`);
-      expect(sessions.json.items.find((s: { id: string }) => s.id === futureSession.id)?.status).toBe("scheduled");
-      const notes = await as(cast.mentor, "GET", `${base()}/sessions/${heldSession.id}/notes`);
-      expect(notes.json.items.map((n: { authorId: string }) => n.authorId)).not.toContain(cast.coordinator);
+    it.each(writes)("may not %s (403), and nothing changes", async (_, write) => {
+      const before = ok(await as(cast.mentor)("listGoals", { params: tandem() }));
+      expect((await write()).status).toBe(403);
+      expect(ok(await as(cast.mentor)("listGoals", { params: tandem() })).items).toEqual(before.items);
+      const sessions = ok(await as(cast.mentor)("listSessions", { params: tandem() }));
+      expect(sessions.items.find((s) => s.id === futureSession.id)?.status).toBe("scheduled");
+      const notes = ok(await as(cast.mentor)("listNotes", { params: session(heldSession.id) }));
+      expect(notes.items.map((n) => n.authorId)).not.toContain(cast.coordinator);
     });
   });
 });
 
 describe("private and shared notes", () => {
-  const notesPath = () => `/tandems/${cast.tandem.id}/sessions/${heldSession.id}/notes`;
+  const notes = () => session(heldSession.id);
+  const note = (noteId: string) => ({ ...session(heldSession.id), noteId });
 
   it("never shows the mentee's private note to the mentor, who cannot edit or delete it either", async () => {
     const body = `Privé : je n'ose pas encore demander ${randomUUID()}`;
-    const created = await as(cast.mentee, "POST", notesPath(), { body: { body, visibility: "private" } });
+    const created = await as(cast.mentee)("createNote", { params: notes(), body: { body, visibility: "private" } });
     expect(created.status).toBe(201);
-    const id: string = created.json.id;
+    const id = ok(created).id;
 
-    const mentorList = await as(cast.mentor, "GET", notesPath());
-    expect(mentorList.status).toBe(200);
-    expect(itemIds(mentorList)).not.toContain(id);
-    expect(JSON.stringify(mentorList.json)).not.toContain(body);
+    const mentorList = ok(await as(cast.mentor)("listNotes", { params: notes() }));
+    expect(idsOf(mentorList)).not.toContain(id);
+    expect(JSON.stringify(mentorList)).not.toContain(body);
 
-    const patch = await as(cast.mentor, "PATCH", `${notesPath()}/${id}`, {
-      body: { visibility: "shared" },
-      headers: { "if-match": etagOf(created) },
-    });
+    const patch = await as(cast.mentor)("updateNote", { params: note(id), body: { visibility: "shared" }, ifMatch: created.etag! });
     expect(patch.status).toBe(404);
-    const del = await as(cast.mentor, "DELETE", `${notesPath()}/${id}`, { headers: { "if-match": "*" } });
+    const del = await as(cast.mentor)("deleteNote", { params: note(id), ifMatch: "*" });
     expect(del.status).toBe(404);
 
-    const menteeList = await as(cast.mentee, "GET", notesPath());
-    const mine = menteeList.json.items.find((n: { id: string }) => n.id === id);
+    const mine = ok(await as(cast.mentee)("listNotes", { params: notes() })).items.find((n) => n.id === id);
     expect(mine).toMatchObject({ body, visibility: "private" });
   });
 
@@ -304,68 +247,60 @@ describe("private and shared notes", () => {
     expect(found, "the demo organisation needs a private note").toBeDefined();
     const { t, s, n } = found!;
     const other = [t.mentorId, ...t.menteeIds].find((m) => m !== n.authorId)!;
-    const path = `/tandems/${t.id}/sessions/${s.id}/notes`;
-    const theirs = await as(other, "GET", path);
-    expect(theirs.status).toBe(200);
-    expect(itemIds(theirs)).not.toContain(n.id);
-    expect(JSON.stringify(theirs.json)).not.toContain(n.body);
-    const authors = await as(n.authorId, "GET", path);
-    expect(itemIds(authors)).toContain(n.id);
+    const params = { id: t.id, sessionId: s.id };
+    const theirs = ok(await as(other)("listNotes", { params }));
+    expect(idsOf(theirs)).not.toContain(n.id);
+    expect(JSON.stringify(theirs)).not.toContain(n.body);
+    expect(idsOf(ok(await as(n.authorId)("listNotes", { params })))).toContain(n.id);
   });
 
   it("shows a shared note to both members, and only its author may change it", async () => {
     const body = `Partagé : essayer les filtres avancés ${randomUUID()}`;
-    const created = await as(cast.mentee, "POST", notesPath(), { body: { body, visibility: "shared" } });
+    const created = await as(cast.mentee)("createNote", { params: notes(), body: { body, visibility: "shared" } });
     expect(created.status).toBe(201);
-    const id: string = created.json.id;
+    const id = ok(created).id;
 
     for (const who of [cast.mentee, cast.mentor]) {
-      const list = await as(who, "GET", notesPath());
-      expect(list.json.items.find((n: { id: string }) => n.id === id)).toMatchObject({ body, authorId: cast.mentee });
+      const list = ok(await as(who)("listNotes", { params: notes() }));
+      expect(list.items.find((n) => n.id === id)).toMatchObject({ body, authorId: cast.mentee });
     }
 
-    const byMentor = await as(cast.mentor, "PATCH", `${notesPath()}/${id}`, {
-      body: { body: "Réécrit par le mentor" },
-      headers: { "if-match": etagOf(created) },
-    });
+    const byMentor = await as(cast.mentor)("updateNote", { params: note(id), body: { body: "Réécrit par le mentor" }, ifMatch: created.etag! });
     expect(byMentor.status).toBe(403);
-    const delByMentor = await as(cast.mentor, "DELETE", `${notesPath()}/${id}`, { headers: { "if-match": "*" } });
+    const delByMentor = await as(cast.mentor)("deleteNote", { params: note(id), ifMatch: "*" });
     expect(delByMentor.status).toBe(403);
 
-    const byAuthor = await as(cast.mentee, "PATCH", `${notesPath()}/${id}`, {
-      body: { body: `${body} (complété)` },
-      headers: { "if-match": etagOf(created) },
-    });
+    const byAuthor = await as(cast.mentee)("updateNote", { params: note(id), body: { body: `${body} (complété)` }, ifMatch: created.etag! });
     expect(byAuthor.status).toBe(200);
-    const mentorView = await as(cast.mentor, "GET", notesPath());
-    expect(mentorView.json.items.find((n: { id: string }) => n.id === id)?.body).toBe(`${body} (complété)`);
+    const mentorView = ok(await as(cast.mentor)("listNotes", { params: notes() }));
+    expect(mentorView.items.find((n) => n.id === id)?.body).toBe(`${body} (complété)`);
   });
 });
 
 describe("goals", () => {
-  const goalsPath = () => `/tandems/${cast.tandem.id}/goals`;
+  const goal = (goalId: string) => ({ ...tandem(), goalId });
 
   it("lets a mentee set their own goal and the mentor update it with If-Match", async () => {
-    const created = await as(cast.mentee, "POST", goalsPath(), { body: goalInput(cast.mentee, "Construire un tableau croisé") });
+    const created = await as(cast.mentee)("createGoal", { params: tandem(), body: goalInput(cast.mentee, "Construire un tableau croisé") });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ menteeId: cast.mentee, title: "Construire un tableau croisé", tandemId: cast.tandem.id });
-    expect(created.headers.get("location")).toBe(`/api/tandems/${cast.tandem.id}/goals/${created.json.id}`);
-    expect(etagOf(created)).not.toBe("");
-    expect(etagOf(created)).toBe(created.json.etag);
-    const goalPath = `${goalsPath()}/${created.json.id}`;
+    const { id, etag } = ok(created);
+    expect(ok(created)).toMatchObject({ menteeId: cast.mentee, title: "Construire un tableau croisé", tandemId: cast.tandem.id });
+    expect(created.headers.get("location")).toBe(`/api/tandems/${cast.tandem.id}/goals/${id}`);
+    expect(created.etag ?? "").not.toBe("");
+    expect(created.etag).toBe(etag);
 
-    const withoutIfMatch = await as(cast.mentor, "PATCH", goalPath, { body: { progress: 40 } });
+    const withoutIfMatch = await as(cast.mentor)("updateGoal", { params: goal(id), body: { progress: 40 } });
     expect(withoutIfMatch.status).toBe(428);
 
-    const updated = await as(cast.mentor, "PATCH", goalPath, { body: { progress: 40 }, headers: { "if-match": etagOf(created) } });
+    const updated = await as(cast.mentor)("updateGoal", { params: goal(id), body: { progress: 40 }, ifMatch: etag });
     expect(updated.status).toBe(200);
-    expect(updated.json).toMatchObject({ progress: 40, status: "in_progress" });
+    expect(ok(updated)).toMatchObject({ progress: 40, status: "in_progress" });
 
-    const stale = await as(cast.mentor, "PATCH", goalPath, { body: { progress: 60 }, headers: { "if-match": etagOf(created) } });
+    const stale = await as(cast.mentor)("updateGoal", { params: goal(id), body: { progress: 60 }, ifMatch: etag });
     expect(stale.status).toBe(412);
 
-    const seen = await as(cast.mentee, "GET", goalsPath());
-    expect(seen.json.items.find((g: { id: string }) => g.id === created.json.id)?.progress).toBe(40);
+    const seen = ok(await as(cast.mentee)("listGoals", { params: tandem() }));
+    expect(seen.items.find((g) => g.id === id)?.progress).toBe(40);
   });
 
   it("does not let a mentee of a circle set or edit another mentee's goal", async () => {
@@ -375,37 +310,31 @@ describe("goals", () => {
     const othersGoal = circle.goals.find((g) => g.menteeId !== a)!;
     const b = othersGoal.menteeId;
     expect(others).toContain(b);
-    const path = `/tandems/${circle.id}/goals`;
+    const params = { id: circle.id };
+    const theirs = { id: circle.id, goalId: othersGoal.id };
 
-    const forOther = await as(a!, "POST", path, { body: goalInput(b, "Objectif imposé par un pair") });
-    expect(forOther.status).toBe(403);
-    const editOther = await as(a!, "PATCH", `${path}/${othersGoal.id}`, { body: { progress: 5 }, headers: { "if-match": "*" } });
-    expect(editOther.status).toBe(403);
-    const deleteOther = await as(a!, "DELETE", `${path}/${othersGoal.id}`, { headers: { "if-match": "*" } });
-    expect(deleteOther.status).toBe(403);
+    expect((await as(a!)("createGoal", { params, body: goalInput(b, "Objectif imposé par un pair") })).status).toBe(403);
+    expect((await as(a!)("updateGoal", { params: theirs, body: { progress: 5 }, ifMatch: "*" })).status).toBe(403);
+    expect((await as(a!)("deleteGoal", { params: theirs, ifMatch: "*" })).status).toBe(403);
 
-    const list = await as(b, "GET", path);
-    const stillThere = list.json.items.find((g: { id: string }) => g.id === othersGoal.id);
-    expect(stillThere).toMatchObject({ progress: othersGoal.progress });
-    expect(list.json.items.map((g: { title: string }) => g.title)).not.toContain("Objectif imposé par un pair");
+    const list = ok(await as(b)("listGoals", { params }));
+    expect(list.items.find((g) => g.id === othersGoal.id)).toMatchObject({ progress: othersGoal.progress });
+    expect(list.items.map((g) => g.title)).not.toContain("Objectif imposé par un pair");
 
     // The circle's mentor may set a goal for any mentee.
-    const byMentor = await as(circle.mentorId, "POST", path, { body: goalInput(b, "Objectif posé par le mentor") });
-    expect(byMentor.status).toBe(201);
+    expect((await as(circle.mentorId)("createGoal", { params, body: goalInput(b, "Objectif posé par le mentor") })).status).toBe(201);
   });
 
   it("answers 404 to a non-member who tries to set a goal", async () => {
-    const r = await as(cast.outsider, "POST", goalsPath(), { body: goalInput(cast.mentee) });
-    expect(r.status).toBe(404);
+    expect((await as(cast.outsider)("createGoal", { params: tandem(), body: goalInput(cast.mentee) })).status).toBe(404);
   });
 
   it.each(["proposed", "declined"] as const)("refuses a goal in a %s tandem (409)", async (status) => {
     const t = org.tandems.find((x) => x.status === status)!;
     expect(t, `the demo organisation needs a ${status} tandem`).toBeDefined();
-    const r = await as(t.menteeIds[0]!, "POST", `/tandems/${t.id}/goals`, { body: goalInput(t.menteeIds[0]!) });
-    expect(r.status).toBe(409);
-    const list = await as(t.menteeIds[0]!, "GET", `/tandems/${t.id}/goals`);
-    expect(list.json.items).toHaveLength(0);
+    const mentee = t.menteeIds[0]!;
+    expect((await as(mentee)("createGoal", { params: { id: t.id }, body: goalInput(mentee) })).status).toBe(409);
+    expect(ok(await as(mentee)("listGoals", { params: { id: t.id } })).items).toHaveLength(0);
   });
 });
 
@@ -414,76 +343,67 @@ describe("goals of a finished tandem", () => {
     const t = org.tandems.find((x) => x.status === "completed" && x.goals.length > 0)!;
     expect(t, "the demo organisation needs a completed tandem with goals").toBeDefined();
     const goal = t.goals[0]!;
-    const path = `/tandems/${t.id}/goals/${goal.id}`;
-    const patch = await as(goal.menteeId, "PATCH", path, { body: { progress: 5 }, headers: { "if-match": "*" } });
-    expect(patch.status).toBe(409);
-    const del = await as(goal.menteeId, "DELETE", path, { headers: { "if-match": "*" } });
-    expect(del.status).toBe(409);
-    const list = await as(goal.menteeId, "GET", `/tandems/${t.id}/goals`);
-    expect(list.json.items.find((g: { id: string }) => g.id === goal.id)).toMatchObject({ progress: goal.progress });
+    const params = { id: t.id, goalId: goal.id };
+    expect((await as(goal.menteeId)("updateGoal", { params, body: { progress: 5 }, ifMatch: "*" })).status).toBe(409);
+    expect((await as(goal.menteeId)("deleteGoal", { params, ifMatch: "*" })).status).toBe(409);
+    const list = ok(await as(goal.menteeId)("listGoals", { params: { id: t.id } }));
+    expect(list.items.find((g) => g.id === goal.id)).toMatchObject({ progress: goal.progress });
   });
 });
 
 describe("check-ins", () => {
-  const checkInPath = (sessionId: string) => `/tandems/${cast.tandem.id}/sessions/${sessionId}/checkins`;
-
   it("takes a member's check-in after a held session, with its text for members only", async () => {
     const learned = `Les segments de données ${randomUUID()}`;
-    const r = await as(cast.mentee, "PUT", `${checkInPath(heldSession.id)}/me`, { body: { ...checkIn, learned } });
+    const r = await as(cast.mentee)("putMyCheckIn", { params: session(heldSession.id), body: { ...checkIn, learned } });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ personId: cast.mentee, learned, rating: 4 });
+    expect(ok(r)).toMatchObject({ personId: cast.mentee, learned, rating: 4 });
 
-    const forMentor = await as(cast.mentor, "GET", checkInPath(heldSession.id));
-    expect(forMentor.json.items.find((c: { personId: string }) => c.personId === cast.mentee)?.learned).toBe(learned);
-    const forCoordinator = await as(cast.coordinator, "GET", checkInPath(heldSession.id));
-    const seen = forCoordinator.json.items.find((c: { personId: string }) => c.personId === cast.mentee);
-    expect(seen).toMatchObject({ rating: 4 });
-    expect(JSON.stringify(forCoordinator.json)).not.toContain(learned);
+    const forMentor = ok(await as(cast.mentor)("listCheckIns", { params: session(heldSession.id) }));
+    expect(forMentor.items.find((c) => c.personId === cast.mentee)?.learned).toBe(learned);
+    const forCoordinator = ok(await as(cast.coordinator)("listCheckIns", { params: session(heldSession.id) }));
+    expect(forCoordinator.items.find((c) => c.personId === cast.mentee)).toMatchObject({ rating: 4 });
+    expect(JSON.stringify(forCoordinator)).not.toContain(learned);
   });
 
   it("refuses a check-in before a scheduled session has started (409)", async () => {
-    const r = await as(cast.mentor, "PUT", `${checkInPath(futureSession.id)}/me`, { body: checkIn });
-    expect(r.status).toBe(409);
-    const list = await as(cast.mentor, "GET", checkInPath(futureSession.id));
-    expect(list.json.items).toHaveLength(0);
+    expect((await as(cast.mentor)("putMyCheckIn", { params: session(futureSession.id), body: checkIn })).status).toBe(409);
+    expect(ok(await as(cast.mentor)("listCheckIns", { params: session(futureSession.id) })).items).toHaveLength(0);
   });
 
   it("refuses a check-in by the coordinator (403)", async () => {
-    const r = await as(cast.coordinator, "PUT", `${checkInPath(heldSession.id)}/me`, { body: checkIn });
-    expect(r.status).toBe(403);
-    const list = await as(cast.mentor, "GET", checkInPath(heldSession.id));
-    expect(list.json.items.map((c: { personId: string }) => c.personId)).not.toContain(cast.coordinator);
+    expect((await as(cast.coordinator)("putMyCheckIn", { params: session(heldSession.id), body: checkIn })).status).toBe(403);
+    const list = ok(await as(cast.mentor)("listCheckIns", { params: session(heldSession.id) }));
+    expect(list.items.map((c) => c.personId)).not.toContain(cast.coordinator);
   });
 });
 
 describe("listing tandems", () => {
   it("gives the coordinator the whole program with scope=all", async () => {
-    const r = await as(cast.coordinator, "GET", "/tandems?scope=all");
+    const r = await as(cast.coordinator)("listTandems", { query: { scope: "all" } });
     expect(r.status).toBe(200);
-    expect(itemIds(r)).toEqual(expect.arrayContaining(org.tandems.map((t) => t.id)));
+    expect(idsOf(ok(r))).toEqual(expect.arrayContaining(org.tandems.map((t) => t.id)));
   });
 
   it.each(["mentor", "mentee", "manager", "outsider"] as const)("refuses scope=all to the %s (403)", async (who) => {
-    const r = await as(cast[who], "GET", "/tandems?scope=all");
+    const r = await as(cast[who])("listTandems", { query: { scope: "all" } });
     expect(r.status).toBe(403);
-    expect(r.json).toBeDefined();
-    expect(r.json.items).toBeUndefined();
+    expect(r.problem).toBeDefined();
+    expect(r.problem).not.toHaveProperty("items");
   });
 
   it("lists only my own tandems by default", async () => {
-    const r = await as(cast.mentee, "GET", "/tandems");
-    expect(r.status).toBe(200);
+    const r = ok(await as(cast.mentee)("listTandems"));
     const expected = org.tandems.filter((t) => inTandem(t, cast.mentee)).map((t) => t.id);
-    expect(itemIds(r)).toEqual(expect.arrayContaining(expected));
-    for (const t of r.json.items) expect(t.members.map((m: { id: string }) => m.id)).toContain(cast.mentee);
+    expect(idsOf(r)).toEqual(expect.arrayContaining(expected));
+    for (const t of r.items) expect(t.members.map((m) => m.id)).toContain(cast.mentee);
   });
 
   it("gives an empty list to a person in no tandem", async () => {
     const loner = org.people.find((p) => !p.coordinator && !org.tandems.some((t) => inTandem(t, p.id)))!;
     expect(loner).toBeDefined();
-    const r = await as(loner.id, "GET", "/tandems");
+    const r = await as(loner.id)("listTandems");
     expect(r.status).toBe(200);
-    expect(r.json.items).toEqual([]);
+    expect(ok(r).items).toEqual([]);
   });
 });
 
@@ -510,47 +430,41 @@ describe("coordinator-only writes", () => {
   it("lets the coordinator propose a tandem, not the mentor or the mentee", async () => {
     const proposal = proposalFor(2);
     for (const who of [cast.mentor, cast.mentee]) {
-      const r = await as(who, "POST", "/tandems", { body: proposal });
-      expect(r.status).toBe(403);
+      expect((await as(who)("proposeTandem", { body: proposal })).status).toBe(403);
     }
-    const r = await as(cast.coordinator, "POST", "/tandems", { body: proposal });
+    const r = await as(cast.coordinator)("proposeTandem", { body: proposal });
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ status: "proposed", mentorId: proposal.mentorId, menteeIds: proposal.menteeIds });
-    const all = await as(cast.coordinator, "GET", "/tandems?scope=all");
-    expect(all.json.items.filter((t: { mentorId: string }) => t.mentorId === proposal.mentorId).length).toBe(
-      org.tandems.filter((t) => t.mentorId === proposal.mentorId).length + 1,
-    );
+    expect(ok(r)).toMatchObject({ status: "proposed", mentorId: proposal.mentorId, menteeIds: proposal.menteeIds });
+    const all = ok(await as(cast.coordinator)("listTandems", { query: { scope: "all" } }));
+    expect(all.items.filter((t) => t.mentorId === proposal.mentorId).length).toBe(org.tandems.filter((t) => t.mentorId === proposal.mentorId).length + 1);
   });
 
   it("refuses a mentor who has not joined as a mentor (400 at /mentorId)", async () => {
     const notMentor = org.people.find((p) => p.profile && !p.profile.programRoles.includes("mentor"))!;
     const mentee = proposalFor(3).menteeIds;
-    const r = await as(cast.coordinator, "POST", "/tandems", {
-      body: { kind: "tandem", cycleId: currentCycleId, mentorId: notMentor.id, menteeIds: mentee },
-    });
+    const r = await as(cast.coordinator)("proposeTandem", { body: { kind: "tandem", cycleId: currentCycleId, mentorId: notMentor.id, menteeIds: mentee } });
     expect(r.status).toBe(400);
-    expect(pointers(r)).toContain("/mentorId");
+    expect(pointersOf(r)).toContain("/mentorId");
   });
 
   it("lets the coordinator add and change skills, not the mentor or the mentee", async () => {
-    const skill = { id: "teams-approvals", label: { fr: "Approbations Teams", en: "Teams approvals" }, category: "collaboration", retired: false };
+    const skill = { id: "teams-approvals", label: { fr: "Approbations Teams", en: "Teams approvals" }, category: "collaboration" as const, retired: false };
     for (const who of [cast.mentor, cast.mentee]) {
-      expect((await as(who, "POST", "/skills", { body: skill })).status).toBe(403);
+      expect((await as(who)("createSkill", { body: skill })).status).toBe(403);
     }
-    const created = await as(cast.coordinator, "POST", "/skills", { body: skill });
+    const created = await as(cast.coordinator)("createSkill", { body: skill });
     expect(created.status).toBe(201);
-    expect(etagOf(created)).not.toBe("");
+    expect(created.etag ?? "").not.toBe("");
 
     const { id: _id, ...input } = skill;
     const relabel = { ...input, label: { fr: "Approbations dans Teams", en: "Approvals in Teams" } };
     for (const who of [cast.mentor, cast.mentee]) {
-      const r = await as(who, "PUT", `/skills/${skill.id}`, { body: relabel, headers: { "if-match": etagOf(created) } });
-      expect(r.status).toBe(403);
+      expect((await as(who)("replaceSkill", { params: { skillId: skill.id }, body: relabel, ifMatch: created.etag! })).status).toBe(403);
     }
-    const replaced = await as(cast.coordinator, "PUT", `/skills/${skill.id}`, { body: relabel, headers: { "if-match": etagOf(created) } });
+    const replaced = await as(cast.coordinator)("replaceSkill", { params: { skillId: skill.id }, body: relabel, ifMatch: created.etag! });
     expect(replaced.status).toBe(200);
-    const list = await as(cast.mentee, "GET", "/skills");
-    expect(list.json.items.find((s: { id: string }) => s.id === skill.id)?.label.en).toBe("Approvals in Teams");
+    const list = ok(await as(cast.mentee)("listSkills"));
+    expect(list.items.find((s) => s.id === skill.id)?.label.en).toBe("Approvals in Teams");
   });
 
   it("lets the coordinator open a cycle, not the mentor or the mentee", async () => {
@@ -562,80 +476,67 @@ describe("coordinator-only writes", () => {
       matching: { maxMenteesPerMentor: 2, allowSameDepartment: false, requireCommonLanguage: true },
     };
     for (const who of [cast.mentor, cast.mentee]) {
-      expect((await as(who, "POST", "/cycles", { body: cycle })).status).toBe(403);
+      expect((await as(who)("createCycle", { body: cycle })).status).toBe(403);
     }
-    const created = await as(cast.coordinator, "POST", "/cycles", { body: cycle });
-    expect(created.status).toBe(201);
-    const list = await as(cast.mentee, "GET", "/cycles");
-    expect(list.json.items.filter((c: { name: string }) => c.name === cycle.name)).toHaveLength(1);
+    expect((await as(cast.coordinator)("createCycle", { body: cycle })).status).toBe(201);
+    const list = ok(await as(cast.mentee)("listCycles"));
+    expect(list.items.filter((c) => c.name === cycle.name)).toHaveLength(1);
   });
 });
 
 describe("tandem transitions", () => {
-  const transitions = (id: string) => `/tandems/${id}/transitions`;
+  const transition = (who: string, id: string, body: CallInput<"transitionTandem">["body"]) => as(who)("transitionTandem", { params: { id }, body });
+  const statusOf = async (who: string, id: string) => ok(await as(who)("getTandem", { params: { id } })).status;
 
   it("becomes accepted once the last member accepts", async () => {
     const proposal = proposalFor(0);
-    const created = await as(cast.coordinator, "POST", "/tandems", { body: proposal });
-    expect(created.status).toBe(201);
-    const id: string = created.json.id;
+    const { id } = ok(await as(cast.coordinator)("proposeTandem", { body: proposal }));
     const mentee = proposal.menteeIds[0]!;
 
-    const first = await as(mentee, "POST", transitions(id), { body: { action: "accept" } });
-    expect(first.status).toBe(200);
-    expect(first.json.status).toBe("proposed");
-    expect(first.json.acceptedBy).toEqual([mentee]);
+    const first = ok(await transition(mentee, id, { action: "accept" }));
+    expect(first.status).toBe("proposed");
+    expect(first.acceptedBy).toEqual([mentee]);
 
-    const last = await as(proposal.mentorId, "POST", transitions(id), { body: { action: "accept" } });
-    expect(last.status).toBe(200);
-    expect(last.json.status).toBe("accepted");
-    expect((await as(mentee, "GET", `/tandems/${id}`)).json.status).toBe("accepted");
+    const last = ok(await transition(proposal.mentorId, id, { action: "accept" }));
+    expect(last.status).toBe("accepted");
+    expect(await statusOf(mentee, id)).toBe("accepted");
   });
 
   it("declines only with a reason", async () => {
     const proposal = proposalFor(1);
-    const created = await as(cast.coordinator, "POST", "/tandems", { body: proposal });
-    expect(created.status).toBe(201);
-    const id: string = created.json.id;
+    const { id } = ok(await as(cast.coordinator)("proposeTandem", { body: proposal }));
     const mentee = proposal.menteeIds[0]!;
 
-    const noReason = await as(mentee, "POST", transitions(id), { body: { action: "decline" } });
+    const noReason = await transition(mentee, id, { action: "decline" });
     expect(noReason.status).toBe(400);
-    expect(pointers(noReason)).toContain("/reason");
-    expect((await as(mentee, "GET", `/tandems/${id}`)).json.status).toBe("proposed");
+    expect(pointersOf(noReason)).toContain("/reason");
+    expect(await statusOf(mentee, id)).toBe("proposed");
 
     const reason = "Trop de déplacements ce trimestre.";
-    const declined = await as(mentee, "POST", transitions(id), { body: { action: "decline", reason } });
-    expect(declined.status).toBe(200);
-    expect(declined.json).toMatchObject({ status: "declined", declineReason: reason });
+    expect(ok(await transition(mentee, id, { action: "decline", reason }))).toMatchObject({ status: "declined", declineReason: reason });
   });
 
   it("refuses an illegal transition (409) and leaves the tandem as it was", async () => {
-    const r = await as(cast.mentor, "POST", transitions(cast.tandem.id), { body: { action: "resume" } });
-    expect(r.status).toBe(409);
-    expect((await as(cast.mentor, "GET", `/tandems/${cast.tandem.id}`)).json.status).toBe("active");
+    expect((await transition(cast.mentor, cast.tandem.id, { action: "resume" })).status).toBe(409);
+    expect(await statusOf(cast.mentor, cast.tandem.id)).toBe("active");
   });
 
   it("answers 404 to a non-member", async () => {
-    const r = await as(cast.outsider, "POST", transitions(cast.tandem.id), { body: { action: "pause" } });
-    expect(r.status).toBe(404);
-    expect((await as(cast.mentor, "GET", `/tandems/${cast.tandem.id}`)).json.status).toBe("active");
+    expect((await transition(cast.outsider, cast.tandem.id, { action: "pause" })).status).toBe(404);
+    expect(await statusOf(cast.mentor, cast.tandem.id)).toBe("active");
   });
 
   it("lets the coordinator pause an active tandem", async () => {
     const other = org.tandems.find((t) => t.status === "active" && t.kind === "tandem" && t.id !== cast.tandem.id && !inTandem(t, cast.coordinator))!;
-    const r = await as(cast.coordinator, "POST", transitions(other.id), { body: { action: "pause" } });
-    expect(r.status).toBe(200);
-    expect(r.json.status).toBe("paused");
-    expect((await as(other.mentorId, "GET", `/tandems/${other.id}`)).json.status).toBe("paused");
+    expect(ok(await transition(cast.coordinator, other.id, { action: "pause" })).status).toBe("paused");
+    expect(await statusOf(other.mentorId, other.id)).toBe("paused");
   });
 
   it("does not let the coordinator accept on the members' behalf (403)", async () => {
     const proposed = org.tandems.find((t) => t.status === "proposed" && !inTandem(t, cast.coordinator))!;
-    const r = await as(cast.coordinator, "POST", transitions(proposed.id), { body: { action: "accept" } });
-    expect(r.status).toBe(403);
-    const after = await as(cast.coordinator, "GET", `/tandems/${proposed.id}`);
-    expect(after.json).toMatchObject({ status: "proposed", acceptedBy: [] });
+    expect((await transition(cast.coordinator, proposed.id, { action: "accept" })).status).toBe(403);
+    const after = ok(await as(cast.coordinator)("getTandem", { params: { id: proposed.id } }));
+    expect(after).toMatchObject({ status: "proposed", acceptedBy: [] });
   });
 });
 
@@ -650,116 +551,100 @@ describe("team participation", () => {
   it("gives the mentee's manager numbers about their reports, never goal, note or check-in text", async () => {
     // Fresh text of each kind, written just now, must not leak either.
     const marker = `marqueur-${randomUUID()}`;
-    const base = `/tandems/${cast.tandem.id}`;
-    expect((await as(cast.mentee, "POST", `${base}/goals`, { body: goalInput(cast.mentee, `Objectif ${marker}`) })).status).toBe(201);
-    expect(
-      (await as(cast.mentee, "POST", `${base}/sessions/${heldSession.id}/notes`, { body: { body: `Note ${marker}`, visibility: "shared" } })).status,
-    ).toBe(201);
-    expect(
-      (await as(cast.mentor, "PUT", `${base}/sessions/${heldSession.id}/checkins/me`, { body: { ...checkIn, learned: `Appris ${marker}` } })).status,
-    ).toBe(200);
+    ok(await as(cast.mentee)("createGoal", { params: tandem(), body: goalInput(cast.mentee, `Objectif ${marker}`) }));
+    ok(await as(cast.mentee)("createNote", { params: session(heldSession.id), body: { body: `Note ${marker}`, visibility: "shared" } }));
+    ok(await as(cast.mentor)("putMyCheckIn", { params: session(heldSession.id), body: { ...checkIn, learned: `Appris ${marker}` } }));
 
-    const r = await as(cast.manager, "GET", "/team/participation");
-    expect(r.status).toBe(200);
-    const row = r.json.reports.find((p: { personId: string }) => p.personId === cast.mentee);
+    const r = ok(await as(cast.manager)("teamParticipation"));
+    const row = r.reports.find((p) => p.personId === cast.mentee);
     const counted = org.tandems.filter((t) => inTandem(t, cast.mentee) && t.status !== "proposed" && t.status !== "declined");
     expect(row).toMatchObject({
       enrolled: true,
       tandems: counted.length,
       sessionsHeld: counted.flatMap((t) => t.sessions).filter((s) => s.status === "held").length,
     });
-    for (const report of r.json.reports) {
-      for (const key of ["tandems", "sessionsHeld", "hours", "goalsAchieved"]) expect(typeof report[key]).toBe("number");
+    for (const report of r.reports) {
+      for (const key of ["tandems", "sessionsHeld", "hours", "goalsAchieved"] as const) expect(typeof report[key]).toBe("number");
     }
 
-    const text = JSON.stringify(r.json);
+    const text = JSON.stringify(r);
     expect(text).not.toContain(marker);
     for (const t of privateTexts()) expect(text).not.toContain(t);
   });
 
   it("gives the top of the organisation everyone's numbers and still no text", async () => {
     const top = org.people.find((p) => p.managerId === null)!;
-    const r = await as(top.id, "GET", "/team/participation");
-    expect(r.status).toBe(200);
-    expect(r.json.reports).toHaveLength(org.people.length - 1);
-    expect(r.json.totals.sessionsHeld).toBeGreaterThan(0);
-    const text = JSON.stringify(r.json);
+    const r = ok(await as(top.id)("teamParticipation"));
+    expect(r.reports).toHaveLength(org.people.length - 1);
+    expect(r.totals.sessionsHeld).toBeGreaterThan(0);
+    const text = JSON.stringify(r);
     for (const t of privateTexts()) expect(text).not.toContain(t);
   });
 
   it("refuses a person without reports (403)", async () => {
     const managers = new Set(org.people.map((p) => p.managerId));
     const nobodysManager = [cast.mentor, cast.mentee, cast.outsider].find((id) => !managers.has(id)) ?? org.people.find((p) => !managers.has(p.id))!.id;
-    const r = await as(nobodysManager, "GET", "/team/participation");
+    const r = await as(nobodysManager)("teamParticipation");
     expect(r.status).toBe(403);
-    expect(r.json.reports).toBeUndefined();
+    expect(r.problem).not.toHaveProperty("reports");
   });
 
   it("refuses an anonymous caller (401)", async () => {
-    const r = await api.call("GET", "/team/participation");
-    expect(r.status).toBe(401);
+    expect((await api.anonymous("teamParticipation")).status).toBe(401);
   });
 });
 
 describe("/me", () => {
   it("tells a coordinator they are one", async () => {
-    const r = await as(cast.coordinator, "GET", "/me");
-    expect(r.status).toBe(200);
-    expect(r.json.roles).toContain("coordinator");
+    expect(ok(await as(cast.coordinator)("getMe")).roles).toContain("coordinator");
   });
 
   it("tells a manager they are one", async () => {
-    const r = await as(cast.manager, "GET", "/me");
-    expect(r.status).toBe(200);
-    expect(r.json.roles).toContain("manager");
+    expect(ok(await as(cast.manager)("getMe")).roles).toContain("manager");
   });
 
   it("gives a plain mentor neither role", async () => {
     const managers = new Set(org.people.map((p) => p.managerId));
     const mentor = org.people.find((p) => p.profile?.programRoles.includes("mentor") && !p.coordinator && !managers.has(p.id))!;
-    const r = await as(mentor.id, "GET", "/me");
-    expect(r.json.roles).toContain("mentor");
-    expect(r.json.roles).not.toContain("manager");
-    expect(r.json.roles).not.toContain("coordinator");
+    const { roles } = ok(await as(mentor.id)("getMe"));
+    expect(roles).toContain("mentor");
+    expect(roles).not.toContain("manager");
+    expect(roles).not.toContain("coordinator");
   });
 
   it("has no profile for a person who has not joined", async () => {
     const newcomer = org.people.find((p) => !p.profile)!;
-    const r = await as(newcomer.id, "GET", "/me");
+    const r = await as(newcomer.id)("getMe");
     expect(r.status).toBe(200);
-    expect(r.json.profile).toBeNull();
-    expect(r.json.id).toBe(newcomer.id);
-    expect(r.json.displayName).toBe(newcomer.displayName);
+    expect(ok(r)).toMatchObject({ profile: null, id: newcomer.id, displayName: newcomer.displayName });
   });
 
   it("creates, then updates my profile", async () => {
     const newcomer = org.people.filter((p) => !p.profile && !p.coordinator)[1]!;
     const profile = {
-      programRoles: ["mentee"],
+      programRoles: ["mentee" as const],
       offers: [],
-      requests: [{ skillId: activeSkillId, why: "Gagner du temps le lundi.", urgency: "high" }],
-      languages: ["fr"],
+      requests: [{ skillId: activeSkillId, why: "Gagner du temps le lundi.", urgency: "high" as const }],
+      languages: ["fr" as const],
       timeZone: "Europe/Paris",
       capacity: 0,
       paused: false,
     };
-    const created = await as(newcomer.id, "PUT", "/me/profile", { body: profile });
+    const me = as(newcomer.id);
+    const created = await me("putMyProfile", { body: profile });
     expect(created.status).toBe(200);
-    expect(etagOf(created)).not.toBe("");
-    let me = await as(newcomer.id, "GET", "/me");
-    expect(me.json.profile).toMatchObject({ programRoles: ["mentee"], requests: profile.requests });
-    expect(me.json.roles).toContain("mentee");
+    expect(created.etag ?? "").not.toBe("");
+    let read = ok(await me("getMe"));
+    expect(read.profile).toMatchObject({ programRoles: ["mentee"], requests: profile.requests });
+    expect(read.roles).toContain("mentee");
 
-    const updated = await as(newcomer.id, "PUT", "/me/profile", {
-      body: { ...profile, programRoles: ["mentee", "mentor"], capacity: 1 },
-      headers: { "if-match": etagOf(created) },
-    });
+    const updated = await me("putMyProfile", { body: { ...profile, programRoles: ["mentee", "mentor"], capacity: 1 }, ifMatch: created.etag! });
     expect(updated.status).toBe(200);
-    me = await as(newcomer.id, "GET", "/me");
-    expect(me.json.profile).toMatchObject({ programRoles: ["mentee", "mentor"], capacity: 1, createdAt: created.json.createdAt });
-    expect(me.json.roles).toEqual(expect.arrayContaining(["mentee", "mentor"]));
+    read = ok(await me("getMe"));
+    expect(read.profile).toMatchObject({ programRoles: ["mentee", "mentor"], capacity: 1, createdAt: ok(created).createdAt });
+    expect(read.roles).toEqual(expect.arrayContaining(["mentee", "mentor"]));
 
-    const stale = await as(newcomer.id, "PUT", "/me/profile", { body: profile, headers: { "if-match": etagOf(created) } });
+    const stale = await me("putMyProfile", { body: profile, ifMatch: created.etag! });
     expect(stale.status).toBe(412);
   });
 });

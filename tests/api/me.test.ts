@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { trainingModules, type DemoPerson } from "@tandem/core";
-import { castOf, startTestApi, type Cast, type CallOptions, type Reply, type TestApi } from "../support/test-api";
+import { trainingModules, type DemoPerson, type TrainingModuleId } from "@tandem/core";
+import type { ApiCall, CallInput } from "@tandem/core/client";
+import { castOf, ok, pointersOf, startTestApi, type Cast, type TestApi, type Who } from "../support/test-api";
 
 /**
  * What a person does for themselves under /me: mentor training, and the "take stock" journal that nobody but
@@ -10,7 +11,6 @@ import { castOf, startTestApi, type Cast, type CallOptions, type Reply, type Tes
 
 let api: TestApi;
 let cast: Cast;
-const tokens = new Map<string, Promise<string>>();
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -18,28 +18,23 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-function tokenOf(personId: string): Promise<string> {
-  let t = tokens.get(personId);
-  if (!t) {
-    t = api.token(personId);
-    tokens.set(personId, t);
-  }
-  return t;
-}
+/** The typed client as this person; nothing here may ever answer a 5xx. */
+const as = (who: Who): ApiCall => {
+  const call = api.as(who);
+  return async (id, input) => {
+    const r = await call(id, input);
+    expect(r.status, `${id}: ${JSON.stringify(r.problem)}`).toBeLessThan(500);
+    return r;
+  };
+};
 
-async function as(personId: string, method: string, path: string, options: Omit<CallOptions, "token"> = {}): Promise<Reply> {
-  const r = await api.call(method, path, { ...options, token: await tokenOf(personId) });
-  expect(r.status, `${method} ${path}: ${JSON.stringify(r.json)}`).toBeLessThan(500);
-  return r;
-}
-
-const etagOf = (r: Reply) => r.headers.get("etag") ?? "";
-const pointers = (r: Reply): string[] => (r.json?.errors ?? []).map((e: { pointer?: string; parameter?: string }) => e.pointer ?? e.parameter);
 const person = (predicate: (p: DemoPerson) => boolean, what: string) => {
   const found = api.org.people.find((p) => !p.coordinator && predicate(p));
   if (!found) throw new Error(`the demo organisation has no ${what}`);
   return found;
 };
+const profileOf = async (who: string) => ok(await as(who)("getMe")).profile;
+const train = (who: string, moduleId: string) => as(who)("completeTrainingModule", { params: { moduleId: moduleId as TrainingModuleId } });
 
 describe("mentor training: PUT /me/training/{moduleId}", () => {
   /** A mentor with modules left to do. */
@@ -55,102 +50,94 @@ describe("mentor training: PUT /me/training/{moduleId}", () => {
   });
 
   it("adds the module to the mentor's profile, which /me then lists", async () => {
-    const before = await as(mentor.id, "GET", "/me");
-    expect(before.json.profile.trainingCompleted).not.toContain(todo);
+    const before = (await profileOf(mentor.id))!;
+    expect(before.trainingCompleted).not.toContain(todo);
 
-    const r = await as(mentor.id, "PUT", `/me/training/${todo}`);
+    const r = await train(mentor.id, todo);
     expect(r.status).toBe(200);
-    expect(r.json.trainingCompleted).toContain(todo);
-    expect(etagOf(r)).not.toBe("");
-    expect(r.json.etag).toBe(etagOf(r));
+    expect(ok(r).trainingCompleted).toContain(todo);
+    expect(r.etag ?? "").not.toBe("");
+    expect(ok(r).etag).toBe(r.etag);
     // The rest of the profile is untouched.
-    expect(r.json).toMatchObject({
-      offers: before.json.profile.offers,
-      requests: before.json.profile.requests,
-      capacity: before.json.profile.capacity,
-    });
+    expect(ok(r)).toMatchObject({ offers: before.offers, requests: before.requests, capacity: before.capacity });
 
-    const after = await as(mentor.id, "GET", "/me");
-    expect(after.json.profile.trainingCompleted).toEqual([...before.json.profile.trainingCompleted, todo]);
+    expect((await profileOf(mentor.id))!.trainingCompleted).toEqual([...before.trainingCompleted, todo]);
   });
 
   it("is idempotent: a module done twice is listed once, and nothing is written the second time", async () => {
     const module = trainingModules.find((m) => !mentor.profile!.trainingCompleted.includes(m) && m !== todo)!;
-    const first = await as(mentor.id, "PUT", `/me/training/${module}`);
+    const first = await train(mentor.id, module);
     expect(first.status).toBe(200);
-    const second = await as(mentor.id, "PUT", `/me/training/${module}`);
+    const second = await train(mentor.id, module);
     expect(second.status).toBe(200);
-    expect(second.json.trainingCompleted.filter((m: string) => m === module)).toHaveLength(1);
-    expect(etagOf(second)).toBe(etagOf(first));
-    const me = await as(mentor.id, "GET", "/me");
-    expect(me.json.profile.trainingCompleted.filter((m: string) => m === module)).toHaveLength(1);
+    expect(ok(second).trainingCompleted.filter((m) => m === module)).toHaveLength(1);
+    expect(second.etag).toBe(first.etag);
+    expect((await profileOf(mentor.id))!.trainingCompleted.filter((m) => m === module)).toHaveLength(1);
   });
 
   it("changes the profile's ETag, so a profile save based on the older version gets 412 and the module stays done", async () => {
-    const me = await as(mentor.id, "GET", "/me");
-    const { id, displayName, trainingCompleted, createdAt, updatedAt, etag, ...input } = me.json.profile;
+    const { id: _id, displayName: _n, trainingCompleted, createdAt: _c, updatedAt: _u, etag, ...input } = (await profileOf(mentor.id))!;
     const module = trainingModules.find((m) => !trainingCompleted.includes(m));
     expect(module, "a module left to do").toBeDefined();
-    const done = await as(mentor.id, "PUT", `/me/training/${module}`);
+    const done = await train(mentor.id, module!);
     expect(done.status).toBe(200);
-    expect(etagOf(done)).not.toBe(etag);
+    expect(done.etag).not.toBe(etag);
 
-    const stale = await as(mentor.id, "PUT", "/me/profile", { body: { ...input, capacity: 1 }, headers: { "if-match": etag } });
+    const stale = await as(mentor.id)("putMyProfile", { body: { ...input, capacity: 1 }, ifMatch: etag });
     expect(stale.status).toBe(412);
-    const fresh = await as(mentor.id, "PUT", "/me/profile", { body: { ...input, capacity: 1 }, headers: { "if-match": etagOf(done) } });
+    const fresh = await as(mentor.id)("putMyProfile", { body: { ...input, capacity: 1 }, ifMatch: done.etag! });
     expect(fresh.status).toBe(200);
-    expect(fresh.json.trainingCompleted).toContain(module);
+    expect(ok(fresh).trainingCompleted).toContain(module);
   });
 
   it("refuses a mentee who does not mentor (403), and their profile keeps no module", async () => {
     const mentee = person((p) => p.profile?.programRoles.join() === "mentee", "mentee who does not mentor");
-    const r = await as(mentee.id, "PUT", "/me/training/listening");
+    const r = await train(mentee.id, "listening");
     expect(r.status).toBe(403);
     expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    const me = await as(mentee.id, "GET", "/me");
-    expect(me.json.profile.trainingCompleted).not.toContain("listening");
+    expect((await profileOf(mentee.id))!.trainingCompleted).not.toContain("listening");
   });
 
   it("asks someone without a profile to join the program first (404), and creates no profile", async () => {
     const newcomer = person((p) => !p.profile, "person without a profile");
-    const r = await as(newcomer.id, "PUT", "/me/training/privacy");
+    const r = await train(newcomer.id, "privacy");
     expect(r.status).toBe(404);
-    expect(r.json.detail).toBe("Join the program first: save your profile.");
-    const me = await as(newcomer.id, "GET", "/me");
-    expect(me.json.profile).toBeNull();
+    expect(r.problem?.detail).toBe("Join the program first: save your profile.");
+    expect(await profileOf(newcomer.id)).toBeNull();
   });
 
   it("refuses a module that does not exist (400, naming the parameter)", async () => {
-    const r = await as(mentor.id, "PUT", "/me/training/excel-macros");
+    const r = await train(mentor.id, "excel-macros");
     expect(r.status).toBe(400);
-    expect(pointers(r)).toContain("moduleId");
-    const me = await as(mentor.id, "GET", "/me");
-    expect(me.json.profile.trainingCompleted).not.toContain("excel-macros");
+    expect(pointersOf(r)).toContain("moduleId");
+    expect((await profileOf(mentor.id))!.trainingCompleted).not.toContain("excel-macros");
   });
 
   it("needs a signed-in caller (401)", async () => {
-    const r = await api.call("PUT", "/me/training/listening");
+    const r = await api.anonymous("completeTrainingModule", { params: { moduleId: "listening" } });
     expect(r.status).toBe(401);
   });
 });
 
 describe("the journal: /me/journal", () => {
-  const entry = (body: string, prompt = "learn-from-young") => ({ body: { prompt, body } });
-  const list = async (personId: string) => {
-    const r = await as(personId, "GET", "/me/journal");
-    expect(r.status).toBe(200);
-    return r.json.items as { id: string; prompt: string; body: string; etag: string; createdAt: string; updatedAt: string }[];
-  };
+  type Entry = NonNullable<CallInput<"createJournalEntry">["body"]>;
+  const entry = (body: string, prompt: Entry["prompt"] = "learn-from-young"): Entry => ({ prompt, body });
+  const write = (who: Who, body: Entry) => as(who)("createJournalEntry", { body });
+  const edit = (who: Who, entryId: string, body: CallInput<"updateJournalEntry">["body"], ifMatch?: string) =>
+    as(who)("updateJournalEntry", { params: { entryId }, body, ...(ifMatch ? { ifMatch } : {}) });
+  const remove = (who: Who, entryId: string, ifMatch?: string) => as(who)("deleteJournalEntry", { params: { entryId }, ...(ifMatch ? { ifMatch } : {}) });
+  const list = async (who: Who) => ok(await as(who)("listJournal")).items;
 
   it("creates an entry: 201 with Location, ETag and the entry as written", async () => {
     const body = `Apprendre à résumer une réunion Teams avec Copilot ${randomUUID()}`;
-    const r = await as(cast.mentee, "POST", "/me/journal", entry(`  ${body}  `));
+    const r = await write(cast.mentee, entry(`  ${body}  `));
     expect(r.status).toBe(201);
-    expect(r.headers.get("location")).toBe(`/api/me/journal/${r.json.id}`);
-    expect(etagOf(r)).not.toBe("");
-    expect(r.json).toMatchObject({ prompt: "learn-from-young", body, etag: etagOf(r) });
-    expect(r.json.updatedAt).toBe(r.json.createdAt);
-    expect((await list(cast.mentee)).map((e) => e.id)).toContain(r.json.id);
+    const created = ok(r);
+    expect(r.headers.get("location")).toBe(`/api/me/journal/${created.id}`);
+    expect(r.etag ?? "").not.toBe("");
+    expect(created).toMatchObject({ prompt: "learn-from-young", body, etag: r.etag });
+    expect(created.updatedAt).toBe(created.createdAt);
+    expect((await list(cast.mentee)).map((e) => e.id)).toContain(created.id);
   });
 
   it("lists the author's entries newest first", async () => {
@@ -160,9 +147,9 @@ describe("the journal: /me/journal", () => {
       ["tried", "J'ai partagé mon écran dans Teams sans aide."],
       ["free", "Je me sens moins gêné de poser des questions."],
     ] as const) {
-      const r = await as(cast.mentee, "POST", "/me/journal", entry(body, prompt));
+      const r = await write(cast.mentee, entry(body, prompt));
       expect(r.status).toBe(201);
-      created.push(r.json.id);
+      created.push(ok(r).id);
     }
     const items = await list(cast.mentee);
     const order = items.map((e) => e.id).filter((id) => created.includes(id));
@@ -172,37 +159,35 @@ describe("the journal: /me/journal", () => {
   });
 
   it("updates an entry with If-Match; a stale ETag gets 412 and changes nothing", async () => {
-    const created = await as(cast.mentee, "POST", "/me/journal", entry("Première version", "tried"));
-    const path = `/me/journal/${created.json.id}`;
+    const created = await write(cast.mentee, entry("Première version", "tried"));
+    const { id, createdAt } = ok(created);
 
-    const updated = await as(cast.mentee, "PATCH", path, { body: { body: "Deuxième version" }, headers: { "if-match": etagOf(created) } });
+    const updated = await edit(cast.mentee, id, { body: "Deuxième version" }, created.etag!);
     expect(updated.status).toBe(200);
-    expect(updated.json).toMatchObject({ id: created.json.id, prompt: "tried", body: "Deuxième version", createdAt: created.json.createdAt });
-    expect(etagOf(updated)).not.toBe(etagOf(created));
-    expect(Date.parse(updated.json.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.json.createdAt));
+    expect(ok(updated)).toMatchObject({ id, prompt: "tried", body: "Deuxième version", createdAt });
+    expect(updated.etag).not.toBe(created.etag);
+    expect(Date.parse(ok(updated).updatedAt)).toBeGreaterThanOrEqual(Date.parse(createdAt));
 
-    const stale = await as(cast.mentee, "PATCH", path, { body: { body: "Version écrasée" }, headers: { "if-match": etagOf(created) } });
+    const stale = await edit(cast.mentee, id, { body: "Version écrasée" }, created.etag!);
     expect(stale.status).toBe(412);
     expect(stale.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    const missing = await as(cast.mentee, "PATCH", path, { body: { body: "Sans If-Match" } });
+    const missing = await edit(cast.mentee, id, { body: "Sans If-Match" });
     expect(missing.status).toBe(428);
 
-    const stored = (await list(cast.mentee)).find((e) => e.id === created.json.id);
-    expect(stored).toMatchObject({ body: "Deuxième version", etag: etagOf(updated) });
+    const stored = (await list(cast.mentee)).find((e) => e.id === id);
+    expect(stored).toMatchObject({ body: "Deuxième version", etag: updated.etag });
   });
 
   it("deletes an entry: gone from the list, and a second delete finds nothing", async () => {
-    const created = await as(cast.mentee, "POST", "/me/journal", entry("À effacer", "free"));
-    const path = `/me/journal/${created.json.id}`;
-    const stale = await as(cast.mentee, "DELETE", path, { headers: { "if-match": '"not-the-etag"' } });
-    expect(stale.status).toBe(412);
-    expect((await list(cast.mentee)).map((e) => e.id)).toContain(created.json.id);
+    const created = await write(cast.mentee, entry("À effacer", "free"));
+    const { id } = ok(created);
+    expect((await remove(cast.mentee, id, '"not-the-etag"')).status).toBe(412);
+    expect((await list(cast.mentee)).map((e) => e.id)).toContain(id);
 
-    const r = await as(cast.mentee, "DELETE", path, { headers: { "if-match": etagOf(created) } });
-    expect(r.status).toBe(204);
-    expect((await list(cast.mentee)).map((e) => e.id)).not.toContain(created.json.id);
-    expect((await as(cast.mentee, "DELETE", path)).status).toBe(404);
-    expect((await as(cast.mentee, "PATCH", path, { body: { body: "Revenu ?" }, headers: { "if-match": "*" } })).status).toBe(404);
+    expect((await remove(cast.mentee, id, created.etag!)).status).toBe(204);
+    expect((await list(cast.mentee)).map((e) => e.id)).not.toContain(id);
+    expect((await remove(cast.mentee, id)).status).toBe(404);
+    expect((await edit(cast.mentee, id, { body: "Revenu ?" }, "*")).status).toBe(404);
   });
 
   describe("nobody else ever reads or touches it", () => {
@@ -212,59 +197,55 @@ describe("the journal: /me/journal", () => {
 
     beforeAll(async () => {
       secret = `Je n'ose pas dire à mon manager que je ne sais pas utiliser SharePoint ${randomUUID()}`;
-      const r = await as(cast.mentee, "POST", "/me/journal", entry(secret, "free"));
+      const r = await write(cast.mentee, entry(secret, "free"));
       expect(r.status).toBe(201);
-      id = r.json.id;
-      etag = etagOf(r);
+      id = ok(r).id;
+      etag = r.etag!;
     });
 
-    const others: Record<string, () => Promise<string>> = {
-      "the tandem partner (mentor)": () => tokenOf(cast.mentor),
-      "the mentee's manager": () => tokenOf(cast.manager),
-      "a coordinator": () => tokenOf(cast.coordinator),
-      "the same person id in another tenant": () => api.token({ tenantId: randomUUID(), userId: cast.mentee }),
-      "a coordinator of another tenant": () => api.token({ tenantId: randomUUID(), userId: randomUUID(), coordinator: true }),
+    const others: Record<string, () => Who> = {
+      "the tandem partner (mentor)": () => cast.mentor,
+      "the mentee's manager": () => cast.manager,
+      "a coordinator": () => cast.coordinator,
+      "the same person id in another tenant": () => ({ tenantId: randomUUID(), userId: cast.mentee }),
+      "a coordinator of another tenant": () => ({ tenantId: randomUUID(), userId: randomUUID(), coordinator: true }),
     };
 
     it.each(Object.keys(others))("%s gets their own, empty journal, and 404 for the author's entry", async (who) => {
-      const t = await others[who]!();
-      const mine = await api.call("GET", "/me/journal", { token: t });
+      const other = others[who]!();
+      const mine = await as(other)("listJournal");
       expect(mine.status, who).toBe(200);
-      expect(mine.json.items, who).toEqual([]);
-      expect(JSON.stringify(mine.json), who).not.toContain(secret);
+      expect(ok(mine).items, who).toEqual([]);
+      expect(JSON.stringify(mine.data), who).not.toContain(secret);
 
-      const path = `/me/journal/${id}`;
       for (const ifMatch of ["*", etag]) {
-        const patch = await api.call("PATCH", path, { token: t, body: { body: "Réécrit par quelqu'un d'autre" }, headers: { "if-match": ifMatch } });
+        const patch = await edit(other, id, { body: "Réécrit par quelqu'un d'autre" }, ifMatch);
         expect(patch.status, who).toBe(404);
-        expect(JSON.stringify(patch.json), who).not.toContain(secret);
-        const del = await api.call("DELETE", path, { token: t, headers: { "if-match": ifMatch } });
-        expect(del.status, who).toBe(404);
+        expect(JSON.stringify(patch.problem), who).not.toContain(secret);
+        expect((await remove(other, id, ifMatch)).status, who).toBe(404);
       }
       const authors = await list(cast.mentee);
       expect(authors.find((e) => e.id === id), who).toMatchObject({ body: secret, etag });
     });
 
     it("keeps the partner's own entries apart from the author's, both ways", async () => {
-      const r = await as(cast.mentor, "POST", "/me/journal", entry("Mon mentoré apprend vite.", "free"));
+      const r = await write(cast.mentor, entry("Mon mentoré apprend vite.", "free"));
       expect(r.status).toBe(201);
-      const partner = await list(cast.mentor);
-      expect(partner.map((e) => e.id)).toEqual([r.json.id]);
-      expect((await list(cast.mentee)).map((e) => e.id)).not.toContain(r.json.id);
-      expect((await as(cast.mentee, "DELETE", `/me/journal/${r.json.id}`)).status).toBe(404);
-      expect((await list(cast.mentor)).map((e) => e.id)).toEqual([r.json.id]);
+      const { id: theirs } = ok(r);
+      expect((await list(cast.mentor)).map((e) => e.id)).toEqual([theirs]);
+      expect((await list(cast.mentee)).map((e) => e.id)).not.toContain(theirs);
+      expect((await remove(cast.mentee, theirs)).status).toBe(404);
+      expect((await list(cast.mentor)).map((e) => e.id)).toEqual([theirs]);
     });
 
     it("is not reachable through any other route either: /me and the tandem's notes do not carry it", async () => {
-      for (const [personId, path] of [
-        [cast.mentor, `/tandems/${cast.tandem.id}/sessions/${cast.tandem.sessions[0]!.id}/notes`],
-        [cast.coordinator, "/tandems?scope=all"],
-        [cast.manager, "/team/participation"],
-        [cast.mentee, "/me"],
-      ] as const) {
-        const r = await as(personId, "GET", path);
-        expect(JSON.stringify(r.json ?? {}), path).not.toContain(secret);
-      }
+      const answers = [
+        await as(cast.mentor)("listNotes", { params: { id: cast.tandem.id, sessionId: cast.tandem.sessions[0]!.id } }),
+        await as(cast.coordinator)("listTandems", { query: { scope: "all" } }),
+        await as(cast.manager)("teamParticipation"),
+        await as(cast.mentee)("getMe"),
+      ];
+      for (const r of answers) expect(JSON.stringify(r.data ?? r.problem)).not.toContain(secret);
     });
   });
 
@@ -272,9 +253,9 @@ describe("the journal: /me/journal", () => {
     let id: string;
     let etag: string;
     beforeAll(async () => {
-      const r = await as(cast.mentee, "POST", "/me/journal", entry("Intact", "benefits"));
-      id = r.json.id;
-      etag = etagOf(r);
+      const r = await write(cast.mentee, entry("Intact", "benefits"));
+      id = ok(r).id;
+      etag = r.etag!;
     });
 
     const cases: [string, "POST" | "PATCH", unknown, string][] = [
@@ -289,32 +270,27 @@ describe("the journal: /me/journal", () => {
     ];
     it.each(cases)("%s", async (_, method, body, pointer) => {
       const before = await list(cast.mentee);
-      const r =
-        method === "POST"
-          ? await as(cast.mentee, "POST", "/me/journal", { body })
-          : await as(cast.mentee, "PATCH", `/me/journal/${id}`, { body, headers: { "if-match": etag } });
+      const r = method === "POST" ? await write(cast.mentee, body as Entry) : await edit(cast.mentee, id, body as never, etag);
       expect(r.status).toBe(400);
       expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-      expect(pointers(r)).toContain(pointer);
+      expect(pointersOf(r)).toContain(pointer);
       expect(await list(cast.mentee)).toEqual(before);
     });
 
     it("an entry id that is not an id: 400 naming the parameter", async () => {
-      const r = await as(cast.mentee, "PATCH", "/me/journal/not-an-id", { body: { body: "Bonjour" }, headers: { "if-match": "*" } });
+      const r = await edit(cast.mentee, "not-an-id", { body: "Bonjour" }, "*");
       expect(r.status).toBe(400);
-      expect(pointers(r)).toContain("entryId");
+      expect(pointersOf(r)).toContain("entryId");
     });
   });
 
   it("needs a signed-in caller (401) for every journal route", async () => {
-    for (const [method, path] of [
-      ["GET", "/me/journal"],
-      ["POST", "/me/journal"],
-      ["PATCH", `/me/journal/${randomUUID()}`],
-      ["DELETE", `/me/journal/${randomUUID()}`],
-    ] as const) {
-      const r = await api.call(method, path, method === "POST" || method === "PATCH" ? { body: { prompt: "free", body: "x" } } : {});
-      expect(r.status, `${method} ${path}`).toBe(401);
-    }
+    const anonymous = [
+      await api.anonymous("listJournal"),
+      await api.anonymous("createJournalEntry", { body: { prompt: "free", body: "x" } }),
+      await api.anonymous("updateJournalEntry", { params: { entryId: randomUUID() }, body: { body: "x" } }),
+      await api.anonymous("deleteJournalEntry", { params: { entryId: randomUUID() } }),
+    ];
+    for (const r of anonymous) expect(r.status).toBe(401);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { api, type Endpoint } from "@tandem/core";
+import { accessLevels, api, type Endpoint } from "@tandem/core";
 import { devApi } from "@tandem/core/dev";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -171,6 +171,17 @@ describe("GET /api/openapi.json", () => {
     expect(endpoints.filter((e) => e.auth === "none").map((e) => e.id).sort()).toEqual(
       ["devJwks", "devPersonas", "devToken", "health", "openapi"].sort(),
     );
+  });
+
+  it("says who may call each operation, as its contract declares it, in words and as x-tandem-access", () => {
+    for (const e of endpoints) {
+      const op = operation(e)!;
+      expect(op["x-tandem-access"], e.id).toBe(e.access);
+      expect(op.description, e.id).toContain(`Who may call it: ${accessLevels[e.access]}.`);
+    }
+    expect(operation(api.teamParticipation)!["x-tandem-access"]).toBe("manager");
+    expect(operation(api.listTandems)!["x-tandem-access-when"]).toEqual({ "scope=all": "coordinator" });
+    expect(operation(api.listTandems)!.description).toContain(`With scope=all: ${accessLevels.coordinator}.`);
   });
 
   it("every path parameter in a path is declared, required, and nothing else is declared in the path", () => {

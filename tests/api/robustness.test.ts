@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoTandem } from "@tandem/core";
-import { castOf, startTestApi, type Cast, type CallOptions, type Reply, type TestApi } from "../support/test-api";
+import { castOf, ok, startTestApi, type Cast, type CallOptions, type Reply, type TestApi } from "../support/test-api";
 
 /**
  * Bad input gets a clear problem+json answer and leaves storage exactly as it was: no lost update, no
@@ -63,20 +63,20 @@ async function call(method: string, path: string, options?: CallOptions): Promis
 
 const pointers = (r: Reply): string[] => (r.json.errors ?? []).map((e: { pointer?: string }) => e.pointer);
 
+/** Reads go through the typed client; what this file sends on purpose wrong goes raw, through `call`. */
 async function goals() {
-  const r = await call("GET", goalsPath(), { token: mentee });
-  expect(r.status).toBe(200);
-  return r.json.items as { id: string; menteeId: string; etag: string; title: string; progress: number; status: string }[];
+  return ok(await api.as(cast.mentee)("listGoals", { params: { id: cast.tandem.id } })).items;
 }
 
 async function myGoal() {
   return (await goals()).find((g) => g.menteeId === cast.mentee)!;
 }
 
-async function me() {
-  const r = await call("GET", "/me", { token: mentee });
-  expect(r.status).toBe(200);
-  return r.json;
+/** The mentee's profile (the demo's mentees have one). */
+async function myProfile() {
+  const profile = ok(await api.as(cast.mentee)("getMe")).profile;
+  expect(profile).not.toBeNull();
+  return profile!;
 }
 
 const profileInput = (p: Record<string, unknown>) => ({
@@ -89,10 +89,8 @@ const profileInput = (p: Record<string, unknown>) => ({
   paused: p.paused,
 });
 
-async function notes(token = mentee) {
-  const r = await call("GET", `${sessionPath()}/notes`, { token });
-  expect(r.status).toBe(200);
-  return r.json.items as { id: string; etag: string; body: string; visibility: string }[];
+async function notes(who = cast.mentee) {
+  return ok(await api.as(who)("listNotes", { params: { id: cast.tandem.id, sessionId } })).items;
 }
 
 describe("ETags keep concurrent edits from overwriting each other", () => {
@@ -169,13 +167,13 @@ describe("ETags keep concurrent edits from overwriting each other", () => {
   });
 
   it("refuses a profile replacement based on a stale ETag with 412, keeping the newer profile", async () => {
-    const first = await me();
-    const old = first.profile.etag as string;
-    const input = profileInput(first.profile);
+    const first = await myProfile();
+    const old = first.etag;
+    const input = profileInput(first);
     const newer = await call("PUT", "/me/profile", {
       token: mentee,
       headers: { "if-match": old },
-      body: { ...input, paused: !first.profile.paused },
+      body: { ...input, paused: !first.paused },
     });
     expect(newer.status).toBe(200);
     expect(newer.headers.get("etag")).toBeTruthy();
@@ -187,9 +185,9 @@ describe("ETags keep concurrent edits from overwriting each other", () => {
       body: { ...input, capacity: 0, languages: ["en"] },
     });
     expectProblem(stale, 412, "precondition_failed");
-    const now = (await me()).profile;
-    expect(now.paused).toBe(!first.profile.paused);
-    expect(now.languages).toEqual(first.profile.languages);
+    const now = (await myProfile());
+    expect(now.paused).toBe(!first.paused);
+    expect(now.languages).toEqual(first.languages);
     expect(now.etag).toBe(newer.headers.get("etag"));
   });
 
@@ -261,7 +259,7 @@ describe("ETags keep concurrent edits from overwriting each other", () => {
     const note = (await notes()).find((n) => n.id === created.json.id)!;
     expect(note).toMatchObject({ body: "Second thoughts", visibility: "private", etag: edited.headers.get("etag") });
     // Nobody else saw a shared version appear.
-    expect((await notes(mentor)).map((n) => n.id)).not.toContain(created.json.id);
+    expect((await notes(cast.mentor)).map((n) => n.id)).not.toContain(created.json.id);
   });
 });
 
@@ -325,8 +323,8 @@ const writeRoutes: WriteRoute[] = [
     token: () => mentee,
     // If-Match is optional here: without it, anything that got past validation would be written.
     headers: async () => ({}),
-    valid: async () => ({ ...profileInput((await me()).profile), capacity: 3 }),
-    snapshot: async () => (await me()).profile,
+    valid: async () => ({ ...profileInput((await myProfile())), capacity: 3 }),
+    snapshot: async () => (await myProfile()),
     wrongType: { body: { capacity: "3" }, pointer: "/capacity" },
     tooLong: {
       body: { requests: [{ skillId: "power-bi-dashboards", why: long(501), urgency: "high" }] },

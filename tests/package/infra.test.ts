@@ -172,7 +172,6 @@ describe("aad.manifest.json", () => {
       openid: "37f7f235-527c-4136-accd-4a02d197296e",
       profile: "14dad69e-099b-42c9-810b-d002981feec1",
       "User.Read": "e1fe6dd8-ba31-4d61-89e7-88639da4683d",
-      "User.ReadBasic.All": "b340eb25-3456-403f-be2f-af7a0d370277",
       "Calendars.ReadWrite": "1ec239c2-d7c9-4623-a91a-a9775856bb36",
       "MailboxSettings.Read": "87f447af-9fa4-4c32-9dfa-4a57a73d18ce",
     };
@@ -181,7 +180,8 @@ describe("aad.manifest.json", () => {
     const access = aad.requiredResourceAccess[0]!.resourceAccess;
     expect(access.filter((a) => a.type === "Scope").map((a) => a.id).sort()).toEqual(Object.values(delegated).sort());
     expect(access.filter((a) => a.type === "Role").map((a) => a.id)).toEqual(Object.values(application));
-    // No delegated directory read beyond basic profiles: request paths read the synced directory, never Graph's.
+    // No delegated directory read: request paths read the synced directory, never Graph's.
+    expect(access.map((a) => a.id)).not.toContain("b340eb25-3456-403f-be2f-af7a0d370277"); // User.ReadBasic.All
     expect(access.map((a) => a.id)).not.toContain("a154be20-db9c-4678-8ab7-66f6cc099a59"); // User.Read.All, delegated
     expect(access.map((a) => a.id)).not.toContain("7ab1d382-f21e-4acd-a863-ba3e13f7da61"); // Directory.Read.All
     const readme = text("README.md");

@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import type { Clock, DemoOrganisation, DemoTandem } from "@tandem/core";
+import { apiClient, type Answer, type ApiCall, type RouteId } from "@tandem/core/client";
 import { loadConfig } from "../../api/src/config";
 import { runApi, type RunningApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
@@ -32,15 +33,23 @@ export interface TestGraph {
   call(personaId: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
 }
 
+/** A demo persona's id, or anyone in any tenant. */
+export type Who = string | { tenantId: string; userId: string; coordinator?: boolean; displayName?: string };
+
 export interface TestApi {
   url: string;
   running: RunningApi;
   org: DemoOrganisation;
   /** With `graph: true` only. */
   graph?: TestGraph;
+  /** A raw HTTP call, for what a typed client cannot send: malformed requests, foreign headers. */
   call(method: string, path: string, options?: CallOptions): Promise<Reply>;
   /** A development token for a demo persona, or for anyone in any tenant (tenant isolation tests). */
-  token(who: string | { tenantId: string; userId: string; coordinator?: boolean; displayName?: string }): Promise<string>;
+  token(who: Who): Promise<string>;
+  /** The typed api client (core/src/client.ts) signed in as a demo persona, or as anyone in any tenant; tokens are kept. */
+  as(who: Who): ApiCall;
+  /** The typed api client with no token. */
+  anonymous: ApiCall;
   close(): Promise<void>;
 }
 
@@ -130,23 +139,35 @@ export async function startTestApi(
     },
   };
 
+  const token = async (who: Who) => {
+    if (typeof who === "string") return tokenOf(who);
+    const signed = await running.app.devIssuer!.sign({
+      tenantId: who.tenantId,
+      userId: who.userId,
+      displayName: who.displayName ?? "Someone Else",
+      username: "someone@else.example",
+      coordinator: who.coordinator ?? false,
+    });
+    return signed.token;
+  };
+  const kept = new Map<string, Promise<string>>();
+  const as = (who: Who): ApiCall =>
+    apiClient(running.url, () => {
+      const key = JSON.stringify(who);
+      let t = kept.get(key);
+      if (!t) kept.set(key, (t = token(who)));
+      return t;
+    });
+
   return {
     url: running.url,
     running,
     org,
     ...(graph ? { graph } : {}),
     call,
-    async token(who) {
-      if (typeof who === "string") return tokenOf(who);
-      const { token } = await running.app.devIssuer!.sign({
-        tenantId: who.tenantId,
-        userId: who.userId,
-        displayName: who.displayName ?? "Someone Else",
-        username: "someone@else.example",
-        coordinator: who.coordinator ?? false,
-      });
-      return token;
-    },
+    token,
+    as,
+    anonymous: apiClient(running.url, () => null),
     async close() {
       await running.close();
       await simulator.stop();
@@ -183,3 +204,16 @@ export function castOf(org: DemoOrganisation, predicate: (t: DemoTandem) => bool
 }
 
 export const anotherTenant = () => ({ tenantId: randomUUID(), userId: randomUUID() });
+
+/** The data of a successful answer, typed by its contract; a failed one fails the test with the api's problem. */
+export function ok<K extends RouteId>(answer: Answer<K>): Extract<Answer<K>, { ok: true }>["data"] {
+  expect(answer.ok, `${answer.status}: ${JSON.stringify(answer.problem)}`).toBe(true);
+  return answer.data!;
+}
+
+/** The ids of a list's items. */
+export const idsOf = (list: { items: { id: string }[] }) => list.items.map((i) => i.id);
+
+/** Where a 400 says the request is wrong: the body's JSON pointers, or the parameters and headers named. */
+export const pointersOf = (answer: { problem?: { errors?: { pointer?: string; parameter?: string; header?: string }[] } }) =>
+  (answer.problem?.errors ?? []).map((e) => e.pointer ?? e.parameter ?? e.header);

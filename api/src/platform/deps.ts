@@ -1,11 +1,12 @@
-import type { Calendar, Clock, Directory, IdSource } from "@tandem/core";
-import type { TableRepositories } from "../adapters/tables/repositories";
+import type { Calendar, Clock, Directory, IdSource, Repositories } from "@tandem/core";
 import type { Caller } from "./auth";
 import type { HttpOptions } from "./http";
 
 /** What the services get: chosen once at start-up (app.ts), never inside a handler. */
 export interface Deps {
-  repos: TableRepositories;
+  repos: Repositories;
+  /** A cheap call that proves storage answers (health). */
+  pingStorage(): Promise<void>;
   directory: Directory;
   clock: Clock;
   ids: IdSource;

@@ -1,15 +1,27 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
 import type { z } from "zod";
-import { TandemError, type BodyOf, type Endpoint, type FieldProblem, type ParamsOf, type QueryOf, type ResponseOf } from "@tandem/core";
+import {
+  TandemError,
+  isTandemAccess,
+  type Access,
+  type BodyOf,
+  type Endpoint,
+  type FieldProblem,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+} from "@tandem/core";
 import { problemResponse } from "./problem";
 import type { Caller, TokenVerifier } from "./auth";
+import type { Gate, Grant, Reads } from "./access";
 
 export interface Route {
   endpoint: Endpoint;
   handler: HttpHandler;
 }
 
-export interface RouteInput<E extends Endpoint> {
+/** A request as its contract reads it. */
+export interface Parsed<E extends Endpoint> {
   caller: E["auth"] extends "user" ? Caller : null;
   params: ParamsOf<E>;
   query: QueryOf<E>;
@@ -21,6 +33,32 @@ export interface RouteInput<E extends Endpoint> {
   request: HttpRequest;
 }
 
+export interface RouteInput<E extends Endpoint, P = undefined, L = undefined> extends Parsed<E> {
+  /** What the access check read to let the caller in: the tandem and their relation to it, or a manager's reports. */
+  access: Grant<E["access"]>;
+  /** What `prefetch` read while access was being decided. */
+  prefetched: P;
+  /** What `locate` found. */
+  located: L;
+}
+
+export type Handler<E extends Endpoint, P = undefined, L = undefined> = (input: RouteInput<E, P, L>) => Promise<Reply<ResponseOf<E>>>;
+
+export interface RouteSpec<E extends Endpoint, P, L> {
+  /**
+   * Reads that need no permission to start, run alongside the access check to save a round trip. Their result
+   * reaches the handler only once the caller is let in; a refused caller gets the refusal and nothing else.
+   */
+  prefetch?: (reads: Reads, input: Parsed<E>) => Promise<P>;
+  /** For a tandem level when the path names no tandem: where the request's tandem is (the meeting behind an event). */
+  locate?: {
+    tandemOf(input: Parsed<E>): Promise<(L & { tandemId: string }) | null>;
+    /** What both "there is none" and "not yours" answer, so that a refused caller learns no more than an unknown one. */
+    hidden(): TandemError;
+  };
+  handle: Handler<E, P, L>;
+}
+
 /** What an implementation returns: the body, and the version of the single resource it returns. */
 export interface Reply<T> {
   body: T;
@@ -30,6 +68,8 @@ export interface Reply<T> {
 
 export interface HttpOptions {
   verify: TokenVerifier;
+  /** Who may call what: the contracts' `access`, decided before any handler runs. */
+  gate: Gate;
   maxBodyBytes: number;
   log?: (message: string, error: unknown) => void;
 }
@@ -115,16 +155,23 @@ async function readBody(req: HttpRequest, maxBytes: number): Promise<unknown> {
 const tooLarge = (max: number) =>
   new TandemError("payload_too_large", `The request body is larger than ${Math.floor(max / 1024)} KiB.`);
 
+/** The access level this request asks for: the endpoint's, or more for a query that asks for more. */
+function levelOf(e: Endpoint, query: Record<string, unknown>): Access {
+  return e.accessWhen && query[e.accessWhen.query] === e.accessWhen.is ? e.accessWhen.access : e.access;
+}
+
 /**
- * Wraps an implementation into an Azure Functions handler: checks the caller, parses path, query, headers
- * and body against the endpoint's contract, checks the response against it too, and turns every error into
- * problem+json. Handlers stay thin: parse, call a service, map the result.
+ * Wraps an implementation into an Azure Functions handler: checks the caller's token, parses path, query, headers
+ * and body against the endpoint's contract, lets in only who its `access` names, checks the response against the
+ * contract too, and turns every error into problem+json. Handlers stay thin: call a service, map the result.
  */
-export function route<E extends Endpoint>(
-  e: E,
-  options: HttpOptions,
-  impl: (input: RouteInput<E>) => Promise<Reply<ResponseOf<E>>>,
-): Route {
+export function route<E extends Endpoint>(e: E, options: HttpOptions, impl: Handler<E>): Route;
+export function route<E extends Endpoint, P = undefined, L = undefined>(e: E, options: HttpOptions, spec: RouteSpec<E, P, L>): Route;
+export function route<E extends Endpoint, P, L>(e: E, options: HttpOptions, implOrSpec: Handler<E, P, L> | RouteSpec<E, P, L>): Route {
+  const spec: RouteSpec<E, P, L> = typeof implOrSpec === "function" ? { handle: implOrSpec } : implOrSpec;
+  if (isTandemAccess(e.access) && !spec.locate && !(e.params && "id" in (e.params as unknown as { shape: object }).shape)) {
+    throw new Error(`${e.id} is open to "${e.access}" but its path names no tandem ({id}) and its route does not locate one.`);
+  }
   const handler = async (req: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const instance = new URL(req.url).pathname;
     try {
@@ -134,7 +181,25 @@ export function route<E extends Endpoint>(
       const ifMatch = readIfMatch(req, e);
       const idempotencyKey = readIdempotencyKey(req, e);
       const body = e.body ? parse(e.body, await readBody(req, options.maxBodyBytes)) : undefined;
-      const reply = await impl({ caller, params, query, body, ifMatch, idempotencyKey, request: req } as RouteInput<E>);
+      const parsed = { caller, params, query, body, ifMatch, idempotencyKey, request: req } as Parsed<E>;
+
+      const level = levelOf(e, query as Record<string, unknown>);
+      const prefetching = spec.prefetch?.(options.gate.reads, parsed);
+      // A refused caller must not leave a prefetch failing unobserved.
+      prefetching?.catch(() => undefined);
+      let located: (L & { tandemId: string }) | null | undefined;
+      let access: unknown;
+      if (spec.locate) {
+        located = await spec.locate.tandemOf(parsed);
+        if (!located) throw spec.locate.hidden();
+        access = await options.gate.check(level, caller, located.tandemId).catch((err: unknown) => {
+          throw err instanceof TandemError && err.code === "not_found" ? spec.locate!.hidden() : err;
+        });
+      } else {
+        access = await options.gate.check(level, caller, (params as { id?: string }).id);
+      }
+      const prefetched = (await prefetching) as P;
+      const reply = await spec.handle({ ...parsed, access, prefetched, located } as RouteInput<E, P, L>);
       const headers: Record<string, string> = { "cache-control": "no-store" };
       if (e.etag && reply.etag) headers.etag = reply.etag;
       if (reply.location) headers.location = reply.location;

@@ -19,8 +19,11 @@ const list = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(i
 const none = z.strictObject({});
 
 export const SkillView = Skill.extend(Etag).meta({ id: "Skill" });
+export type SkillView = z.infer<typeof SkillView>;
 export const ProfileView = Profile.extend(Etag).meta({ id: "Profile" });
+export type ProfileView = z.infer<typeof ProfileView>;
 export const CycleView = Cycle.extend(Etag).meta({ id: "Cycle" });
+export type CycleView = z.infer<typeof CycleView>;
 export const Member = z.strictObject({
   id: Id,
   displayName: z.string(),
@@ -40,8 +43,11 @@ export type TandemView = z.infer<typeof TandemView>;
 export const GoalView = LearningGoal.extend(Etag).meta({ id: "LearningGoal" });
 export type GoalView = z.infer<typeof GoalView>;
 export const SessionView = Session.extend(Etag).meta({ id: "Session" });
+export type SessionView = z.infer<typeof SessionView>;
 export const CheckInView = CheckIn.extend(Etag).meta({ id: "CheckIn" });
+export type CheckInView = z.infer<typeof CheckInView>;
 export const NoteView = Note.extend(Etag).meta({ id: "Note" });
+export type NoteView = z.infer<typeof NoteView>;
 export const JournalEntryView = JournalEntry.extend(Etag).meta({ id: "JournalEntry" });
 export type JournalEntryView = z.infer<typeof JournalEntryView>;
 
@@ -81,6 +87,7 @@ const JournalParams = z.strictObject({ entryId: Id });
 export const api = {
   health: endpoint({
     ...routes.health,
+    access: "anyone",
     summary: "Whether the api and its storage answer",
     tag: "platform",
     response: Health,
@@ -88,6 +95,7 @@ export const api = {
   }),
   openapi: endpoint({
     ...routes.openapi,
+    access: "anyone",
     summary: "This description, generated from the zod contracts",
     tag: "platform",
     response: z.record(z.string(), z.unknown()),
@@ -95,6 +103,7 @@ export const api = {
   }),
   getMe: endpoint({
     ...routes.getMe,
+    access: "self",
     summary: "Who I am in the program: roles, profile and directory entry",
     tag: "people",
     response: Me,
@@ -102,6 +111,7 @@ export const api = {
   }),
   putMyProfile: endpoint({
     ...routes.putMyProfile,
+    access: "self",
     summary: "Create or replace my profile: what I can teach, what I want to learn",
     tag: "people",
     body: ProfileInput,
@@ -112,6 +122,7 @@ export const api = {
   }),
   completeTrainingModule: endpoint({
     ...routes.completeTrainingModule,
+    access: "self",
     summary: "Mark a mentor-training module as done (mentors; doing it twice changes nothing)",
     tag: "people",
     params: z.strictObject({ moduleId: TrainingModuleId }),
@@ -121,6 +132,7 @@ export const api = {
   }),
   listJournal: endpoint({
     ...routes.listJournal,
+    access: "self",
     summary: "My private journal, newest first: nobody else can read it",
     tag: "journal",
     response: list(JournalEntryView),
@@ -128,6 +140,7 @@ export const api = {
   }),
   createJournalEntry: endpoint({
     ...routes.createJournalEntry,
+    access: "self",
     summary: "Take stock: answer a reflection prompt in my private journal",
     tag: "journal",
     body: JournalEntryInput,
@@ -137,6 +150,7 @@ export const api = {
   }),
   updateJournalEntry: endpoint({
     ...routes.updateJournalEntry,
+    access: "self",
     summary: "Edit an entry of my journal",
     tag: "journal",
     params: JournalParams,
@@ -148,6 +162,7 @@ export const api = {
   }),
   deleteJournalEntry: endpoint({
     ...routes.deleteJournalEntry,
+    access: "self",
     summary: "Delete an entry of my journal",
     tag: "journal",
     params: JournalParams,
@@ -157,6 +172,7 @@ export const api = {
   }),
   listSkills: endpoint({
     ...routes.listSkills,
+    access: "signed-in",
     summary: "The skill catalogue",
     tag: "skills",
     response: list(SkillView),
@@ -164,6 +180,7 @@ export const api = {
   }),
   createSkill: endpoint({
     ...routes.createSkill,
+    access: "coordinator",
     summary: "Add a skill to the catalogue (coordinators)",
     tag: "skills",
     body: SkillInput.extend({ id: SkillId }),
@@ -173,6 +190,7 @@ export const api = {
   }),
   replaceSkill: endpoint({
     ...routes.replaceSkill,
+    access: "coordinator",
     summary: "Relabel, recategorise or retire a skill (coordinators)",
     tag: "skills",
     params: z.strictObject({ skillId: SkillId }),
@@ -184,6 +202,7 @@ export const api = {
   }),
   listCycles: endpoint({
     ...routes.listCycles,
+    access: "signed-in",
     summary: "The program's cycles, with cadence and matching rules",
     tag: "cycles",
     response: list(CycleView),
@@ -191,6 +210,7 @@ export const api = {
   }),
   createCycle: endpoint({
     ...routes.createCycle,
+    access: "coordinator",
     summary: "Open a cycle (coordinators)",
     tag: "cycles",
     body: CycleInput,
@@ -200,6 +220,8 @@ export const api = {
   }),
   listTandems: endpoint({
     ...routes.listTandems,
+    access: "self",
+    accessWhen: { query: "scope", is: "all", access: "coordinator" },
     summary: "My tandems and circles; with scope=all, the whole program (coordinators)",
     tag: "tandems",
     query: z.strictObject({ scope: z.enum(["mine", "all"]).default("mine") }),
@@ -208,6 +230,7 @@ export const api = {
   }),
   proposeTandem: endpoint({
     ...routes.proposeTandem,
+    access: "coordinator",
     summary: "Propose a tandem or a circle (coordinators)",
     tag: "tandems",
     body: TandemProposal,
@@ -217,6 +240,7 @@ export const api = {
   }),
   getTandem: endpoint({
     ...routes.getTandem,
+    access: "member-or-coordinator",
     summary: "One tandem or circle",
     tag: "tandems",
     params: TandemParams,
@@ -226,6 +250,7 @@ export const api = {
   }),
   transitionTandem: endpoint({
     ...routes.transitionTandem,
+    access: "member-or-coordinator",
     summary: "Accept, decline (with a reason), activate, pause, resume or complete",
     tag: "tandems",
     params: TandemParams,
@@ -237,6 +262,7 @@ export const api = {
   }),
   listGoals: endpoint({
     ...routes.listGoals,
+    access: "member-or-coordinator",
     summary: "The learning goals of a tandem or circle",
     tag: "goals",
     params: TandemParams,
@@ -245,6 +271,7 @@ export const api = {
   }),
   createGoal: endpoint({
     ...routes.createGoal,
+    access: "member",
     summary: "Set a learning goal for a mentee",
     tag: "goals",
     params: TandemParams,
@@ -255,6 +282,7 @@ export const api = {
   }),
   updateGoal: endpoint({
     ...routes.updateGoal,
+    access: "member",
     summary: "Change a goal: progress, status, text, target date, project link",
     tag: "goals",
     params: GoalParams,
@@ -266,6 +294,7 @@ export const api = {
   }),
   deleteGoal: endpoint({
     ...routes.deleteGoal,
+    access: "member",
     summary: "Remove a goal",
     tag: "goals",
     params: GoalParams,
@@ -275,6 +304,7 @@ export const api = {
   }),
   listSessions: endpoint({
     ...routes.listSessions,
+    access: "member-or-coordinator",
     summary: "Past and upcoming sessions",
     tag: "sessions",
     params: TandemParams,
@@ -283,6 +313,7 @@ export const api = {
   }),
   setSessionStatus: endpoint({
     ...routes.setSessionStatus,
+    access: "member",
     summary: "Mark a session held or cancelled",
     tag: "sessions",
     params: SessionParams,
@@ -294,6 +325,7 @@ export const api = {
   }),
   listCheckIns: endpoint({
     ...routes.listCheckIns,
+    access: "member-or-coordinator",
     summary: "The check-ins of a session",
     tag: "sessions",
     params: SessionParams,
@@ -302,6 +334,7 @@ export const api = {
   }),
   putMyCheckIn: endpoint({
     ...routes.putMyCheckIn,
+    access: "member",
     summary: "Check in after a session: what I learned, what I will try, a rating",
     tag: "sessions",
     params: SessionParams,
@@ -313,6 +346,7 @@ export const api = {
   }),
   listNotes: endpoint({
     ...routes.listNotes,
+    access: "member",
     summary: "My private notes and the tandem's shared notes on a session",
     tag: "sessions",
     params: SessionParams,
@@ -321,6 +355,7 @@ export const api = {
   }),
   createNote: endpoint({
     ...routes.createNote,
+    access: "member",
     summary: "Write a note, private or shared with the tandem",
     tag: "sessions",
     params: SessionParams,
@@ -331,6 +366,7 @@ export const api = {
   }),
   updateNote: endpoint({
     ...routes.updateNote,
+    access: "member",
     summary: "Edit my note or change who sees it",
     tag: "sessions",
     params: NoteParams,
@@ -342,6 +378,7 @@ export const api = {
   }),
   deleteNote: endpoint({
     ...routes.deleteNote,
+    access: "member",
     summary: "Delete my note",
     tag: "sessions",
     params: NoteParams,
@@ -351,6 +388,7 @@ export const api = {
   }),
   suggestSessions: endpoint({
     ...routes.suggestSessions,
+    access: "member",
     summary: "Times when every member is free, inside everyone's working hours (Graph findMeetingTimes)",
     tag: "booking",
     params: TandemParams,
@@ -361,6 +399,7 @@ export const api = {
   }),
   bookSession: endpoint({
     ...routes.bookSession,
+    access: "member",
     summary: "Book a session (or a series) in every member's calendar, with a Teams meeting",
     tag: "booking",
     params: TandemParams,
@@ -372,6 +411,7 @@ export const api = {
   }),
   rescheduleSession: endpoint({
     ...routes.rescheduleSession,
+    access: "member",
     summary: "Move one session, or the whole series from it",
     tag: "booking",
     params: SessionParams,
@@ -383,6 +423,7 @@ export const api = {
   }),
   cancelSession: endpoint({
     ...routes.cancelSession,
+    access: "member",
     summary: "Cancel one session, or the whole series from it, in every calendar",
     tag: "booking",
     params: SessionParams,
@@ -393,6 +434,7 @@ export const api = {
   }),
   meetingContext: endpoint({
     ...routes.meetingContext,
+    access: "member-or-coordinator",
     summary: "The tandem, goals and last check-ins behind an Outlook meeting (the add-in opened on it)",
     tag: "booking",
     query: MeetingLookup,
@@ -410,6 +452,7 @@ export const api = {
   }),
   teamParticipation: endpoint({
     ...routes.teamParticipation,
+    access: "manager",
     summary: "Participation of my direct and indirect reports, in aggregates (managers)",
     tag: "team",
     response: TeamParticipation.meta({ id: "TeamParticipation" }),
@@ -417,6 +460,7 @@ export const api = {
   }),
   startDirectorySync: endpoint({
     ...routes.startDirectorySync,
+    access: "coordinator",
     summary: "Sync the organisation from Microsoft Entra ID now (coordinators): accepted, its progress at GET /directory/sync",
     tag: "directory",
     response: DirectorySyncStatus,
@@ -424,6 +468,7 @@ export const api = {
   }),
   getDirectorySync: endpoint({
     ...routes.getDirectorySync,
+    access: "coordinator",
     summary: "The directory sync's progress and last result (coordinators)",
     tag: "directory",
     response: DirectorySyncStatus,

@@ -11,6 +11,7 @@ import { Persona } from "./api";
 export const devApi = {
   devPersonas: endpoint({
     ...devRoutes.devPersonas,
+    access: "anyone",
     summary: "The demo organisation's people to sign in as (local mode only)",
     tag: "development",
     localOnly: true,
@@ -19,6 +20,7 @@ export const devApi = {
   }),
   devToken: endpoint({
     ...devRoutes.devToken,
+    access: "anyone",
     summary: "A development access token for a demo persona (local mode only)",
     tag: "development",
     localOnly: true,
@@ -29,6 +31,7 @@ export const devApi = {
   }),
   devJwks: endpoint({
     ...devRoutes.devJwks,
+    access: "anyone",
     summary: "The development issuer's public keys (local mode only)",
     tag: "development",
     localOnly: true,

@@ -3,6 +3,24 @@ import type { z } from "zod";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
+ * Who may call an endpoint: declared once in its contract, enforced by the api's `route()` before any service runs
+ * (after the request is parsed, so a bad request is a 400 for everyone), and shown in the OpenAPI document.
+ */
+export const accessLevels = {
+  anyone: "no token needed",
+  "signed-in": "any signed-in person of the tenant",
+  self: "any signed-in person, on their own things only",
+  member: "the mentor and mentees of the tandem; a coordinator gets 403, anyone else 404",
+  "member-or-coordinator": "the members of the tandem and the coordinators; anyone else 404, as for a tandem that does not exist",
+  coordinator: "program coordinators (the Entra app role Coordinator); anyone else 403",
+  manager: "managers: people with reports in the directory; anyone else 403",
+} as const;
+export type Access = keyof typeof accessLevels;
+/** The levels about one tandem: the api reads the tandem once to decide, and hands it to the service. */
+export const tandemAccess = ["member", "member-or-coordinator"] as const satisfies readonly Access[];
+export const isTandemAccess = (a: Access): a is (typeof tandemAccess)[number] => (tandemAccess as readonly Access[]).includes(a);
+
+/**
  * One endpoint of the api, described once: the api parses requests and checks responses with it, the
  * OpenAPI document is generated from it, and the tab and the add-in type their calls with it.
  */
@@ -12,6 +30,7 @@ export interface Endpoint<
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
   A extends "user" | "none" = "user" | "none",
+  X extends Access = Access,
 > {
   /** Unique, also the Azure Functions function name and the OpenAPI operationId. */
   id: string;
@@ -22,6 +41,10 @@ export interface Endpoint<
   tag: string;
   /** "user": a validated bearer token is required. */
   auth: A;
+  /** Who may call it ("anyone" exactly when no token is needed). */
+  access: X;
+  /** A query parameter value that asks for more than `access`: `?scope=all`, the whole program, is the coordinators'. */
+  accessWhen?: { query: string; is: string; access: "coordinator" };
   /** Exists in local mode only (development identity). */
   localOnly?: boolean;
   params?: P;
@@ -46,8 +69,9 @@ export const endpoint = <
   B extends z.ZodType,
   R extends z.ZodType,
   const A extends "user" | "none",
+  const X extends Access,
 >(
-  e: Endpoint<P, Q, B, R, A>,
+  e: Endpoint<P, Q, B, R, A, X> & { access: A extends "none" ? "anyone" : Exclude<Access, "anyone"> },
 ) => e;
 
 export type ParamsOf<E> = E extends Endpoint<infer P, z.ZodType, z.ZodType, z.ZodType> ? z.output<P> : never;

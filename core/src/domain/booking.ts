@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { CalendarDate, Id, Instant, TimeZone, text, type Locale } from "./common";
-import { Recurrence } from "./sessions";
+import { Recurrence, isUpcomingStatus, type SessionRecord } from "./sessions";
 import type { Tandem } from "./tandems";
+import { TandemError } from "../errors";
+import type { Availability, CalendarEvent, EventChange, EventTarget, MeetingTimes, Versioned } from "../ports";
 import { addDays, dateIn, formatInstant, weekdayOf, zonedTimeToUtc, type WeekDay } from "./time";
 
 /**
@@ -83,6 +85,12 @@ export type EmptyReason = (typeof emptyReasons)[number];
 
 /** Sessions are booked, moved and suggested for tandems that run: accepted or active. */
 export const canBookFor = (t: Pick<Tandem, "status">) => t.status === "accepted" || t.status === "active";
+
+export function checkBookable(t: Pick<Tandem, "status" | "kind">): void {
+  if (!canBookFor(t)) {
+    throw new TandemError("illegal_transition", `Sessions are booked for an accepted or active ${t.kind}; this one is ${t.status}.`);
+  }
+}
 
 /**
  * The occurrences of a weekly series: the same wall-clock time in the organizer's zone every `everyWeeks` weeks,
@@ -179,3 +187,239 @@ export function shareWorkingTime(people: WorkingHours[], from: number, to: numbe
   }
   return common.some(([a, b]) => b - a >= minutes * 60_000);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Booking, moving and cancelling: the rules the api applies around its Graph calls, on plain values.
+// ---------------------------------------------------------------------------------------------------------------
+
+const DAY = 86_400_000;
+
+/** A session is booked or moved to a time still to come, and lasts from 15 minutes to 3 hours. */
+export function checkSessionSlot(slot: { start: string; end: string }, now: string): void {
+  if (Date.parse(slot.start) <= Date.parse(now)) {
+    throw new TandemError("validation", "Check /start: this time has passed; choose one to come.", [{ pointer: "/start", message: "in the past" }]);
+  }
+  const minutes = (Date.parse(slot.end) - Date.parse(slot.start)) / 60_000;
+  if (minutes < 15 || minutes > 180) {
+    throw new TandemError("validation", "Check /end: a session lasts from 15 minutes to 3 hours.", [{ pointer: "/end", message: "15 to 180 minutes" }]);
+  }
+}
+
+/** Where to look for times: from the asked day (default tomorrow) in the caller's zone, `days` days, never before now. */
+export function suggestionWindow(
+  request: Pick<SuggestionRequest, "from" | "days">,
+  timeZone: string,
+  now: string,
+  minutes: number,
+): { from: number; to: number } {
+  const at = Date.parse(now);
+  const first = request.from ?? addDays(dateIn(new Date(at), timeZone), 1);
+  const from = Math.max(at, zonedTimeToUtc(first, "00:00", timeZone).getTime());
+  const to = zonedTimeToUtc(addDays(first, request.days), "00:00", timeZone).getTime();
+  if (to - from < minutes * 60_000) {
+    throw new TandemError("validation", "Check /from: these days have passed; look at days to come.", [{ pointer: "/from", message: "in the past" }]);
+  }
+  return { from, to };
+}
+
+/**
+ * The times worth proposing, at most `max`: Graph rates a time by the attendees only, so the organizer, too, must be
+ * free (not tentative) for a session. Attendees are named by their Tandem id, found by mail address.
+ */
+export function proposedSlots(
+  found: MeetingTimes["slots"],
+  organizerId: string,
+  people: { id: string; mail: string }[],
+  max: number,
+): Slot[] {
+  const idOf = new Map(people.map((p) => [p.mail.toLowerCase(), p.id]));
+  const free = (a: Availability) => a === "free" || a === "workingElsewhere";
+  return found
+    .filter((s) => free(s.organizer) && s.attendees.every((a) => free(a.availability)))
+    .slice(0, max)
+    .map((s) => ({
+      start: s.start,
+      end: s.end,
+      confidence: s.confidence,
+      attendees: [
+        { id: organizerId, availability: s.organizer },
+        ...s.attendees.flatMap((a) => {
+          const id = idOf.get(a.address.toLowerCase());
+          return id ? [{ id, availability: a.availability }] : [];
+        }),
+      ],
+    }));
+}
+
+export interface BookedMeeting {
+  tandemId: string;
+  organizerId: string;
+  /** The first session's times. */
+  slot: { start: string; end: string };
+  /** The organizer's zone, in which the sessions are written. */
+  timeZone: string;
+  event: Pick<CalendarEvent, "id" | "iCalUId" | "matchKey" | "joinUrl">;
+  recurrence: Recurrence | null;
+  seriesId: string | null;
+  status: "scheduled" | "moved";
+  now: string;
+  nextId: () => string;
+}
+
+/** The sessions an Outlook meeting holds: itself, or one per occurrence of its series, each linked to it. */
+export function sessionsOfMeeting(m: BookedMeeting): SessionRecord[] {
+  return occurrencesOf(m.slot, m.timeZone, m.recurrence).map((o) => ({
+    id: m.nextId(),
+    tandemId: m.tandemId,
+    start: o.start,
+    end: o.end,
+    timeZone: m.timeZone,
+    graphEventId: m.event.id,
+    iCalUId: m.event.iCalUId,
+    joinUrl: m.event.joinUrl,
+    recurrence: m.recurrence,
+    seriesId: m.seriesId,
+    status: m.status,
+    createdAt: m.now,
+    updatedAt: m.now,
+    link: {
+      organizerId: m.organizerId,
+      eventId: m.event.id,
+      matchKey: m.event.matchKey,
+      originalStart: m.recurrence ? new Date(Date.parse(o.start)).toISOString() : null,
+    },
+  }));
+}
+
+/** Only a session still to come can be moved or cancelled. */
+export function checkChangeable(s: Pick<SessionRecord, "status" | "end">, now: string): void {
+  if (!isUpcomingStatus(s.status) || Date.parse(s.end) <= Date.parse(now)) {
+    const why = isUpcomingStatus(s.status) ? "over" : s.status;
+    throw new TandemError("illegal_transition", `Only a session still to come can be moved or cancelled; this one is ${why}.`);
+  }
+}
+
+/** The session at other times, written in its own zone: it still happens, "moved". */
+export const movedTo = (s: SessionRecord, slot: { start: string; end: string }): SessionRecord => ({
+  ...s,
+  start: formatInstant(Date.parse(slot.start), s.timeZone),
+  end: formatInstant(Date.parse(slot.end), s.timeZone),
+  status: "moved",
+});
+
+/** Where an occurrence sits in its series: its original start, which it keeps when it moves. */
+export const originalStartOf = (s: Pick<SessionRecord, "start" | "link">) => Date.parse(s.link?.originalStart ?? s.start);
+
+/** The sessions of the target's series in order, and those from the target on. */
+export function seriesFrom<T extends Versioned<SessionRecord>>(all: T[], target: SessionRecord): { series: T[]; from: T[] } {
+  const seriesId = target.seriesId;
+  const series = all
+    .filter((s) => seriesId !== null && s.value.seriesId === seriesId)
+    .sort((a, b) => originalStartOf(a.value) - originalStartOf(b.value));
+  return { series, from: series.filter((s) => originalStartOf(s.value) >= originalStartOf(target)) };
+}
+
+/**
+ * How to end, before `target`, the Outlook series that hold `from`: one that starts there is cancelled as a whole
+ * (`cut` null), one that started earlier is cut after its last earlier occurrence.
+ */
+export function seriesEnding(series: SessionRecord[], target: SessionRecord, from: SessionRecord[]): { eventId: string; cut: EventChange | null }[] {
+  const first = originalStartOf(target);
+  const zone = target.timeZone;
+  return [...new Set(from.map((s) => s.link!.eventId))].map((eventId) => {
+    const own = series.filter((s) => s.link?.eventId === eventId).sort((a, b) => originalStartOf(a) - originalStartOf(b));
+    const earlier = own.filter((s) => originalStartOf(s) < first);
+    if (earlier.length === 0) return { eventId, cut: null };
+    return {
+      eventId,
+      cut: {
+        timeZone: zone,
+        recurrence: {
+          everyWeeks: target.recurrence?.everyWeeks ?? 1,
+          firstDate: dateIn(new Date(originalStartOf(own[0]!)), zone),
+          end: { lastDate: dateIn(new Date(originalStartOf(earlier.at(-1)!)), zone) },
+        },
+      },
+    };
+  });
+}
+
+/**
+ * The organizer's own id of a session's meeting when it is known without asking Graph: a single event's, or an
+ * occurrence's once seen. Null for an occurrence never seen on its own: only its series master's id is known.
+ */
+export function knownEventId(s: SessionRecord): string | null {
+  const link = s.link!;
+  if (!link.originalStart) return link.eventId;
+  return s.graphEventId && s.graphEventId !== link.eventId ? s.graphEventId : null;
+}
+
+/** Where to look for an occurrence among its series' instances: its original slot and its slot now, a day either side. */
+export function occurrenceSpan(s: SessionRecord): { from: string; to: string } {
+  const span = [originalStartOf(s), Date.parse(s.start), Date.parse(s.end)];
+  return { from: new Date(Math.min(...span) - DAY).toISOString(), to: new Date(Math.max(...span) + DAY).toISOString() };
+}
+
+/** The occurrence of a series that was first planned at `originalStart`, wherever it moved since. */
+export const occurrenceAt = <E extends Pick<CalendarEvent, "originalStart">>(instances: E[], originalStart: string): E | undefined =>
+  instances.find((i) => i.originalStart !== null && Date.parse(i.originalStart) === Date.parse(originalStart));
+
+// ---------------------------------------------------------------------------------------------------------------
+// What people change in Outlook: reading a meeting back onto its session.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Sessions worth comparing with Outlook: still to come, with a meeting. */
+export const isWatched = (s: SessionRecord, now: string) => s.link !== null && isUpcomingStatus(s.status) && Date.parse(s.end) > Date.parse(now);
+
+/** The calendar span that holds every watched session's meeting: where they are and where they were, a day either side. */
+export function watchSpan(watched: SessionRecord[]): { from: string; to: string } {
+  const times = watched.flatMap((s) => {
+    const original = originalStartOf(s);
+    return [Date.parse(s.start), Date.parse(s.end), original, original + (Date.parse(s.end) - Date.parse(s.start))];
+  });
+  return { from: new Date(Math.min(...times) - DAY).toISOString(), to: new Date(Math.max(...times) + DAY).toISOString() };
+}
+
+/** How a session and a copy of its meeting recognise each other in any calendar: ids are per mailbox, this is not. */
+export const meetingMatch = (matchKey: string, originalStart: string | null) =>
+  originalStart ? `${matchKey.toUpperCase()}|${Date.parse(originalStart)}` : matchKey.toUpperCase();
+
+/**
+ * The session as Outlook now has its meeting: cancelled (gone or cancelled), moved (other times), or unchanged
+ * (null). The organizer's copy also teaches an occurrence's own id, which later changes then need not look up.
+ */
+export function sessionAsMeeting(s: SessionRecord, e: CalendarEvent | null, organizer: boolean): SessionRecord | null {
+  if (!e || e.isCancelled) return { ...s, status: "cancelled" };
+  let next: SessionRecord | null = null;
+  if (Date.parse(e.start) !== Date.parse(s.start) || Date.parse(e.end) !== Date.parse(s.end)) next = movedTo(s, e);
+  if (organizer && s.link?.originalStart && e.id !== s.graphEventId) next = { ...(next ?? s), graphEventId: e.id, iCalUId: e.iCalUId };
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// From an Outlook meeting to its session (the add-in).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The session an Outlook meeting stands for: the one it was booked as, or in a series, the occurrence planned at
+ * `originalStart`, or on `date` (from an occurrence's iCalUId), or else the next one to end (the last one when all
+ * are over).
+ */
+export function sessionOfMeeting<T extends Versioned<SessionRecord>>(
+  sessions: T[],
+  target: Pick<EventTarget, "sessionId" | "seriesId">,
+  at: { originalStart: string | null; date: string | null; now: string },
+): T | undefined {
+  if (target.sessionId) return sessions.find((s) => s.value.id === target.sessionId);
+  const series = sessions.filter((s) => s.value.seriesId === target.seriesId).sort((a, b) => originalStartOf(a.value) - originalStartOf(b.value));
+  if (at.originalStart) return series.find((s) => originalStartOf(s.value) === Date.parse(at.originalStart!));
+  if (at.date) return series.find((s) => s.value.link?.originalStart?.slice(0, 10) === at.date);
+  return series.find((s) => Date.parse(s.value.end) > Date.parse(at.now)) ?? series.at(-1);
+}
+
+/** The last session held before this one: its check-ins are what the add-in recalls before the next. */
+export const previousHeld = <T extends Versioned<SessionRecord>>(sessions: T[], session: SessionRecord): T | undefined =>
+  sessions
+    .filter((s) => s.value.status === "held" && Date.parse(s.value.start) < Date.parse(session.start))
+    .sort((a, b) => Date.parse(a.value.start) - Date.parse(b.value.start))
+    .at(-1);

@@ -1,6 +1,7 @@
 import { TandemError, type Calendar } from "@tandem/core";
 import type { Config } from "../../config";
-import { AttendeeCache, graphCalendar, parseICalUId } from "./calendar";
+import { graphCalendar } from "./calendar";
+import { parseICalUId } from "./shapes";
 import { graphClient } from "./client";
 import { onBehalfOf, ownToken } from "./tokens";
 
@@ -11,13 +12,10 @@ export function graphCalendars(graph: Config["graph"]): CalendarFor {
   const retry = { maxRetries: graph.maxRetries, maxDelaySeconds: graph.maxRetryDelaySeconds };
   if (graph.credential === null) return () => unconfigured;
   const tokenFor = graph.credential === "development-token" ? ownToken : onBehalfOf(graph.credential);
-  const attendees = new AttendeeCache();
   return (caller) =>
     graphCalendar(graphClient(graph.baseUrl, tokenFor(caller), retry), {
       baseUrl: graph.baseUrl,
       retries: retry.maxRetries,
-      tenantId: caller.tenantId,
-      attendees,
     });
 }
 
@@ -41,6 +39,5 @@ const unconfigured: Calendar = {
   listInstances: notConfigured,
   updateEvent: notConfigured,
   cancelEvent: notConfigured,
-  attendeesOf: notConfigured,
   parseICalUId,
 };

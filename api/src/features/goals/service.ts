@@ -2,34 +2,22 @@ import {
   TandemError,
   applyGoalPatch,
   canEditGoal,
-  isParticipant,
   isWorkable,
   newGoal,
+  notFound,
   type GoalInput,
   type GoalPatch,
   type LearningGoal,
   type Versioned,
 } from "@tandem/core";
+import type { MemberAccess } from "../../platform/access";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
-import { accessTandem } from "../tandems/service";
+import { writeVersion } from "../../platform/versions";
 
 const viewer = (c: Caller) => ({ id: c.userId, coordinator: c.coordinator });
 
-export async function listGoals(deps: Deps, caller: Caller, tandemId: string): Promise<Versioned<LearningGoal>[]> {
-  // Both reads at once; the goals are only returned once access is granted.
-  const [, goals] = await Promise.all([accessTandem(deps, caller, tandemId), deps.repos.goals.list(caller.tenantId, tandemId)]);
-  return goals;
-}
-
-export async function createGoal(
-  deps: Deps,
-  caller: Caller,
-  tandemId: string,
-  input: GoalInput,
-): Promise<Versioned<LearningGoal>> {
-  const { tandem, relation } = await accessTandem(deps, caller, tandemId);
-  if (!isParticipant(relation)) throw new TandemError("forbidden", "Only the members of a tandem set its goals.");
+export async function createGoal(deps: Deps, caller: Caller, { tandem, relation }: MemberAccess, input: GoalInput): Promise<Versioned<LearningGoal>> {
   if (!tandem.value.menteeIds.includes(input.menteeId)) {
     throw new TandemError("validation", "A goal belongs to one of the tandem's mentees.", [
       { pointer: "/menteeId", message: "not a mentee of this tandem" },
@@ -42,7 +30,7 @@ export async function createGoal(
     throw new TandemError("illegal_transition", `Goals cannot be added to a ${tandem.value.status} ${tandem.value.kind}.`);
   }
   await requireActiveSkill(deps, caller, input.skillId);
-  return deps.repos.goals.create(caller.tenantId, newGoal(deps.ids.next(), tandemId, input, caller.userId, deps.clock.now()));
+  return deps.repos.goals.create(caller.tenantId, newGoal(deps.ids.next(), tandem.value.id, input, caller.userId, deps.clock.now()));
 }
 
 async function requireActiveSkill(deps: Deps, caller: Caller, skillId: string) {
@@ -52,10 +40,9 @@ async function requireActiveSkill(deps: Deps, caller: Caller, skillId: string) {
   }
 }
 
-async function editableGoal(deps: Deps, caller: Caller, tandemId: string, goalId: string) {
-  const { tandem, relation } = await accessTandem(deps, caller, tandemId);
-  const goal = await deps.repos.goals.get(caller.tenantId, tandemId, goalId);
-  if (!goal) throw new TandemError("not_found", "This goal was not found.");
+/** A goal its mentee or the mentor may still change: the tandem still runs. */
+function editable(caller: Caller, { tandem, relation }: MemberAccess, goal: Versioned<LearningGoal> | null) {
+  if (!goal) throw notFound("This goal");
   if (!canEditGoal(relation, goal.value, viewer(caller))) {
     throw new TandemError("forbidden", "Only the goal's mentee and the mentor may change it.");
   }
@@ -68,22 +55,20 @@ async function editableGoal(deps: Deps, caller: Caller, tandemId: string, goalId
 export async function updateGoal(
   deps: Deps,
   caller: Caller,
-  tandemId: string,
-  goalId: string,
+  access: MemberAccess,
+  found: Versioned<LearningGoal> | null,
   patch: GoalPatch,
   ifMatch: string,
 ): Promise<Versioned<LearningGoal>> {
-  const goal = await editableGoal(deps, caller, tandemId, goalId);
+  const goal = editable(caller, access, found);
   if (patch.skillId !== undefined && patch.skillId !== goal.value.skillId) await requireActiveSkill(deps, caller, patch.skillId);
   const next = applyGoalPatch(goal.value, patch, caller.userId, deps.clock.now());
-  if (ifMatch !== "*" && ifMatch !== goal.etag) {
-    throw new TandemError("precondition_failed", "This goal was changed elsewhere: reload and try again.");
-  }
+  const version = writeVersion(ifMatch, goal, "This goal");
   if (next === goal.value) return goal;
-  return deps.repos.goals.replace(caller.tenantId, next, ifMatch === "*" ? goal.etag : ifMatch);
+  return deps.repos.goals.replace(caller.tenantId, next, version);
 }
 
-export async function deleteGoal(deps: Deps, caller: Caller, tandemId: string, goalId: string, ifMatch: string | null) {
-  const goal = await editableGoal(deps, caller, tandemId, goalId);
-  await deps.repos.goals.delete(caller.tenantId, tandemId, goalId, ifMatch ?? goal.etag);
+export async function deleteGoal(deps: Deps, caller: Caller, access: MemberAccess, found: Versioned<LearningGoal> | null, ifMatch: string | null) {
+  const goal = editable(caller, access, found);
+  await deps.repos.goals.delete(caller.tenantId, goal.value.tandemId, goal.value.id, writeVersion(ifMatch, goal, "This goal"));
 }

@@ -4,7 +4,7 @@ import type { FeatureContext } from "../../platform/deps";
 
 export const healthRoutes = ({ deps, http }: FeatureContext) => [
   route(api.health, http, async () => {
-    await deps.repos.ping();
+    await deps.pingStorage();
     return { body: { status: "ok" as const, storage: "ok" as const } };
   }),
 ];

@@ -1,20 +1,20 @@
 import { api } from "@tandem/core";
 import { route } from "../../platform/http";
 import type { FeatureContext } from "../../platform/deps";
-import { withEtag } from "../../platform/guards";
+import { journalEntryView } from "./view";
 import { createJournalEntry, deleteJournalEntry, listJournal, updateJournalEntry } from "./service";
 
 export const journalRoutes = ({ deps, http }: FeatureContext) => [
   route(api.listJournal, http, async ({ caller }) => ({
-    body: { items: (await listJournal(deps, caller)).map(withEtag) },
+    body: { items: (await listJournal(deps, caller)).map(journalEntryView) },
   })),
   route(api.createJournalEntry, http, async ({ caller, body }) => {
     const saved = await createJournalEntry(deps, caller, body);
-    return { body: withEtag(saved), etag: saved.etag, location: `/api/me/journal/${saved.value.id}` };
+    return { body: journalEntryView(saved), etag: saved.etag, location: `/api/me/journal/${saved.value.id}` };
   }),
   route(api.updateJournalEntry, http, async ({ caller, params, body, ifMatch }) => {
     const saved = await updateJournalEntry(deps, caller, params.entryId, body, ifMatch!);
-    return { body: withEtag(saved), etag: saved.etag };
+    return { body: journalEntryView(saved), etag: saved.etag };
   }),
   route(api.deleteJournalEntry, http, async ({ caller, params, ifMatch }) => {
     await deleteJournalEntry(deps, caller, params.entryId, ifMatch);

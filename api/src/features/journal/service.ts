@@ -1,6 +1,7 @@
 import { TandemError, type JournalEntry, type JournalEntryInput, type JournalEntryPatch, type Versioned } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
+import { writeVersion } from "../../platform/versions";
 
 /**
  * The journal is private to its author: every read and write goes to the caller's own partition, taken from the
@@ -16,16 +17,13 @@ export function createJournalEntry(deps: Deps, caller: Caller, input: JournalEnt
 }
 
 /**
- * My entry, as long as it is still the version the client read. Comparing here, before storage does it again on
- * the write, also answers 412 to an ETag that storage would not even parse.
+ * My entry, and the version to write it against. Comparing the If-Match here, before storage does it again on the
+ * write, also answers 412 to an ETag that storage would not even parse.
  */
 async function myEntry(deps: Deps, caller: Caller, entryId: string, ifMatch: string | null) {
   const entry = await deps.repos.journal.get(caller.tenantId, caller.userId, entryId);
   if (!entry) throw new TandemError("not_found", "This journal entry was not found.");
-  if (ifMatch !== null && ifMatch !== "*" && ifMatch !== entry.etag) {
-    throw new TandemError("precondition_failed", "This entry was changed elsewhere: reload and try again.");
-  }
-  return entry;
+  return { entry, version: writeVersion(ifMatch, entry, "This entry") };
 }
 
 export async function updateJournalEntry(
@@ -35,12 +33,12 @@ export async function updateJournalEntry(
   patch: JournalEntryPatch,
   ifMatch: string,
 ): Promise<Versioned<JournalEntry>> {
-  const entry = await myEntry(deps, caller, entryId, ifMatch);
+  const { entry, version } = await myEntry(deps, caller, entryId, ifMatch);
   const next: JournalEntry = { ...entry.value, ...patch, updatedAt: deps.clock.now() };
-  return deps.repos.journal.replace(caller.tenantId, caller.userId, next, entry.etag);
+  return deps.repos.journal.replace(caller.tenantId, caller.userId, next, version);
 }
 
 export async function deleteJournalEntry(deps: Deps, caller: Caller, entryId: string, ifMatch: string | null): Promise<void> {
-  const entry = await myEntry(deps, caller, entryId, ifMatch);
-  await deps.repos.journal.delete(caller.tenantId, caller.userId, entryId, entry.etag);
+  const { version } = await myEntry(deps, caller, entryId, ifMatch);
+  await deps.repos.journal.delete(caller.tenantId, caller.userId, entryId, version);
 }

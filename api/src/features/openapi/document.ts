@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Endpoint } from "@tandem/core";
+import { accessLevels, type Endpoint } from "@tandem/core";
 
 type Json = Record<string, unknown>;
 
@@ -77,7 +77,12 @@ export function openApiDocument(endpoints: readonly Endpoint[], info: { version:
     const op: Json = {
       operationId: e.id,
       summary: e.summary,
+      description: `Who may call it: ${accessLevels[e.access]}.${
+        e.accessWhen ? ` With ${e.accessWhen.query}=${e.accessWhen.is}: ${accessLevels[e.accessWhen.access]}.` : ""
+      }`,
       tags: [e.tag],
+      "x-tandem-access": e.access,
+      ...(e.accessWhen ? { "x-tandem-access-when": { [`${e.accessWhen.query}=${e.accessWhen.is}`]: e.accessWhen.access } } : {}),
       parameters: [
         ...parametersOf(e.params, "path"),
         ...parametersOf(e.query, "query"),

@@ -1,6 +1,8 @@
-import { TandemError, type Me, type Profile, type ProfileInput, type Role, type Versioned } from "@tandem/core";
+import type { Me, Profile, ProfileInput, Role, Versioned } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
+import { writeVersion } from "../../platform/versions";
+import { profileView } from "./view";
 
 export async function isManager(deps: Deps, caller: Caller): Promise<boolean> {
   return deps.directory.isManager(caller.tenantId, caller.userId);
@@ -20,7 +22,7 @@ export async function getMe(deps: Deps, caller: Caller): Promise<Me> {
     tenantId: caller.tenantId,
     displayName: directory?.displayName ?? caller.displayName,
     roles,
-    profile: profile ? { ...profile.value, etag: profile.etag } : null,
+    profile: profile ? profileView(profile) : null,
     directory,
   };
 }
@@ -36,9 +38,6 @@ export async function putProfile(
     deps.repos.profiles.get(caller.tenantId, caller.userId),
     deps.directory.person(caller.tenantId, caller.userId),
   ]);
-  if (!existing && ifMatch !== null && ifMatch !== "*") {
-    throw new TandemError("precondition_failed", "Your profile was removed elsewhere: reload.");
-  }
   const now = deps.clock.now();
   const profile: Profile = {
     ...input,
@@ -48,5 +47,5 @@ export async function putProfile(
     createdAt: existing?.value.createdAt ?? now,
     updatedAt: now,
   };
-  return deps.repos.profiles.put(caller.tenantId, profile, existing ? (ifMatch ?? existing.etag) : null);
+  return deps.repos.profiles.put(caller.tenantId, profile, writeVersion(ifMatch, existing, "Your profile"));
 }

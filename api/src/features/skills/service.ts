@@ -1,12 +1,11 @@
 import { TandemError, type Skill, type SkillInput, type Versioned } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
-import { requireCoordinator } from "../../platform/guards";
+import { writeVersion } from "../../platform/versions";
 
 export const listSkills = (deps: Deps, caller: Caller) => deps.repos.skills.list(caller.tenantId);
 
 export async function createSkill(deps: Deps, caller: Caller, skill: Skill): Promise<Versioned<Skill>> {
-  requireCoordinator(caller, "change the skill catalogue");
   try {
     return await deps.repos.skills.create(caller.tenantId, skill);
   } catch (e) {
@@ -26,8 +25,7 @@ export async function replaceSkill(
   input: SkillInput,
   ifMatch: string,
 ): Promise<Versioned<Skill>> {
-  requireCoordinator(caller, "change the skill catalogue");
   const existing = await deps.repos.skills.get(caller.tenantId, id);
   if (!existing) throw new TandemError("not_found", `The catalogue has no skill ${id}.`);
-  return deps.repos.skills.replace(caller.tenantId, { ...input, id }, ifMatch);
+  return deps.repos.skills.replace(caller.tenantId, { ...input, id }, writeVersion(ifMatch, existing, "This skill"));
 }

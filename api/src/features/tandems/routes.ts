@@ -1,7 +1,8 @@
 import { api } from "@tandem/core";
 import { route } from "../../platform/http";
 import type { FeatureContext } from "../../platform/deps";
-import { accessTandem, listTandems, proposeTandem, transitionTandem, viewOf } from "./service";
+import { listTandems, proposeTandem, transitionTandem } from "./service";
+import { tandemView } from "./view";
 
 export const tandemRoutes = ({ deps, http }: FeatureContext) => [
   route(api.listTandems, http, async ({ caller, query }) => ({
@@ -9,14 +10,11 @@ export const tandemRoutes = ({ deps, http }: FeatureContext) => [
   })),
   route(api.proposeTandem, http, async ({ caller, body }) => {
     const saved = await proposeTandem(deps, caller, body);
-    return { body: await viewOf(deps, caller, saved), etag: saved.etag, location: `/api/tandems/${saved.value.id}` };
+    return { body: await tandemView(deps, caller, saved), etag: saved.etag, location: `/api/tandems/${saved.value.id}` };
   }),
-  route(api.getTandem, http, async ({ caller, params }) => {
-    const { tandem } = await accessTandem(deps, caller, params.id);
-    return { body: await viewOf(deps, caller, tandem), etag: tandem.etag };
-  }),
-  route(api.transitionTandem, http, async ({ caller, params, body, ifMatch }) => {
-    const saved = await transitionTandem(deps, caller, params.id, body, ifMatch);
-    return { body: await viewOf(deps, caller, saved), etag: saved.etag };
+  route(api.getTandem, http, async ({ caller, access: { tandem } }) => ({ body: await tandemView(deps, caller, tandem), etag: tandem.etag })),
+  route(api.transitionTandem, http, async ({ caller, access, body, ifMatch }) => {
+    const saved = await transitionTandem(deps, caller, access, body, ifMatch);
+    return { body: await tandemView(deps, caller, saved), etag: saved.etag };
   }),
 ];

@@ -1,11 +1,7 @@
 import {
   TandemError,
-  allowedActions,
-  membersOf,
   newTandem,
-  relationTo,
   transition,
-  type Relation,
   type Tandem,
   type TandemProposal,
   type TandemView,
@@ -14,63 +10,21 @@ import {
 } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
-import { requireCoordinator } from "../../platform/guards";
-
-export interface TandemAccess {
-  tandem: Versioned<Tandem>;
-  relation: Exclude<Relation, "none">;
-}
-
-/**
- * The gate of every tandem route: members and coordinators pass; anybody else, managers included, learns
- * nothing, not even that the tandem exists (404).
- */
-export async function accessTandem(deps: Deps, caller: Caller, tandemId: string): Promise<TandemAccess> {
-  const tandem = await deps.repos.tandems.get(caller.tenantId, tandemId);
-  const relation = tandem ? relationTo(tandem.value, { id: caller.userId, coordinator: caller.coordinator }) : "none";
-  if (!tandem || relation === "none") throw new TandemError("not_found", "This tandem was not found.");
-  return { tandem, relation };
-}
-
-export async function viewOf(deps: Deps, caller: Caller, t: Versioned<Tandem>): Promise<TandemView> {
-  const viewer = { id: caller.userId, coordinator: caller.coordinator };
-  const relation = relationTo(t.value, viewer);
-  const members = await Promise.all(
-    membersOf(t.value).map(async (id) => {
-      // The time zone a member chose in Tandem is theirs; Entra ID has none (it lives in the mailbox).
-      const [person, profile] = await Promise.all([deps.directory.person(caller.tenantId, id), deps.repos.profiles.get(caller.tenantId, id)]);
-      return {
-        id,
-        displayName: person?.displayName ?? profile?.value.displayName ?? "",
-        role: id === t.value.mentorId ? ("mentor" as const) : ("mentee" as const),
-        timeZone: profile?.value.timeZone ?? person?.timeZone ?? null,
-        mail: person?.mail ?? null,
-      };
-    }),
-  );
-  return {
-    ...t.value,
-    etag: t.etag,
-    members,
-    allowedActions: allowedActions(t.value, viewer),
-    myRelation: relation === "none" ? "coordinator" : relation,
-  };
-}
+import type { TandemAccess } from "../../platform/access";
+import { writeVersion } from "../../platform/versions";
+import { tandemView } from "./view";
 
 export async function listTandems(deps: Deps, caller: Caller, scope: "mine" | "all"): Promise<TandemView[]> {
-  let list: Versioned<Tandem>[];
-  if (scope === "all") {
-    requireCoordinator(caller, "list the whole program");
-    list = await deps.repos.tandems.listAll(caller.tenantId);
-  } else {
-    list = await deps.repos.tandems.listForPerson(caller.tenantId, caller.userId);
-  }
+  // The whole program is the coordinators': their access level (the contract's accessWhen) let only them ask for it.
+  const list =
+    scope === "all"
+      ? await deps.repos.tandems.listAll(caller.tenantId)
+      : await deps.repos.tandems.listForPerson(caller.tenantId, caller.userId);
   list.sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt));
-  return Promise.all(list.map((t) => viewOf(deps, caller, t)));
+  return Promise.all(list.map((t) => tandemView(deps, caller, t)));
 }
 
 export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposal): Promise<Versioned<Tandem>> {
-  requireCoordinator(caller, "propose tandems");
   const t = caller.tenantId;
   const [cycle, mentor, mentees, mentorTandems] = await Promise.all([
     deps.repos.cycles.get(t, p.cycleId),
@@ -106,11 +60,10 @@ export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposa
 export async function transitionTandem(
   deps: Deps,
   caller: Caller,
-  id: string,
+  { tandem }: TandemAccess,
   input: TransitionInput,
   ifMatch: string | null,
 ): Promise<Versioned<Tandem>> {
-  const { tandem } = await accessTandem(deps, caller, id);
   const cycle = await deps.repos.cycles.get(caller.tenantId, tandem.value.cycleId);
   const next = transition(tandem.value, input.action, {
     actor: { id: caller.userId, coordinator: caller.coordinator },
@@ -118,6 +71,5 @@ export async function transitionTandem(
     reason: input.reason,
     cycleEndsOn: cycle?.value.endsOn,
   });
-  // Without If-Match the version just read still guards against a concurrent change.
-  return deps.repos.tandems.replace(caller.tenantId, next, ifMatch ?? tandem.etag);
+  return deps.repos.tandems.replace(caller.tenantId, next, writeVersion(ifMatch, tandem, "This tandem"));
 }

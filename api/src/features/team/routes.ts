@@ -4,5 +4,5 @@ import type { FeatureContext } from "../../platform/deps";
 import { teamParticipation } from "./service";
 
 export const teamRoutes = ({ deps, http }: FeatureContext) => [
-  route(api.teamParticipation, http, async ({ caller }) => ({ body: await teamParticipation(deps, caller) })),
+  route(api.teamParticipation, http, async ({ caller, access }) => ({ body: await teamParticipation(deps, caller, access) })),
 ];

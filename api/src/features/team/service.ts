@@ -1,5 +1,4 @@
 import {
-  TandemError,
   participationOf,
   teamTotals,
   type LearningGoal,
@@ -7,6 +6,7 @@ import {
   type Tandem,
   type TeamParticipation,
 } from "@tandem/core";
+import type { ManagerAccess } from "../../platform/access";
 import type { Caller } from "../../platform/auth";
 import { mapLimit, type Deps } from "../../platform/deps";
 
@@ -14,10 +14,8 @@ import { mapLimit, type Deps } from "../../platform/deps";
  * A manager's view of their reports: aggregates only. Goal text, notes and check-ins are read to count them,
  * never returned (the contract has no field for them).
  */
-export async function teamParticipation(deps: Deps, caller: Caller): Promise<TeamParticipation> {
+export async function teamParticipation(deps: Deps, caller: Caller, { reports }: ManagerAccess): Promise<TeamParticipation> {
   const t = caller.tenantId;
-  const reports = await deps.directory.reportsOf(t, caller.userId);
-  if (reports.length === 0) throw new TandemError("forbidden", "Only managers see their team's participation.");
 
   const perPerson = await mapLimit(reports, 8, async (p) => {
     const [profile, tandems] = await Promise.all([deps.repos.profiles.get(t, p.id), deps.repos.tandems.listForPerson(t, p.id)]);

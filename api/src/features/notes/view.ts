@@ -1,0 +1,4 @@
+import type { Note, NoteView, Versioned } from "@tandem/core";
+import { withEtag } from "../../platform/versions";
+
+export const noteView = (n: Versioned<Note>): NoteView => withEtag(n);

@@ -1,0 +1,62 @@
+import {
+  TandemError,
+  checkBookable,
+  proposedSlots,
+  shareWorkingTime,
+  suggestionWindow,
+  type Profile,
+  type SuggestionRequest,
+  type Suggestions,
+  type Versioned,
+} from "@tandem/core";
+import type { MemberAccess } from "../../platform/access";
+import type { Caller } from "../../platform/auth";
+import type { Deps } from "../../platform/deps";
+import { peopleOf, zoneOf } from "./meeting";
+
+const MAX_SLOTS = 10;
+const DEFAULT_MINUTES = 45;
+
+/**
+ * Times when every member is free, inside everyone's working hours, in the caller's zone: one findMeetingTimes,
+ * and when it finds none because working days never meet, one getSchedule to say so.
+ */
+export async function suggestSessions(
+  deps: Deps,
+  caller: Caller,
+  { tandem }: MemberAccess,
+  input: SuggestionRequest,
+  profile: Versioned<Profile> | null,
+): Promise<Suggestions> {
+  checkBookable(tandem.value);
+  const calendar = deps.calendarFor(caller);
+  const [cycle, people] = await Promise.all([
+    deps.repos.cycles.get(caller.tenantId, tandem.value.cycleId),
+    peopleOf(deps, caller, tandem.value),
+  ]);
+  const zone = await zoneOf(profile, people.find((p) => p.id === caller.userId), calendar, input.timeZone);
+  const minutes = cycle?.value.cadence.sessionMinutes ?? DEFAULT_MINUTES;
+  const { from, to } = suggestionWindow(input, zone, deps.clock.now(), minutes);
+
+  const found = await calendar.findMeetingTimes({
+    attendees: people.filter((p) => p.id !== caller.userId).map((p) => ({ address: p.mail, name: p.displayName })),
+    durationMinutes: minutes,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    timeZone: zone,
+    maxSlots: MAX_SLOTS * 2,
+  });
+  const slots = proposedSlots(found.slots, caller.userId, people, MAX_SLOTS);
+
+  let emptyReason: Suggestions["emptyReason"] = slots.length ? null : found.emptyReason;
+  if (!slots.length) {
+    // Graph says "attendees unavailable" too when their working days never meet: look, since that needs another answer.
+    try {
+      const hours = await calendar.workingHours(people.map((p) => p.mail), new Date(from).toISOString(), new Date(to).toISOString());
+      if (hours.every((h) => h !== null) && !shareWorkingTime(hours, from, to, minutes)) emptyReason = "no_common_working_hours";
+    } catch (e) {
+      if (!(e instanceof TandemError)) throw e;
+    }
+  }
+  return { timeZone: zone, durationMinutes: minutes, slots, emptyReason };
+}
