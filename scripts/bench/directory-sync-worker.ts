@@ -23,7 +23,16 @@ const sync = directorySync({ store, source, clock: systemClock, ids: randomIds, 
 let heapPeak = 0;
 const sample = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 50);
 const start = performance.now();
-const state = await sync.sync(env.TENANT_ID!, "timer");
+// A sync that fails (Azurite, on this machine, may stop answering a write in time once a partition holds tens of
+// thousands of rows) is resumed from where it stopped, as the next timer would: the runs are counted.
+let state = await sync.sync(env.TENANT_ID!, "timer");
+let runs = 1;
+const errors: string[] = [];
+while (state?.status === "failed" && runs < 4) {
+  errors.push(state.error ?? "");
+  state = await sync.sync(env.TENANT_ID!, "timer");
+  runs++;
+}
 const ms = performance.now() - start;
 clearInterval(sample);
 heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
@@ -35,6 +44,8 @@ console.log(
     people: state?.people ?? null,
     pages: state?.progress.pages ?? null,
     problemCount: state?.problemCount ?? null,
+    runs,
+    errors,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
     heapPeakMiB: heapPeak / 1024 / 1024,
   }),

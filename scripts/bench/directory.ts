@@ -33,6 +33,8 @@ interface SyncResult {
   people: number | null;
   pages: number | null;
   problemCount: number | null;
+  runs: number;
+  errors: string[];
   maxRssMiB: number;
   heapPeakMiB: number;
 }
@@ -196,7 +198,7 @@ export async function benchDirectory() {
           rawWritesMs: floor,
         };
         console.log(
-          `sync of ${size}: ${(full.ms / 1000).toFixed(1)} s, ${fullRequests} Graph requests, peak RSS ${full.maxRssMiB.toFixed(0)} MiB (heap ${full.heapPeakMiB.toFixed(0)} MiB, capped at ${HEAP_MB}); ` +
+          `sync of ${size}: ${(full.ms / 1000).toFixed(1)} s${full.runs > 1 ? ` in ${full.runs} runs (resumed after: ${full.errors.join("; ")})` : ""}, ${fullRequests} Graph requests, peak RSS ${full.maxRssMiB.toFixed(0)} MiB (heap ${full.heapPeakMiB.toFixed(0)} MiB, capped at ${HEAP_MB}); ` +
             `3 changes: ${(delta.ms / 1000).toFixed(2)} s, ${deltaRequests} Graph request(s)\n` +
             (floor === null
               ? `  raw writes not measured at this size (BENCH_DIRECTORY_RAW_UP_TO=${size} to measure them)`

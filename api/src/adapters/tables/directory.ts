@@ -63,7 +63,8 @@ function failed(e: unknown): never {
   if (e instanceof TandemError) throw e;
   if (e instanceof RestError && e.statusCode === 412) throw new TandemError("precondition_failed", "The directory sync state was changed elsewhere.");
   if (e instanceof RestError && e.statusCode === 409) throw new TandemError("conflict", "It already exists.");
-  throw new TandemError("unavailable", "Storage is not answering. Try again in a moment.");
+  const why = e instanceof RestError ? (e.statusCode ?? e.code ?? "no answer") : e instanceof Error ? e.name : "no answer";
+  throw new TandemError("unavailable", `Storage is not answering (${why}). Try again in a moment.`);
 }
 
 const notFound = (e: unknown) => e instanceof RestError && e.statusCode === 404;
