@@ -50,6 +50,9 @@ export interface Cohort {
   weeks: WorkingWeeks;
   /** Per skill: the mentor slots who teach it, ascending, with their level's index. */
   skillMentors: Map<string, { mentors: Int32Array; levels: Int8Array }>;
+  /** The same, split by working week and languages: the rules on hours and language hold for a group or not at all. */
+  skillGroups: Map<string, SkillGroup[]>;
+  groupCache: Map<string, SkillGroup[]>;
   /** Per mentee slot: their requests sorted by skill id, with the units of the request's own parts. */
   requests: { skillId: string; units: number; urgency: (typeof urgencies)[number] }[][];
   pastPairs: Set<number>;
@@ -60,6 +63,13 @@ export interface Cohort {
   /** Per person, why they are out of the run (as mentee and as mentor), if they are. */
   menteeOut: (PairRule | null)[];
   mentorOut: (PairRule | null)[];
+}
+
+export interface SkillGroup {
+  week: number;
+  languages: number;
+  mentors: Int32Array;
+  levels: Int8Array;
 }
 
 const languageBit = (l: Locale) => (l === "fr" ? 1 : 2);
@@ -180,7 +190,23 @@ export function buildCohort(input: MatchingInput): Cohort {
     }
   });
   const skillMentors = new Map<string, { mentors: Int32Array; levels: Int8Array }>();
-  for (const [skill, e] of offering) skillMentors.set(skill, { mentors: Int32Array.from(e.mentors), levels: Int8Array.from(e.levels) });
+  const skillGroups = new Map<string, SkillGroup[]>();
+  for (const [skill, e] of offering) {
+    skillMentors.set(skill, { mentors: Int32Array.from(e.mentors), levels: Int8Array.from(e.levels) });
+    const groups = new Map<number, { mentors: number[]; levels: number[] }>();
+    e.mentors.forEach((s, k) => {
+      const p = mentors[s]!;
+      const key = week[p]! * 4 + languages[p]!;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { mentors: [], levels: [] }));
+      g.mentors.push(s);
+      g.levels.push(e.levels[k]!);
+    });
+    skillGroups.set(
+      skill,
+      [...groups.keys()].sort((x, y) => x - y).map((key) => ({ week: key >> 2, languages: key & 3, mentors: Int32Array.from(groups.get(key)!.mentors), levels: Int8Array.from(groups.get(key)!.levels) })),
+    );
+  }
 
   const requests = Array.from(mentees, (p) =>
     [...people[p]!.requests]
@@ -206,6 +232,8 @@ export function buildCohort(input: MatchingInput): Cohort {
     chain,
     weeks,
     skillMentors,
+    skillGroups,
+    groupCache: new Map(),
     requests,
     pastPairs,
     removed,
@@ -214,6 +242,33 @@ export function buildCohort(input: MatchingInput): Cohort {
     menteeOut,
     mentorOut,
   };
+}
+
+/** The groups of mentors teaching a skill whose working week and languages the cycle's rules allow with a mentee's. */
+export function compatibleGroups(c: Cohort, skill: string, menteePerson: number): SkillGroup[] {
+  const week = c.week[menteePerson]!;
+  const languages = c.languages[menteePerson]!;
+  const key = `${skill}|${week}|${languages}`;
+  let out = c.groupCache.get(key);
+  if (!out) {
+    out = (c.skillGroups.get(skill) ?? []).filter(
+      (g) =>
+        (!c.rules.requireCommonLanguage || (g.languages & languages) !== 0) &&
+        (c.minSharedMinutes === 0 || c.weeks.shared(week, g.week) >= c.minSharedMinutes),
+    );
+    c.groupCache.set(key, out);
+  }
+  return out;
+}
+
+/** The hard rules between two people beyond hours and languages (see compatibleGroups). */
+export function allowedBeyondGroup(c: Cohort, a: number, b: number): boolean {
+  if (a === b) return false;
+  if (!c.rules.allowSameDepartment && c.department[a]! >= 0 && c.department[a] === c.department[b]) return false;
+  if (inChain(c.chain[a]!, b) || inChain(c.chain[b]!, a)) return false;
+  if (c.removed.size > 0 && c.removed.has(c.pairKey(a, b))) return false;
+  if (!c.rules.allowRepeatPairs && c.pastPairs.size > 0 && c.pastPairs.has(c.pairKey(a, b))) return false;
+  return true;
 }
 
 const inChain = (chain: Int32Array, who: number) => {

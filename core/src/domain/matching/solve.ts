@@ -3,7 +3,7 @@ import { offerLevels } from "../people";
 import { fitParts, overlapUnits, skillUnits, FIT_UNITS } from "./fit";
 import { minCostFlow, type FlowNetwork, type FlowSolution } from "./flow";
 import type { MatchProposal, MatchingInput, MatchingResult, MentorLoad, PinProblem, ScoredPair, WhyNot } from "./input";
-import { allowed, bestRequest, buildCohort, ruledOut, type Cohort } from "./rules";
+import { allowedBeyondGroup, bestRequest, buildCohort, compatibleGroups, ruledOut, type Cohort } from "./rules";
 import { explainUnmatched, whyNotChosen, type SolvedNetwork } from "./explain";
 
 /** What a run did, for benchmarks and logs. */
@@ -73,22 +73,22 @@ export function candidatePairs(c: Cohort, placesLeft: Int32Array, pinned: Int32A
     let t = 0;
     for (let ri = 0; ri < reqs.length; ri++) {
       const r = reqs[ri]!;
-      const offered = c.skillMentors.get(r.skillId);
-      if (!offered) continue;
-      const ms = offered.mentors;
-      const lv = offered.levels;
-      for (let k = 0; k < ms.length; k++) {
-        const j = ms[k]!;
-        if (placesLeft[j]! <= 0) continue;
-        const u = levelUnits[lv[k]!]! + r.units;
-        if (stamp[j] !== i) {
-          stamp[j] = i;
-          best[j] = u;
-          bestReq[j] = ri;
-          touched[t++] = j;
-        } else if (u > best[j]!) {
-          best[j] = u;
-          bestReq[j] = ri;
+      for (const g of compatibleGroups(c, r.skillId, a)) {
+        const ms = g.mentors;
+        const lv = g.levels;
+        for (let k = 0; k < ms.length; k++) {
+          const j = ms[k]!;
+          if (placesLeft[j]! <= 0) continue;
+          const u = levelUnits[lv[k]!]! + r.units;
+          if (stamp[j] !== i) {
+            stamp[j] = i;
+            best[j] = u;
+            bestReq[j] = ri;
+            touched[t++] = j;
+          } else if (u > best[j]!) {
+            best[j] = u;
+            bestReq[j] = ri;
+          }
         }
       }
     }
@@ -97,7 +97,7 @@ export function candidatePairs(c: Cohort, placesLeft: Int32Array, pinned: Int32A
     for (let k = 0; k < t; k++) {
       const j = mentorsOfThis[k]!;
       const b = c.mentors[j]!;
-      if (!allowed(c, a, b)) continue;
+      if (!allowedBeyondGroup(c, a, b)) continue;
       if (count === cap) {
         cap *= 2;
         mentee = grow(mentee, cap);
