@@ -70,7 +70,7 @@ export async function benchMatching(): Promise<void> {
         "time (median)": ms(median(wall)),
         "time (min–max)": `${ms(Math.min(...wall))}–${ms(Math.max(...wall))}`,
         "CPU (median)": ms(median(cpu)),
-        "peak memory": `${engine.maxRssMiB} MiB (input alone: ${engine.rssBeforeMiB} MiB)`,
+        "peak memory": `${engine.maxRssMiB} MiB (input: ${engine.rssBeforeMiB} MiB)`,
         matched: engine.engine.matched,
         "total fit": points(engine.engine.fitUnits),
       },

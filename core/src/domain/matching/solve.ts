@@ -135,12 +135,6 @@ const CORE_PAIRS_PER_MENTEE = 3;
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * One matching run of a cycle's whole cohort: the exact optimum of the coordinator's objective under the hard rules,
- * the proposals (tandems, or circles where the cycle allows them) with each pair's score and parts, the unmatched
- * with their reasons, and answers to "why not this pair". Pure and deterministic: the same input in any order gives
- * the same result.
- */
 export interface PreparedMatching {
   cohort: Cohort;
   /** Per mentee slot: the mentor slot of their pin, or -1. */
@@ -279,6 +273,12 @@ export function prepareMatching(input: MatchingInput): PreparedMatching {
   };
 }
 
+/**
+ * One matching run of a cycle's whole cohort: the exact optimum of the coordinator's objective under the hard rules,
+ * the proposals (tandems, or circles where the cycle allows them) with each pair's score and parts, the unmatched
+ * with their reasons, and answers to "why not this pair". Pure and deterministic: the same input in any order gives
+ * the same result.
+ */
 export function matchCohort(input: MatchingInput): MatchingRun {
   const prepared = prepareMatching(input);
   const { cohort: c, pinned, pinProblems, placesLeft, candidates: cand, network, menteeNode, mentorNode, sink, objective } = prepared;
