@@ -11,6 +11,7 @@
  * a million candidate pairs, about 30 candidate mentors per mentee (fewer in smaller organisations).
  */
 import type { MatchingInput, MatchingPerson, ExistingTandem, FitWeights } from "@tandem/core";
+import { prng } from "../../core/test/matching/support";
 
 const SKILLS = Array.from({ length: 40 }, (_, k) => `skill-${String(k + 1).padStart(2, "0")}`);
 const LEVELS = ["beginner", "intermediate", "advanced", "expert"] as const;
@@ -18,18 +19,6 @@ const URGENCIES = ["low", "medium", "high"] as const;
 const PEOPLE_PER_SITE = 2100;
 
 export const idOf = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
-
-/** mulberry32: small, fast, and the same everywhere. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface CohortOptions {
   people: number;

@@ -13,6 +13,7 @@ import {
   type PairRef,
 } from "../../src";
 import { highsOptimum } from "./oracle";
+import { prng } from "./support";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Random organisations: a manager tree (sometimes deep), departments, languages, time zones and working hours,
@@ -46,17 +47,6 @@ const settings = fc.record({
     .filter((w) => w.skill + w.urgency + w.crossDepartment + w.language + w.overlap > 0),
 });
 type Settings = typeof settings extends fc.Arbitrary<infer T> ? T : never;
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function organisation(s: Settings): MatchingInput {
   const rnd = prng(s.seed);

@@ -47,3 +47,15 @@ export function cohort(people: MatchingPerson[], more: Partial<Omit<MatchingInpu
 /** "mentee→mentor" for each proposed pair, sorted: what a coordinator reads off the proposals. */
 export const pairsOf = (r: { proposals: { mentorId: string; menteeIds: string[] }[] }) =>
   r.proposals.flatMap((p) => p.menteeIds.map((m) => `${m}→${p.mentorId}`)).sort();
+
+/** mulberry32: a small seeded generator, the same everywhere, for random organisations in tests and benchmarks. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

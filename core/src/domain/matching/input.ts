@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Id, Locale, SkillId } from "../common";
-import { Cycle } from "../cycles";
+import { Cycle, MatchingObjective } from "../cycles";
 import { MAX_CHAIN_DEPTH } from "../directory";
 import { ProfileInput, offerLevels, urgencies } from "../people";
 import { Tandem, TandemKind } from "../tandems";
@@ -181,7 +181,7 @@ export const MentorLoad = z.strictObject({
 export type MentorLoad = z.infer<typeof MentorLoad>;
 
 export const MatchingSummary = z.strictObject({
-  objective: z.enum(["most-matched", "best-fit"]),
+  objective: MatchingObjective,
   mentees: z.int().min(0),
   mentors: z.int().min(0),
   candidatePairs: z.int().min(0),
