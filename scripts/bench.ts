@@ -5,12 +5,14 @@
 import { benchApi } from "./bench/api";
 import { benchBooking } from "./bench/booking";
 import { benchDirectory } from "./bench/directory";
+import { benchMatching } from "./bench/matching";
 import { benchTab } from "./bench/tab";
 
 const benches: Record<string, () => Promise<void>> = {
   api: benchApi,
   booking: benchBooking,
   directory: benchDirectory,
+  matching: benchMatching,
   tab: benchTab,
 };
 

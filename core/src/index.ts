@@ -18,3 +18,4 @@ export * from "./domain/time";
 export * from "./domain/training";
 export * from "./domain/journal";
 export * from "./domain/booking";
+export * from "./domain/matching";
