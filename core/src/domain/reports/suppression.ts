@@ -12,7 +12,7 @@
  *   3. For any two shown figures where one adds up a part of the other's atoms, what the larger adds beyond the
  *      smaller is about 0 or at least k people: otherwise the smaller one is hidden too.
  *
- * Rules 2 and 3 are applied until nothing changes. Months split the period's total over time: every month of a cut
+ * Rules 2 and 3 are applied until nothing changes; under a hidden total every cut is hidden. Months split the period's total over time: every month of a cut
  * is about the same people as the cut, so a month is shown exactly when its cut is.
  */
 
@@ -74,5 +74,7 @@ export function suppress(totalAtoms: ReadonlySet<string>, cuts: readonly Cut[], 
       }
     }
   }
+  // Under a hidden total, even a cut about nobody says nothing.
+  if (!shown(total)) for (const c of cuts) if (shown(c)) hide(c);
   return hidden;
 }
