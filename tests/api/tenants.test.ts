@@ -88,7 +88,7 @@ describe("a token of another tenant", () => {
     expect(ok(await s.user("getMe"))).toMatchObject({ id: cast.mentee, tenantId: s.tenantId, profile: null, directory: null });
     expect(ok(await s.user("listTandems")).items).toEqual([]);
 
-    const team = await api.as({ tenantId: s.tenantId, userId: cast.manager })("teamParticipation");
+    const team = await api.as({ tenantId: s.tenantId, userId: cast.manager })("teamReport");
     expect(team.status).toBe(403);
     expect(JSON.stringify(team.problem)).not.toContain(cast.mentee);
   });

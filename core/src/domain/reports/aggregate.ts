@@ -114,10 +114,16 @@ export interface TandemInputs {
   checkIns: readonly CheckIn[];
 }
 
+/** What a tandem contributes to one member: their link, and their entries by month. */
+export interface MemberAggregates {
+  link: TandemLink;
+  months: Map<Month, MonthEntry>;
+}
+
 export interface TandemAggregates {
   digest: TandemDigest;
-  /** Per member: their link and their entries by month. Empty for a tandem that is proposed or declined. */
-  members: Map<string, { link: TandemLink; months: Map<Month, MonthEntry> }>;
+  /** Per member. Empty for a tandem that is proposed or declined. */
+  members: Map<string, MemberAggregates>;
 }
 
 /** Proposed and declined tandems never ran: they count for nobody (as the old participation view did). */
@@ -247,7 +253,7 @@ export function tandemAggregates({ tandem, cycle, sessions, goals, checkIns }: T
     for (const p of memberIds) entry(p, monthOf(h.at)).pauses++;
   }
 
-  const members = new Map<string, { link: TandemLink; months: Map<Month, MonthEntry> }>();
+  const members = new Map<string, MemberAggregates>();
   for (const p of memberIds) {
     const mine = months.get(p)!;
     members.set(p, {

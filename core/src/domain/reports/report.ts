@@ -438,3 +438,28 @@ export function programReport(input: ProgramInput): ProgramReport {
     tandems,
   };
 }
+
+/** What a rebuild found and did (POST /reports/rebuild): the differences are numbers, instants and ids only. */
+export const ReportRebuild = z
+  .strictObject({
+    tandems: count,
+    people: count,
+    differenceCount: count,
+    /** The first 500 differences, field by field. */
+    differences: z
+      .array(
+        z.strictObject({
+          kind: z.enum(["person", "month", "tandem"]),
+          personId: Id.nullable(),
+          tandemId: Id.nullable(),
+          month: Month.nullable(),
+          field: z.string(),
+          stored: z.unknown(),
+          expected: z.unknown(),
+        }),
+      )
+      .max(500),
+    remaining: count,
+  })
+  .meta({ id: "ReportRebuild" });
+export type ReportRebuild = z.infer<typeof ReportRebuild>;
