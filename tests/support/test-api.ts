@@ -119,7 +119,8 @@ export async function startTestApi(
       headers["content-type"] ??= "application/json";
     }
     const res = await fetch(`${running.url}${path}`, { method, headers, body: body as BodyInit | undefined });
-    const text = await res.text();
+    // As bytes: fetch's text() would drop a byte order mark, which CSV exports carry on purpose.
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
     const json = /json/.test(res.headers.get("content-type") ?? "json") ? (text ? JSON.parse(text) : undefined) : text;
     return { status: res.status, headers: res.headers, json };
   };
