@@ -5,12 +5,14 @@
 import { benchApi } from "./bench/api";
 import { benchBooking } from "./bench/booking";
 import { benchDirectory } from "./bench/directory";
+import { benchReports } from "./bench/reports";
 import { benchTab } from "./bench/tab";
 
 const benches: Record<string, () => Promise<void>> = {
   api: benchApi,
   booking: benchBooking,
   directory: benchDirectory,
+  reports: benchReports,
   tab: benchTab,
 };
 

@@ -69,13 +69,13 @@ export function createTableReportStore(target: StorageTarget, prefix: string): T
     putPerson: (t, key, row, ifMatch) => put(people, t, key, row, ifMatch),
     deletePerson: (t, key, ifMatch) => people.delete(t, key, ifMatch),
     async people(t, range) {
-      return (await people.range(t, ...bounds(range))).map((r) => ({ key: r.rowKey, row: r.value }));
+      return (await people.range(t, ...bounds(range), true)).map((r) => ({ key: r.rowKey, row: r.value }));
     },
     month: (t, month, key) => months.get(monthPk(t, month), key),
     putMonth: (t, month, key, row, ifMatch) => put(months, monthPk(t, month), key, row, ifMatch),
     deleteMonth: (t, month, key, ifMatch) => months.delete(monthPk(t, month), key, ifMatch),
     async months(t, month, range) {
-      return (await months.range(monthPk(t, month), ...bounds(range))).map((r) => ({ key: r.rowKey, row: r.value }));
+      return (await months.range(monthPk(t, month), ...bounds(range), true)).map((r) => ({ key: r.rowKey, row: r.value }));
     },
     async allMonths(t) {
       return (await months.scan(`${t}|`, `${t}|\uffff`)).map((r) => ({ month: r.partitionKey.slice(t.length + 1), key: r.rowKey, row: r.value }));

@@ -210,16 +210,18 @@ function accumulate(input: ReportInput, universe: ReadonlySet<string>, months: r
       for (const e of Object.values(row.entries)) {
         const a = atom(personId, e.role);
         if (!universe.has(a)) continue;
-        const acc = at(i, a);
         const s = sessionsAt(e, input.now);
-        acc.scheduled += s.scheduled;
-        acc.held += s.held;
-        acc.minutes += s.heldMinutes;
-        acc.cancelled += s.cancelled;
-        acc.goals += e.goalsAchieved;
-        acc.pauses += e.pauses;
-        acc.checkIns += e.checkIns;
-        e.ratings.forEach((n, r) => (acc.ratings[r]! += n));
+        add(at(i, a), {
+          scheduled: s.scheduled,
+          held: s.held,
+          minutes: s.heldMinutes,
+          cancelled: s.cancelled,
+          expected: 0,
+          goals: e.goalsAchieved,
+          pauses: e.pauses,
+          checkIns: e.checkIns,
+          ratings: e.ratings,
+        });
       }
     }
     const [start, end] = monthBounds(month);
