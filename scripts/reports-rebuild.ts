@@ -38,7 +38,7 @@ for (const tenant of tenants) {
       `${r.differences.length} difference(s) found and repaired${r.remaining ? `, ${r.remaining} left (writes kept coming: run it again)` : ""}`,
   );
   for (const d of r.differences) {
-    const where = [d.kind, d.personId && `person ${d.personId}`, d.tandemId && `tandem ${d.tandemId}`, d.month].filter(Boolean).join(" ");
+    const where = [`${d.kind} row`, d.personId && `of ${d.personId}`, d.tandemId && `tandem ${d.tandemId}`, d.month].filter(Boolean).join(" ");
     console.log(`  ${where}: ${d.field} was ${JSON.stringify(d.stored)}, is ${JSON.stringify(d.expected)}`);
   }
 }

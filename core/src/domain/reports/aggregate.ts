@@ -126,7 +126,7 @@ export interface TandemAggregates {
   members: Map<string, MemberAggregates>;
 }
 
-/** Proposed and declined tandems never ran: they count for nobody (as the old participation view did). */
+/** Proposed and declined tandems never ran: they count for nobody. */
 export const countsForMembers = (t: Pick<Tandem, "status">) => t.status !== "proposed" && t.status !== "declined";
 
 /** When the tandem was active, from the status changes its history recorded. */
