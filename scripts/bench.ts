@@ -6,6 +6,7 @@ import { benchApi } from "./bench/api";
 import { benchBooking } from "./bench/booking";
 import { benchDirectory } from "./bench/directory";
 import { benchMatching } from "./bench/matching";
+import { benchReports } from "./bench/reports";
 import { benchTab } from "./bench/tab";
 
 const benches: Record<string, () => Promise<void>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   booking: benchBooking,
   directory: benchDirectory,
   matching: benchMatching,
+  reports: benchReports,
   tab: benchTab,
 };
 

@@ -40,7 +40,7 @@ const config = loadConfig({
 const api = await runApi(config, { clock, corsOrigins: [web] });
 const org = api.app.demo!;
 const graph = await startGraphSimulator({ port: graphPort, organisation: org, jwksUrl: `${api.url}/dev/jwks` });
-await seedDemo(api.app.repos, org);
+await seedDemo(api.app, org);
 const dir = await mkdtemp(join(tmpdir(), "tandem-shots-"));
 await buildWeb({ local: true, apiUrl: api.url, outDir: dir, quiet: true });
 const server = await startWebHost({ port: webPort, dir });

@@ -31,7 +31,7 @@ const api = await runApi(
   { corsOrigins: [origin] },
 );
 const org = api.app.demo!;
-await seedDemo(api.app.repos, org);
+await seedDemo(api.app, org);
 // Catherine (the CEO, a mentee) for the learner's views; a mentor for the training.
 const mentee = "e260ec44-86df-49cd-be73-b97edc97581e";
 const mentor = org.tandems.find((t) => t.menteeIds.includes(mentee) && t.status === "active")!.mentorId;

@@ -80,7 +80,7 @@ try {
   console.log("Building the tab and the add-in pages…");
   await buildWeb({ local: true, apiUrl: `http://localhost:${apiPort}/api`, outDir: webDir, quiet: true });
   web = await startWebHost({ port: webPort, dir: webDir });
-  const seeded = await seedDemo(api.app.repos, org);
+  const seeded = await seedDemo(api.app, org);
   // The organisation reaches Tandem as in a real tenant: from Graph (here the simulator) by the directory sync.
   const synced = await api.app.directorySync.sync(org.tenantId, "start").catch((e: unknown) => {
     console.error(`The directory sync failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,9 +1,10 @@
 import { DefaultAzureCredential } from "@azure/identity";
-import type { Clock, DemoOrganisation, Directory, IdSource } from "@tandem/core";
+import type { AggregateUpdater, Clock, DemoOrganisation, Directory, IdSource } from "@tandem/core";
 import type { Config } from "./config";
 import { createTableRepositories, type TableRepositories } from "./adapters/tables/repositories";
 import { loadDemoOrganisation } from "./adapters/demo-organisation";
 import { createTableDirectory } from "./adapters/tables/directory";
+import { createTableReportStore, type TableReportStore } from "./adapters/tables/reports";
 import { graphCalendars } from "./adapters/graph";
 import { clientCredentials, developmentAppTokens, graphDirectorySource, unconfiguredDirectorySource } from "./adapters/graph/directory-source";
 import { createGate } from "./platform/access";
@@ -22,7 +23,8 @@ import { goalRoutes } from "./features/goals/routes";
 import { sessionRoutes } from "./features/sessions/routes";
 import { checkInRoutes } from "./features/checkins/routes";
 import { noteRoutes } from "./features/notes/routes";
-import { teamRoutes } from "./features/team/routes";
+import { reportRoutes } from "./features/reports/routes";
+import { reportAggregates } from "./features/reports/aggregates";
 import { journalRoutes } from "./features/journal/routes";
 import { directoryRoutes } from "./features/directory/routes";
 import { directorySync, type DirectorySync } from "./features/directory/sync";
@@ -42,6 +44,9 @@ export interface TandemApp {
   directorySync: DirectorySync;
   /** The tenants the timer syncs. */
   directoryTenants(): Promise<string[]>;
+  /** The report aggregates' tables, and their one updater (the seeder and the rebuild script use it too). */
+  reports: TableReportStore;
+  aggregates: AggregateUpdater;
 }
 
 /** The composition root: configuration in, adapters chosen once, every route out. */
@@ -55,20 +60,26 @@ export async function createApp(
       : { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
   const repos = createTableRepositories(storage, config.tablePrefix);
   const directory = createTableDirectory(storage, config.tablePrefix);
-  await Promise.all([repos.ensureTables(), directory.ensureTable()]);
+  const reports = createTableReportStore(storage, config.tablePrefix);
+  await Promise.all([repos.ensureTables(), directory.ensureTable(), reports.ensureTables()]);
 
   const local = config.mode === "local";
   const demo = local ? await loadDemoOrganisation(config.demoOrganisationFile!) : undefined;
   const devIssuer = config.auth.development ? await createDevIssuer(config.devKeyFile, config.auth.audience) : undefined;
 
+  const warn = overrides.log ?? ((message: string, error: unknown) => console.warn(message, error));
+  const aggregates = reportAggregates({ repos, directory, store: reports, warn });
   const deps: Deps = {
     repos,
     pingStorage: () => repos.ping(),
     directory,
+    reports,
+    aggregates,
+    minGroupSize: config.reports.minGroupSize,
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? randomIds,
     calendarFor: graphCalendars(config.graph),
-    warn: overrides.log ?? ((message, error) => console.warn(message, error)),
+    warn,
   };
   // A background job is patient with Graph's throttling: nobody is waiting on it.
   const syncRetry = { maxRetries: Math.max(config.graph.maxRetries, 5), maxDelaySeconds: Math.max(config.graph.maxRetryDelaySeconds, 60) };
@@ -81,7 +92,7 @@ export async function createApp(
           retry: syncRetry,
           tokenFor: credential === "development-token" ? developmentAppTokens((c) => devIssuer!.signApp(c)) : clientCredentials(credential),
         });
-  const sync = directorySync({ store: directory, source, clock: deps.clock, ids: deps.ids, warn: deps.warn });
+  const sync = directorySync({ store: directory, source, clock: deps.clock, ids: deps.ids, warn: deps.warn, onPlaced: aggregates.placed });
   const ctx: FeatureContext = {
     deps,
     http: {
@@ -103,7 +114,7 @@ export async function createApp(
     ...sessionRoutes(ctx),
     ...checkInRoutes(ctx),
     ...noteRoutes(ctx),
-    ...teamRoutes(ctx),
+    ...reportRoutes(ctx),
     ...journalRoutes(ctx),
     ...directoryRoutes(ctx, sync),
   ];
@@ -112,5 +123,5 @@ export async function createApp(
     const known = await directory.tenants();
     return [...new Set([...known, ...config.directory.tenants, ...allowed, ...(demo ? [demo.tenantId] : [])])].sort();
   };
-  return { config, routes, repos, http: ctx.http, devIssuer, demo, directory, directorySync: sync, directoryTenants };
+  return { config, routes, repos, http: ctx.http, devIssuer, demo, directory, directorySync: sync, directoryTenants, reports, aggregates };
 }

@@ -52,6 +52,13 @@ const Env = z.object({
     .transform((s) => s.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.uuid("each entry is a tenant id (a GUID)")))
     .default([]),
+  /** Reports hide any figure about fewer people than this: 5 at least, never less. */
+  REPORTS_MIN_GROUP_SIZE: z.coerce
+    .number()
+    .int()
+    .min(5, "reports never show a figure about fewer than 5 people: set 5 or more")
+    .max(1000)
+    .default(5),
 });
 
 export type Config = {
@@ -82,6 +89,9 @@ export type Config = {
   directory: {
     schedule: string;
     tenants: string[];
+  };
+  reports: {
+    minGroupSize: number;
   };
 };
 
@@ -148,5 +158,6 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
           : null,
     },
     directory: { schedule: e.DIRECTORY_SYNC_SCHEDULE, tenants: e.DIRECTORY_SYNC_TENANTS },
+    reports: { minGroupSize: e.REPORTS_MIN_GROUP_SIZE },
   };
 }

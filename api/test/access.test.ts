@@ -97,11 +97,13 @@ describe("route() lets in whom the contract's access names, and refuses the othe
   it("manager: a person without reports is refused (403) before the handler; a manager gets in with their reports", async () => {
     const managers = new Set(org.people.map((p) => p.managerId));
     const nobodysManager = org.people.find((p) => !managers.has(p.id))!.id;
-    expect(await through(contracts.teamParticipation, { who: nobodysManager })).toMatchObject({ status: 403, ran: false });
-    const r = await through(contracts.teamParticipation, { who: cast.manager });
+    expect(await through(contracts.teamReport, { who: nobodysManager })).toMatchObject({ status: 403, ran: false });
+    const r = await through(contracts.teamReport, { who: cast.manager });
     expect(r).toMatchObject({ status: 409, ran: true });
-    const reports = (r.handed!.access as { reports: { id: string; managerId: string | null }[] }).reports;
-    expect(reports.map((p) => p.id)).toContain(cast.mentee);
+    const access = r.handed!.access as { reports: { id: string }[]; path: string; placed: { path: string; person: { id: string } }[] };
+    expect(access.reports.map((p) => p.id)).toContain(cast.mentee);
+    // Each report's place in the tree is below the manager's: what their report rows are kept by.
+    for (const p of access.placed) expect(p.path.startsWith(`${access.path}|`)).toBe(true);
   });
 
   it("member: a coordinator is refused (403), an outsider and a manager get the 404 of a tandem that does not exist", async () => {

@@ -139,6 +139,14 @@ describe("loadConfig: required settings", () => {
   });
 });
 
+describe("loadConfig: REPORTS_MIN_GROUP_SIZE", () => {
+  it("defaults to 5, takes more, and refuses less, naming the variable", () => {
+    expect(loadConfig(localEnv()).reports.minGroupSize).toBe(5);
+    expect(loadConfig(localEnv({ REPORTS_MIN_GROUP_SIZE: "10" })).reports.minGroupSize).toBe(10);
+    for (const v of ["4", "0", "-5", "2.5", "five"]) expect(refusal(localEnv({ REPORTS_MIN_GROUP_SIZE: v })).message).toMatch(/REPORTS_MIN_GROUP_SIZE/);
+  });
+});
+
 describe("loadConfig: AUTH_ALLOWED_TENANTS", () => {
   const a = "11111111-1111-4111-8111-111111111111";
   const b = "22222222-2222-4222-8222-222222222222";

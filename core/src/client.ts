@@ -74,7 +74,9 @@ export function apiClient(baseUrl: string, token: () => string | null | Promise<
     const r = requestOf(id, input, routes[id].auth === "user" ? await token() : null);
     const res = await fetch(`${baseUrl}${r.path}`, { method: r.method, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) });
     const text = await res.text();
-    const json: unknown = text ? JSON.parse(text) : res.ok ? {} : { status: res.status, title: res.statusText, detail: res.statusText, code: "internal" };
+    // An export (CSV) is its text; everything else is JSON.
+    const document = res.ok && !/json/.test(res.headers.get("content-type") ?? "json");
+    const json: unknown = document ? text : text ? JSON.parse(text) : res.ok ? {} : { status: res.status, title: res.statusText, detail: res.statusText, code: "internal" };
     const answer = { status: res.status, headers: res.headers, etag: res.headers.get("etag") };
     return res.ok ? { ...answer, ok: true, data: json as never } : { ...answer, ok: false, problem: json as ApiProblem };
   };

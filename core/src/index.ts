@@ -8,7 +8,7 @@ export * from "./domain/tandems";
 export * from "./domain/goals";
 export * from "./domain/sessions";
 export * from "./domain/access";
-export * from "./domain/participation";
+export * from "./domain/reports";
 export * from "./ports";
 export * from "./contracts/endpoint";
 export * from "./contracts/routes";

@@ -7,6 +7,7 @@ import type { LearningGoal } from "./domain/goals";
 import type { CheckIn, Note, Recurrence, SessionRecord, SessionRecordInput } from "./domain/sessions";
 import type { EmptyReason, WorkingHours, availabilities } from "./domain/booking";
 import type { JournalEntry } from "./domain/journal";
+import type { AggregateDifference, MonthRow, PersonRow, TandemRow } from "./domain/reports/rows";
 
 /**
  * Ports: what the services need from the outside world. `api/src/adapters` implements them; tests use the
@@ -27,6 +28,8 @@ export type IfMatch = string | "*";
 
 export interface ProfileRepository {
   get(tenantId: string, personId: string): Promise<Versioned<Profile> | null>;
+  /** Everyone's profile: the report rebuild only. */
+  list(tenantId: string): Promise<Versioned<Profile>[]>;
   /** Creates when `ifMatch` is null (conflict if it exists), replaces otherwise. */
   put(tenantId: string, profile: Profile, ifMatch: IfMatch | null): Promise<Versioned<Profile>>;
 }
@@ -104,6 +107,8 @@ export interface EventIndex {
 
 export interface CheckInRepository {
   list(tenantId: string, tandemId: string, sessionId: string): Promise<Versioned<CheckIn>[]>;
+  /** Every check-in of a tandem (reports count them): one range query of the tandem's partition. */
+  listForTandem(tenantId: string, tandemId: string): Promise<Versioned<CheckIn>[]>;
   get(tenantId: string, tandemId: string, sessionId: string, personId: string): Promise<Versioned<CheckIn> | null>;
   /** Creates when `ifMatch` is null, replaces otherwise. */
   put(tenantId: string, tandemId: string, checkIn: CheckIn, ifMatch: IfMatch | null): Promise<Versioned<CheckIn>>;
@@ -137,10 +142,20 @@ export interface Directory {
   person(tenantId: string, personId: string): Promise<DirectoryPerson | null>;
   /** Direct and indirect reports of a manager: one point read, then one range query of one partition. */
   reportsOf(tenantId: string, managerId: string): Promise<DirectoryPerson[]>;
+  /** The same, with each one's place in the tree and the manager's own: what reports read by. */
+  teamOf(tenantId: string, managerId: string): Promise<{ path: string; reports: Placed[] } | null>;
+  /** A person and their place in the tree: one point read. Null when the directory does not know them. */
+  placeOf(tenantId: string, personId: string): Promise<Placed | null>;
   /** Their managers, the nearest first, up to the top of the organisation: one point read. */
   managerChainOf(tenantId: string, personId: string): Promise<string[]>;
   /** Whether anyone reports to them: one point read. */
   isManager(tenantId: string, personId: string): Promise<boolean>;
+}
+
+/** A person at their place in the tree (the path of short keys from the top down to them, ADR 0002). */
+export interface Placed {
+  path: string;
+  person: DirectoryPerson;
 }
 
 /** What the directory's source says of one person: joined or changed (only what it sent), or gone. */
@@ -195,6 +210,57 @@ export interface DirectoryStore {
   place(tenantId: string, moves: { id: string; placement: Placement; oldPath: string | null }[]): Promise<void>;
   /** Removes people who left, both rows. Idempotent. */
   remove(tenantId: string, people: { id: string; path: string | null }[]): Promise<void>;
+}
+
+/**
+ * Where the report aggregates live (docs/adr/0002, "Reports"). A person's rows are found by their key: their path in
+ * the directory's tree, or `~` and their id while the directory has not placed them, so that a manager's team is
+ * one range of keys. Months are calendar months (yyyy-mm, UTC). Writes take the version read; a stale one fails
+ * with "precondition_failed", creating what exists with "conflict".
+ */
+export type ReportRange = "all" | "unplaced" | { below: string };
+
+export interface ReportStore {
+  tandem(tenantId: string, tandemId: string): Promise<Versioned<TandemRow> | null>;
+  putTandem(tenantId: string, tandemId: string, row: TandemRow, ifMatch: IfMatch | null): Promise<Versioned<TandemRow>>;
+  /** The whole program's tandems: one partition. */
+  tandems(tenantId: string): Promise<TandemRow[]>;
+  person(tenantId: string, key: string): Promise<Versioned<PersonRow> | null>;
+  putPerson(tenantId: string, key: string, row: PersonRow, ifMatch: IfMatch | null): Promise<Versioned<PersonRow>>;
+  deletePerson(tenantId: string, key: string, ifMatch: IfMatch): Promise<void>;
+  /** Person rows by key: everyone, those not placed yet, or a manager's team (the keys below their path). */
+  people(tenantId: string, range: ReportRange): Promise<{ key: string; row: PersonRow }[]>;
+  month(tenantId: string, month: string, key: string): Promise<Versioned<MonthRow> | null>;
+  putMonth(tenantId: string, month: string, key: string, row: MonthRow, ifMatch: IfMatch | null): Promise<Versioned<MonthRow>>;
+  deleteMonth(tenantId: string, month: string, key: string, ifMatch: IfMatch): Promise<void>;
+  /** One month's rows: one range query of that month's partition. */
+  months(tenantId: string, month: string, range: ReportRange): Promise<{ key: string; row: MonthRow }[]>;
+  /** Every month row of the tenant, whatever the month: the rebuild only. */
+  allMonths(tenantId: string): Promise<{ month: string; key: string; row: MonthRow }[]>;
+}
+
+/**
+ * Keeps the report aggregates in step with the raw data: called after every write that changes what reports count.
+ * It reads what changed again rather than taking it from the caller, so a late or repeated call does no harm.
+ */
+export interface AggregateUpdater {
+  /** A tandem, its sessions, goals or check-ins changed. Never fails the write it follows (it warns). */
+  tandemChanged(tenantId: string, tandemId: string): Promise<void>;
+  /** A person's profile changed. Never fails the write it follows. */
+  profileChanged(tenantId: string, personId: string): Promise<void>;
+  /** The directory placed these people (the sync): rows kept by place follow them. */
+  placed(tenantId: string, moves: { id: string; oldPath: string | null; newPath: string }[]): Promise<void>;
+  /** Recomputes every aggregate from the raw data, lands it, and says what was different. */
+  rebuild(tenantId: string): Promise<RebuildReport>;
+}
+
+export interface RebuildReport {
+  tandems: number;
+  people: number;
+  /** What the kept aggregates held that the raw data did not give, field by field: numbers and instants only. */
+  differences: AggregateDifference[];
+  /** Differences still found once the recomputation landed: 0 unless writes kept coming meanwhile. */
+  remaining: number;
 }
 
 export interface Repositories {

@@ -31,7 +31,7 @@ export async function benchApi() {
   );
   try {
     const org = running.app.demo!;
-    await seedDemo(running.app.repos, org);
+    await seedDemo(running.app, org);
     const t = org.tenantId;
     const tandem = org.tandems.find((x) => x.status === "active" && x.kind === "tandem" && x.goals.length > 1)!;
     const mentee = tandem.menteeIds[0]!;

@@ -41,7 +41,7 @@ export async function benchBooking() {
   const org = running.app.demo!;
   const graph = await startGraphSimulator({ port: graphPort, organisation: org, jwks: running.app.devIssuer!.jwks() });
   try {
-    await seedDemo(running.app.repos, org);
+    await seedDemo(running.app, org);
     const people = new Map(org.people.map((p) => [p.id, p]));
     const tandem = org.tandems.find(
       (t) => t.status === "active" && t.kind === "tandem" && t.menteeIds.every((m) => people.get(m)!.timeZone === people.get(t.mentorId)!.timeZone),

@@ -8,7 +8,6 @@
  * Results: a table on stdout and bench-results/directory.json.
  */
 import { spawn } from "node:child_process";
-import { createServer, request, type Server } from "node:http";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -18,7 +17,8 @@ import type { DemoOrganisation } from "@tandem/core";
 import { generateOrganisation, startGraphSimulator } from "@tandem/graph-simulator";
 import { createTableDirectory } from "../../api/src/adapters/tables/directory";
 import { createDevIssuer } from "../../api/src/platform/dev-issuer";
-import { azuriteConnectionString, freePort, startAzurite } from "../lib/azurite";
+import { azuriteConnectionString, startAzurite } from "../lib/azurite";
+import { countingProxy } from "../lib/counting-proxy";
 
 const root = resolve(import.meta.dirname, "../..");
 const SIZES = (process.env.BENCH_DIRECTORY_SIZES ?? "5000,50000").split(",").map(Number);
@@ -57,25 +57,8 @@ function runWorker(env: Record<string, string>): Promise<SyncResult> {
   });
 }
 
-/** Forwards to Azurite and counts the requests: the storage calls of whatever talks through it. */
-async function countingProxy(target: number): Promise<{ port: number; count: () => number; reset: () => void; close: () => void }> {
-  let n = 0;
-  const server: Server = createServer((req, res) => {
-    n++;
-    const upstream = request({ host: "127.0.0.1", port: target, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    upstream.on("error", () => res.destroy());
-    req.pipe(upstream);
-  });
-  const port = await freePort();
-  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
-  return { port, count: () => n, reset: () => (n = 0), close: () => server.close() };
-}
-
 /** The manager whose team (direct and indirect reports) is closest to `size`, and the deepest person. */
-function pick(org: DemoOrganisation, size: number) {
+export function pick(org: DemoOrganisation, size: number) {
   const reports = new Map<string, string[]>();
   for (const p of org.people) if (p.managerId) reports.set(p.managerId, [...(reports.get(p.managerId) ?? []), p.id]);
   const teamSize = new Map<string, number>();

@@ -37,7 +37,7 @@ export async function pageLoads(dirs: string[]) {
     { corsOrigins: hosts.map((h) => h.origin) },
   );
   const org = api.app.demo!;
-  await seedDemo(api.app.repos, org);
+  await seedDemo(api.app, org);
   const mentee = org.tandems.find((t) => t.status === "active")!.menteeIds[0]!;
   const browser = await launchChromium({ localOnly: true });
   const signedInUrl = (origin: string, page: string) =>

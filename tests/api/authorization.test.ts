@@ -540,7 +540,7 @@ describe("tandem transitions", () => {
   });
 });
 
-describe("team participation", () => {
+describe("reports", () => {
   /** Everything a manager must never read: goal text, notes, check-in answers. */
   const privateTexts = () =>
     org.tandems.flatMap((t) => [
@@ -548,49 +548,29 @@ describe("team participation", () => {
       ...t.sessions.flatMap((s) => [...s.checkIns.flatMap((c) => [c.learned, c.willTry]), ...s.notes.map((n) => n.body)]),
     ]);
 
-  it("gives the mentee's manager numbers about their reports, never goal, note or check-in text", async () => {
-    // Fresh text of each kind, written just now, must not leak either.
-    const marker = `marqueur-${randomUUID()}`;
-    ok(await as(cast.mentee)("createGoal", { params: tandem(), body: goalInput(cast.mentee, `Objectif ${marker}`) }));
-    ok(await as(cast.mentee)("createNote", { params: session(heldSession.id), body: { body: `Note ${marker}`, visibility: "shared" } }));
-    ok(await as(cast.mentor)("putMyCheckIn", { params: session(heldSession.id), body: { ...checkIn, learned: `Appris ${marker}` } }));
-
-    const r = ok(await as(cast.manager)("teamParticipation"));
-    const row = r.reports.find((p) => p.personId === cast.mentee);
-    const counted = org.tandems.filter((t) => inTandem(t, cast.mentee) && t.status !== "proposed" && t.status !== "declined");
-    expect(row).toMatchObject({
-      enrolled: true,
-      tandems: counted.length,
-      sessionsHeld: counted.flatMap((t) => t.sessions).filter((s) => s.status === "held").length,
-    });
-    for (const report of r.reports) {
-      for (const key of ["tandems", "sessionsHeld", "hours", "goalsAchieved"] as const) expect(typeof report[key]).toBe("number");
-    }
-
-    const text = JSON.stringify(r);
-    expect(text).not.toContain(marker);
-    for (const t of privateTexts()) expect(text).not.toContain(t);
-  });
-
-  it("gives the top of the organisation everyone's numbers and still no text", async () => {
-    const top = org.people.find((p) => p.managerId === null)!;
-    const r = ok(await as(top.id)("teamParticipation"));
-    expect(r.reports).toHaveLength(org.people.length - 1);
-    expect(r.totals.sessionsHeld).toBeGreaterThan(0);
+  it("give the mentee's manager their team, per person only enrolled and as what, and no goal, note or check-in text", async () => {
+    const r = ok(await as(cast.manager)("teamReport"));
+    expect(r.people.find((p) => p.personId === cast.mentee)).toMatchObject({ enrolled: true, roles: expect.arrayContaining(["mentee"]) });
+    for (const p of r.people) expect(Object.keys(p).sort()).toEqual(["department", "displayName", "enrolled", "personId", "roles"]);
     const text = JSON.stringify(r);
     for (const t of privateTexts()) expect(text).not.toContain(t);
   });
 
-  it("refuses a person without reports (403)", async () => {
+  it("refuse a person without reports (403), and a manager the program (403)", async () => {
     const managers = new Set(org.people.map((p) => p.managerId));
     const nobodysManager = [cast.mentor, cast.mentee, cast.outsider].find((id) => !managers.has(id)) ?? org.people.find((p) => !managers.has(p.id))!.id;
-    const r = await as(nobodysManager)("teamParticipation");
-    expect(r.status).toBe(403);
-    expect(r.problem).not.toHaveProperty("reports");
+    for (const id of ["teamReport", "teamReportCsv"] as const) {
+      const r = await as(nobodysManager)(id);
+      expect(r.status).toBe(403);
+      expect(r.problem).not.toHaveProperty("people");
+    }
+    for (const id of ["programReport", "programReportCsv", "rebuildReports"] as const) expect((await as(cast.manager)(id)).status).toBe(403);
   });
 
-  it("refuses an anonymous caller (401)", async () => {
-    expect((await api.anonymous("teamParticipation")).status).toBe(401);
+  it("refuse an anonymous caller (401)", async () => {
+    for (const id of ["teamReport", "teamReportCsv", "programReport", "programReportCsv", "rebuildReports"] as const) {
+      expect((await api.anonymous(id)).status).toBe(401);
+    }
   });
 });
 

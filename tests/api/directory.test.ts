@@ -47,9 +47,9 @@ async function syncNow(): Promise<DirectorySyncStatus> {
 
 async function teamNames(managerId: string, tenantId = api.org.tenantId): Promise<string[]> {
   const token = await api.token({ tenantId, userId: managerId });
-  const r = await api.call("GET", "/team/participation", { token });
+  const r = await api.call("GET", "/reports/team", { token });
   expect(r.status, JSON.stringify(r.json)).toBe(200);
-  return (r.json.reports as { displayName: string }[]).map((x) => x.displayName).sort();
+  return (r.json.people as { displayName: string }[]).map((x) => x.displayName).sort();
 }
 
 describe("the directory sync from Microsoft Graph", () => {
@@ -108,7 +108,7 @@ describe("the directory sync from Microsoft Graph", () => {
     const lead = teamLead();
     const newcomer = sim().directory.add({ displayName: "Nadia Benali", mail: "nadia.benali@brisemer.example", managerId: lead.managerId });
     const token = await api.token({ tenantId: api.org.tenantId, userId: newcomer.id });
-    expect((await api.call("GET", "/team/participation", { token })).status).toBe(403);
+    expect((await api.call("GET", "/reports/team", { token })).status).toBe(403);
 
     const moved = reportsOf(lead.id).filter((p) => sim().directory.find(p.id)?.managerId === lead.id);
     for (const p of moved) sim().directory.update(p.id, { managerId: newcomer.id });

@@ -242,7 +242,9 @@ describe("the journal: /me/journal", () => {
       const answers = [
         await as(cast.mentor)("listNotes", { params: { id: cast.tandem.id, sessionId: cast.tandem.sessions[0]!.id } }),
         await as(cast.coordinator)("listTandems", { query: { scope: "all" } }),
-        await as(cast.manager)("teamParticipation"),
+        await as(cast.manager)("teamReport"),
+        await as(cast.manager)("teamReportCsv"),
+        await as(cast.coordinator)("programReport"),
         await as(cast.mentee)("getMe"),
       ];
       for (const r of answers) expect(JSON.stringify(r.data ?? r.problem)).not.toContain(secret);

@@ -89,7 +89,7 @@ describe("GET /api/openapi.json", () => {
       const ok = op.responses[String(e.status)];
       expect(ok, e.id).toBeDefined();
       if (e.status === 204) expect(ok.content, e.id).toBeUndefined();
-      else expect(ok.content["application/json"].schema.$ref, e.id).toMatch(/^#\/components\/schemas\//);
+      else expect(ok.content[e.produces ?? "application/json"].schema.$ref, e.id).toMatch(/^#\/components\/schemas\//);
       if (e.etag && e.status !== 204) expect(ok.headers?.ETag, `${e.id} returns an ETag`).toBeDefined();
     }
   });
@@ -179,7 +179,8 @@ describe("GET /api/openapi.json", () => {
       expect(op["x-tandem-access"], e.id).toBe(e.access);
       expect(op.description, e.id).toContain(`Who may call it: ${accessLevels[e.access]}.`);
     }
-    expect(operation(api.teamParticipation)!["x-tandem-access"]).toBe("manager");
+    expect(operation(api.teamReport)!["x-tandem-access"]).toBe("manager");
+    expect(operation(api.programReport)!["x-tandem-access"]).toBe("coordinator");
     expect(operation(api.listTandems)!["x-tandem-access-when"]).toEqual({ "scope=all": "coordinator" });
     expect(operation(api.listTandems)!.description).toContain(`With scope=all: ${accessLevels.coordinator}.`);
   });

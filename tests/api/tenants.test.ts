@@ -88,7 +88,7 @@ describe("a token of another tenant", () => {
     expect(ok(await s.user("getMe"))).toMatchObject({ id: cast.mentee, tenantId: s.tenantId, profile: null, directory: null });
     expect(ok(await s.user("listTandems")).items).toEqual([]);
 
-    const team = await api.as({ tenantId: s.tenantId, userId: cast.manager })("teamParticipation");
+    const team = await api.as({ tenantId: s.tenantId, userId: cast.manager })("teamReport");
     expect(team.status).toBe(403);
     expect(JSON.stringify(team.problem)).not.toContain(cast.mentee);
   });
@@ -125,7 +125,10 @@ describe("writing in another tenant", () => {
 
     // Nor does the demo coordinator see a mentee they could propose.
     const cycle = api.org.cycles.find((c) => c.endsInDays > 0)!;
-    const mentor = api.org.people.find((p) => p.profile?.programRoles.includes("mentor") && !api.org.tandems.some((t) => t.mentorId === p.id))!;
+    // A mentor with room: only finished tandems behind them.
+    const mentor = api.org.people.find(
+      (p) => p.profile?.programRoles.includes("mentor") && !api.org.tandems.some((t) => t.mentorId === p.id && t.status !== "completed" && t.status !== "declined"),
+    )!;
     const proposal = await as(cast.coordinator)("proposeTandem", {
       body: { kind: "tandem", cycleId: cycle.id, mentorId: mentor.id, menteeIds: [newcomer.id] },
     });

@@ -113,10 +113,10 @@ describe("npm start", () => {
     const { token: aurelieToken } = (await (
       await fetch(`${base}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ personaId: aurelie }) })
     ).json()) as { token: string };
-    const team = (await (await fetch(`${base}/team/participation`, { headers: { authorization: `Bearer ${aurelieToken}` } })).json()) as {
-      reports: { personId: string }[];
+    const team = (await (await fetch(`${base}/reports/team`, { headers: { authorization: `Bearer ${aurelieToken}` } })).json()) as {
+      people: { personId: string }[];
     };
-    expect(team.reports.map((r) => r.personId)).toContain(mathieu);
+    expect(team.people.map((r) => r.personId)).toContain(mathieu);
 
     ctrlC(running);
     expect(await running.exited).toBe(0);

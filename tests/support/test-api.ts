@@ -14,7 +14,7 @@ const root = resolve(import.meta.dirname, "../..");
 export interface Reply {
   status: number;
   headers: Headers;
-  /** Parsed JSON (or problem+json), undefined when there is no body. */
+  /** Parsed JSON (or problem+json), undefined when there is no body; the text of anything else (CSV). */
   json: any;
 }
 
@@ -103,7 +103,7 @@ export async function startTestApi(
   });
   const sim = options.graph ? simulator : undefined;
   if (options.seed !== false) {
-    await seedDemo(running.app.repos, org, options.clock ? new Date(options.clock.now()) : undefined);
+    await seedDemo(running.app, org, options.clock ? new Date(options.clock.now()) : undefined);
     // The organisation reaches Tandem as in a real tenant: the simulator serves it, the directory sync reads it.
     const synced = await running.app.directorySync.sync(org.tenantId, "start");
     if (synced?.status !== "done") throw new Error(`the directory sync did not finish: ${JSON.stringify(synced)}`);
@@ -119,8 +119,10 @@ export async function startTestApi(
       headers["content-type"] ??= "application/json";
     }
     const res = await fetch(`${running.url}${path}`, { method, headers, body: body as BodyInit | undefined });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
+    // As bytes: fetch's text() would drop a byte order mark, which CSV exports carry on purpose.
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+    const json = /json/.test(res.headers.get("content-type") ?? "json") ? (text ? JSON.parse(text) : undefined) : text;
+    return { status: res.status, headers: res.headers, json };
   };
 
   const tokenOf = async (personaId: string) => {

@@ -5,6 +5,7 @@ import {
   type Access,
   type Directory,
   type DirectoryPerson,
+  type Placed,
   type Repositories,
   type Tandem,
   type Versioned,
@@ -22,6 +23,9 @@ export interface MemberAccess extends TandemAccess {
 export interface ManagerAccess {
   /** Direct and indirect reports, from the directory. */
   reports: DirectoryPerson[];
+  /** The manager's place in the tree, and each report's: what the reports' aggregates are kept by. */
+  path: string;
+  placed: Placed[];
 }
 
 /** What an access level hands the service once it lets the caller in: what it read to decide, never read again. */
@@ -68,9 +72,9 @@ export function createGate(deps: { repos: Repositories; directory: Directory }):
         if (!caller.coordinator) throw new TandemError("forbidden", "Only a program coordinator may do this.");
         return undefined;
       case "manager": {
-        const reports = await deps.directory.reportsOf(caller.tenantId, caller.userId);
-        if (reports.length === 0) throw new TandemError("forbidden", "Only managers may do this: you have no reports in the directory.");
-        return { reports } satisfies ManagerAccess;
+        const team = await deps.directory.teamOf(caller.tenantId, caller.userId);
+        if (!team || team.reports.length === 0) throw new TandemError("forbidden", "Only managers may do this: you have no reports in the directory.");
+        return { reports: team.reports.map((r) => r.person), path: team.path, placed: team.reports } satisfies ManagerAccess;
       }
       case "member":
       case "member-or-coordinator": {

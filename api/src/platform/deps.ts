@@ -1,4 +1,4 @@
-import type { Calendar, Clock, Directory, IdSource, Repositories } from "@tandem/core";
+import type { AggregateUpdater, Calendar, Clock, Directory, IdSource, ReportStore, Repositories } from "@tandem/core";
 import type { Caller } from "./auth";
 import type { HttpOptions } from "./http";
 
@@ -8,6 +8,11 @@ export interface Deps {
   /** A cheap call that proves storage answers (health). */
   pingStorage(): Promise<void>;
   directory: Directory;
+  /** The report aggregates: where they are kept, and the one updater every write that changes them calls. */
+  reports: ReportStore;
+  aggregates: AggregateUpdater;
+  /** Reports hide figures about fewer people than this (configured, never below 5). */
+  minGroupSize: number;
   clock: Clock;
   ids: IdSource;
   /** The caller's own calendar (Microsoft Graph, or the simulator), reached on their behalf, per request. */

@@ -64,6 +64,8 @@ export interface Reply<T> {
   body: T;
   etag?: string;
   location?: string;
+  /** A document to save (CSV): the name a browser saves it under. */
+  filename?: string;
 }
 
 export interface HttpOptions {
@@ -204,6 +206,12 @@ export function route<E extends Endpoint, P, L>(e: E, options: HttpOptions, impl
       if (e.etag && reply.etag) headers.etag = reply.etag;
       if (reply.location) headers.location = reply.location;
       if (e.status === 204) return { status: 204, headers };
+      if (e.produces === "text/csv") {
+        if (typeof reply.body !== "string") throw new Error(`Response of ${e.id} breaks its contract: a CSV document is text`);
+        headers["content-type"] = "text/csv; charset=utf-8";
+        headers["content-disposition"] = `attachment; filename="${reply.filename ?? `${e.id}.csv`}"`;
+        return { status: e.status, headers, body: reply.body };
+      }
       const checked = e.response.safeParse(reply.body);
       if (!checked.success) {
         throw new Error(`Response of ${e.id} breaks its contract: ${checked.error.message}`);

@@ -8,7 +8,7 @@ import { Cycle, CycleInput } from "../domain/cycles";
 import { Tandem, TandemAction, TandemProposal, TransitionInput } from "../domain/tandems";
 import { GoalInput, GoalPatch, LearningGoal } from "../domain/goals";
 import { CheckIn, CheckInInput, Note, NoteInput, NotePatch, Session, SessionStatusInput } from "../domain/sessions";
-import { TeamParticipation } from "../domain/participation";
+import { ProgramReport, ReportCsvQuery, ReportQuery, ReportRebuild, TeamReport } from "../domain/reports/report";
 import { DirectorySyncStatus } from "../domain/directory";
 import { BookingInput, CancelInput, MeetingLookup, RescheduleInput, SuggestionRequest, Suggestions } from "../domain/booking";
 import { TrainingModuleId } from "../domain/training";
@@ -450,12 +450,50 @@ export const api = {
     status: 200,
     errors: [404],
   }),
-  teamParticipation: endpoint({
-    ...routes.teamParticipation,
+  teamReport: endpoint({
+    ...routes.teamReport,
     access: "manager",
-    summary: "Participation of my direct and indirect reports, in aggregates (managers)",
-    tag: "team",
-    response: TeamParticipation.meta({ id: "TeamParticipation" }),
+    summary: "My team's participation (direct and indirect reports): per person only enrolled and as what; the rest as team figures, none about fewer than the minimum group size",
+    tag: "reports",
+    query: ReportQuery,
+    response: TeamReport,
+    status: 200,
+  }),
+  teamReportCsv: endpoint({
+    ...routes.teamReportCsv,
+    access: "manager",
+    summary: "My team's report as CSV for Excel (UTF-8 with BOM; ; and decimal commas in French, , in English)",
+    tag: "reports",
+    query: ReportCsvQuery,
+    response: z.string().meta({ id: "TeamReportCsv" }),
+    produces: "text/csv",
+    status: 200,
+  }),
+  programReport: endpoint({
+    ...routes.programReport,
+    access: "coordinator",
+    summary: "The program's health (coordinators): figures by cut, matching, demand against supply, ratings, training, each tandem and those at risk",
+    tag: "reports",
+    query: ReportQuery,
+    response: ProgramReport,
+    status: 200,
+  }),
+  programReportCsv: endpoint({
+    ...routes.programReportCsv,
+    access: "coordinator",
+    summary: "The program's report as CSV for Excel (coordinators)",
+    tag: "reports",
+    query: ReportCsvQuery,
+    response: z.string().meta({ id: "ProgramReportCsv" }),
+    produces: "text/csv",
+    status: 200,
+  }),
+  rebuildReports: endpoint({
+    ...routes.rebuildReports,
+    access: "coordinator",
+    summary: "Recompute the report aggregates from the raw data (coordinators), and answer every difference found",
+    tag: "reports",
+    response: ReportRebuild,
     status: 200,
   }),
   startDirectorySync: endpoint({

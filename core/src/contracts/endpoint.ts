@@ -51,6 +51,11 @@ export interface Endpoint<
   query?: Q;
   body?: B;
   response: R;
+  /**
+   * What the success answer is: JSON by default, checked against `response`; or a CSV document (an export), whose
+   * `response` is a string and whose content the contract's sibling JSON endpoint describes.
+   */
+  produces?: "text/csv";
   /** 202: accepted, the work goes on (a job); its progress is at `location`. */
   status: 200 | 201 | 202 | 204;
   /** The single resource returned carries an ETag header. */

@@ -50,8 +50,13 @@ export const routes = {
   rescheduleSession: { id: "rescheduleSession", method: "PATCH", path: "/tandems/{id}/sessions/{sessionId}", auth: "user" },
   cancelSession: { id: "cancelSession", method: "POST", path: "/tandems/{id}/sessions/{sessionId}/cancel", auth: "user" },
   meetingContext: { id: "meetingContext", method: "GET", path: "/meetings/context", auth: "user" },
-  teamParticipation: { id: "teamParticipation", method: "GET", path: "/team/participation", auth: "user" },
+  teamReport: { id: "teamReport", method: "GET", path: "/reports/team", auth: "user" },
+  teamReportCsv: { id: "teamReportCsv", method: "GET", path: "/reports/team.csv", auth: "user" },
+  programReport: { id: "programReport", method: "GET", path: "/reports/program", auth: "user" },
+  programReportCsv: { id: "programReportCsv", method: "GET", path: "/reports/program.csv", auth: "user" },
+  rebuildReports: { id: "rebuildReports", method: "POST", path: "/reports/rebuild", auth: "user" },
   startDirectorySync: { id: "startDirectorySync", method: "POST", path: "/directory/sync", auth: "user" },
-  getDirectorySync: { id: "getDirectorySync", method: "GET", path: "/directory/sync", auth: "user" },} as const satisfies Record<string, Route>;
+  getDirectorySync: { id: "getDirectorySync", method: "GET", path: "/directory/sync", auth: "user" },
+} as const satisfies Record<string, Route>;
 
 export type RouteId = keyof typeof routes;

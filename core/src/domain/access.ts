@@ -4,7 +4,7 @@ import type { LearningGoal } from "./goals";
 
 /**
  * "Who may see what" (DESIGN.md) as pure rules. Managers never appear here: they only read aggregates
- * (participation.ts), so a manager who is not a member relates to a tandem as "none".
+ * (reports/), so a manager who is not a member relates to a tandem as "none".
  */
 export type Relation = "mentor" | "mentee" | "coordinator" | "none";
 

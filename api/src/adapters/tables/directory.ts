@@ -10,6 +10,7 @@ import {
   type DirectoryLinkRow,
   type DirectoryStore,
   type Locale,
+  type Placed,
   type Placement,
 } from "@tandem/core";
 import { mapLimit } from "../../platform/deps";
@@ -150,6 +151,23 @@ export function createTableDirectory(target: StorageTarget, prefix: string): Tab
     );
   }
 
+  async function team(t: string, managerId: string): Promise<{ path: string; reports: Placed[] } | null> {
+    const manager = await row(t, managerId);
+    const path = str(manager?.path);
+    if (!path) return null;
+    const { after, before } = belowPath(path);
+    const reports: Placed[] = [];
+    try {
+      const rows = tree.listEntities<{ d: string }>({
+        queryOptions: { filter: odata`PartitionKey eq ${t} and RowKey gt ${after} and RowKey lt ${before}`, select: ["RowKey", "d"] },
+      });
+      for await (const r of rows) reports.push({ path: r.rowKey!, person: JSON.parse(r.d) as DirectoryPerson });
+    } catch (e) {
+      failed(e);
+    }
+    return { path, reports };
+  }
+
   return {
     async ensureTable() {
       for (const table of [client, tree]) {
@@ -167,20 +185,15 @@ export function createTableDirectory(target: StorageTarget, prefix: string): Tab
     },
 
     async reportsOf(t, managerId) {
-      const manager = await row(t, managerId);
-      const path = str(manager?.path);
-      if (!path) return [];
-      const { after, before } = belowPath(path);
-      const out: DirectoryPerson[] = [];
-      try {
-        const rows = tree.listEntities<{ d: string }>({
-          queryOptions: { filter: odata`PartitionKey eq ${t} and RowKey gt ${after} and RowKey lt ${before}`, select: ["d"] },
-        });
-        for await (const r of rows) out.push(JSON.parse(r.d) as DirectoryPerson);
-      } catch (e) {
-        failed(e);
-      }
-      return out;
+      return (await team(t, managerId))?.reports.map((r) => r.person) ?? [];
+    },
+
+    teamOf: team,
+
+    async placeOf(t, id) {
+      const r = await row(t, id);
+      const path = str(r?.path);
+      return r && path ? { path, person: personOf(r) } : null;
     },
 
     async managerChainOf(t, id) {

@@ -108,6 +108,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
     },
     profiles: {
       get: (t, id) => profiles.get(t, id),
+      list: (t) => profiles.query(t),
       put: (t, p, ifMatch) => (ifMatch === null ? profiles.create(t, p.id, p) : profiles.replace(t, p.id, p, ifMatch)),
     },
     skills: {
@@ -180,6 +181,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
     },
     checkIns: {
       list: (t, tandemId, sessionId) => checkIns.query(k(t, tandemId), k("checkin", sessionId, "")),
+      listForTandem: (t, tandemId) => checkIns.query(k(t, tandemId), "checkin|"),
       get: (t, tandemId, sessionId, personId) => checkIns.get(k(t, tandemId), k("checkin", sessionId, personId)),
       put: (t, tandemId, c, ifMatch) => {
         const rk = k("checkin", c.sessionId, c.personId);

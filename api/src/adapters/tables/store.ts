@@ -113,6 +113,36 @@ export class TableStore<T> {
     }
   }
 
+  /**
+   * One partition's rows whose row key is in (after, before), with their keys: one range query, page by page.
+   * `trusted`: rows only this api writes, read in bulk for a report, are not checked against the schema again (it
+   * was checked when they were written, and is again whenever one is read to be changed).
+   */
+  async range(pk: string, after: string | null, before: string | null, trusted = false): Promise<(Versioned<T> & { rowKey: string })[]> {
+    let filter = odata`PartitionKey eq ${pk}`;
+    if (after !== null) filter += ` and ${odata`RowKey gt ${after}`}`;
+    if (before !== null) filter += ` and ${odata`RowKey lt ${before}`}`;
+    return this.list(filter, trusted);
+  }
+
+  /** The rows of every partition whose key is in (after, before): a scan of that span, for jobs only. */
+  async scan(after: string, before: string): Promise<(Versioned<T> & { partitionKey: string; rowKey: string })[]> {
+    return this.list(odata`PartitionKey gt ${after} and PartitionKey lt ${before}`);
+  }
+
+  private async list(filter: string, trusted = false): Promise<(Versioned<T> & { partitionKey: string; rowKey: string })[]> {
+    try {
+      const out: (Versioned<T> & { partitionKey: string; rowKey: string })[] = [];
+      for await (const row of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+        const read = trusted ? { value: decode(row) as T, etag: row.etag! } : this.read(row);
+        out.push({ ...read, partitionKey: row.partitionKey!, rowKey: row.rowKey! });
+      }
+      return out;
+    } catch (e) {
+      storageError(e);
+    }
+  }
+
   async create(pk: string, rk: string, value: T): Promise<Versioned<T>> {
     try {
       const r = await this.client.createEntity({ partitionKey: pk, rowKey: rk, ...encode(value) });

@@ -23,5 +23,7 @@ export async function putMyCheckIn(
     createdAt: existing?.value.createdAt ?? now,
     updatedAt: now,
   };
-  return deps.repos.checkIns.put(caller.tenantId, session.value.tandemId, checkIn, writeVersion(ifMatch, existing, "Your check-in"));
+  const saved = await deps.repos.checkIns.put(caller.tenantId, session.value.tandemId, checkIn, writeVersion(ifMatch, existing, "Your check-in"));
+  await deps.aggregates.tandemChanged(caller.tenantId, session.value.tandemId);
+  return saved;
 }

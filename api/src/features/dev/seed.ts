@@ -6,6 +6,7 @@ import {
   zonedTimeToUtc,
   type DemoOrganisation,
   type DemoTandem,
+  type AggregateUpdater,
   type HistoryEntry,
   type Repositories,
   type Tandem,
@@ -19,10 +20,15 @@ export interface SeedReport {
 }
 
 /**
- * Writes the demo organisation into storage. Idempotent: what exists is left alone (a person's later edits
- * survive a restart), what is missing is created. Dates are offsets from `now`.
+ * Writes the demo organisation into storage, then has the report aggregates follow, through the one updater every
+ * write goes through. Idempotent: what exists is left alone (a person's later edits survive a restart), what is
+ * missing is created. Dates are offsets from `now`.
  */
-export async function seedDemo(repos: Repositories, org: DemoOrganisation, now = new Date()): Promise<SeedReport> {
+export async function seedDemo(
+  { repos, aggregates }: { repos: Repositories; aggregates: AggregateUpdater },
+  org: DemoOrganisation,
+  now = new Date(),
+): Promise<SeedReport> {
   const t = org.tenantId;
   const report: SeedReport = { created: 0, existing: 0 };
   const once = async (write: () => Promise<unknown>) => {
@@ -127,6 +133,8 @@ export async function seedDemo(repos: Repositories, org: DemoOrganisation, now =
       }
     }
   });
+  await mapLimit(withProfile, 8, (p) => aggregates.profileChanged(t, p.id));
+  await mapLimit(org.tandems, 4, (dt) => aggregates.tandemChanged(t, dt.id));
   return report;
 }
 

@@ -19,6 +19,8 @@ export interface SyncDeps {
   clock: Clock;
   ids: IdSource;
   warn(message: string, error: unknown): void;
+  /** Told who was placed where, once their tree rows are written: what is kept by place (report rows) follows them. */
+  onPlaced?(tenantId: string, moves: { id: string; oldPath: string | null; newPath: string }[]): Promise<void>;
 }
 
 export type SyncTrigger = DirectorySyncState["trigger"];
@@ -131,6 +133,7 @@ export function directorySync(deps: SyncDeps) {
     // Keys are saved before they are used, so that a sync cut short never hands one key to two people.
     let v = await save(tenantId, held, { keyCounter: counter });
     await deps.store.place(tenantId, moves);
+    await deps.onPlaced?.(tenantId, moves.map((m) => ({ id: m.id, oldPath: m.oldPath, newPath: m.placement.path })));
     await deps.store.remove(tenantId, gone);
     const now = deps.clock.now();
     const { progress } = v.value;

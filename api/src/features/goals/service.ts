@@ -30,7 +30,9 @@ export async function createGoal(deps: Deps, caller: Caller, { tandem, relation 
     throw new TandemError("illegal_transition", `Goals cannot be added to a ${tandem.value.status} ${tandem.value.kind}.`);
   }
   await requireActiveSkill(deps, caller, input.skillId);
-  return deps.repos.goals.create(caller.tenantId, newGoal(deps.ids.next(), tandem.value.id, input, caller.userId, deps.clock.now()));
+  const saved = await deps.repos.goals.create(caller.tenantId, newGoal(deps.ids.next(), tandem.value.id, input, caller.userId, deps.clock.now()));
+  await deps.aggregates.tandemChanged(caller.tenantId, tandem.value.id);
+  return saved;
 }
 
 async function requireActiveSkill(deps: Deps, caller: Caller, skillId: string) {
@@ -65,10 +67,13 @@ export async function updateGoal(
   const next = applyGoalPatch(goal.value, patch, caller.userId, deps.clock.now());
   const version = writeVersion(ifMatch, goal, "This goal");
   if (next === goal.value) return goal;
-  return deps.repos.goals.replace(caller.tenantId, next, version);
+  const saved = await deps.repos.goals.replace(caller.tenantId, next, version);
+  await deps.aggregates.tandemChanged(caller.tenantId, next.tandemId);
+  return saved;
 }
 
 export async function deleteGoal(deps: Deps, caller: Caller, access: MemberAccess, found: Versioned<LearningGoal> | null, ifMatch: string | null) {
   const goal = editable(caller, access, found);
   await deps.repos.goals.delete(caller.tenantId, goal.value.tandemId, goal.value.id, writeVersion(ifMatch, goal, "This goal"));
+  await deps.aggregates.tandemChanged(caller.tenantId, goal.value.tandemId);
 }

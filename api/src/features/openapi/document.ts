@@ -107,9 +107,10 @@ export function openApiDocument(endpoints: readonly Endpoint[], info: { version:
           e.status === 204
             ? { description: "Done" }
             : {
-                description: "Success",
+                description: e.produces === "text/csv" ? "A CSV document (UTF-8 with a byte order mark), as an attachment" : "Success",
                 ...(e.etag ? { headers: { ETag: { schema: { type: "string" } } } } : {}),
-                content: { "application/json": { schema: { $ref: `#/components/schemas/${cap(e.id)}Response` } } },
+                ...(e.produces === "text/csv" ? { headers: { "Content-Disposition": { schema: { type: "string" } } } } : {}),
+                content: { [e.produces ?? "application/json"]: { schema: { $ref: `#/components/schemas/${cap(e.id)}Response` } } },
               },
         ...(e.body || e.params || e.query ? { 400: problem("The request is not valid") } : {}),
         ...(e.auth === "user" ? { 401: problem("Missing, expired or invalid token"), 403: problem("Not allowed") } : {}),

@@ -47,5 +47,7 @@ export async function putProfile(
     createdAt: existing?.value.createdAt ?? now,
     updatedAt: now,
   };
-  return deps.repos.profiles.put(caller.tenantId, profile, writeVersion(ifMatch, existing, "Your profile"));
+  const saved = await deps.repos.profiles.put(caller.tenantId, profile, writeVersion(ifMatch, existing, "Your profile"));
+  await deps.aggregates.profileChanged(caller.tenantId, caller.userId);
+  return saved;
 }

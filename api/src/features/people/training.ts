@@ -23,7 +23,9 @@ export async function completeTrainingModule(deps: Deps, caller: Caller, moduleI
       updatedAt: deps.clock.now(),
     };
     try {
-      return await deps.repos.profiles.put(caller.tenantId, next, current.etag);
+      const saved = await deps.repos.profiles.put(caller.tenantId, next, current.etag);
+      await deps.aggregates.profileChanged(caller.tenantId, caller.userId);
+      return saved;
     } catch (e) {
       if (!(e instanceof TandemError && e.code === "precondition_failed") || attempt >= ATTEMPTS) throw e;
     }

@@ -69,5 +69,6 @@ export async function bookSession(
     indexMeeting(deps, caller, { matchKey: event.matchKey, eventId: event.id }, { tandemId, sessionId: seriesId ? null : sessions[0]!.id, seriesId }),
     recordBooking(deps, caller, tandemId, { key, fingerprint, sessionIds: sessions.map((s) => s.id), createdAt: deps.clock.now() }, sessions),
   ]);
+  await deps.aggregates.tandemChanged(caller.tenantId, tandemId);
   return recorded;
 }

@@ -64,8 +64,14 @@ export async function endSeriesAt(calendar: Calendar, series: SessionRecord[], t
   }
 }
 
-/** Each write is conditional on the version read: a session changed meanwhile is not overwritten (412). */
-export function saveAll(deps: Deps, caller: Caller, changes: { from: Versioned<SessionRecord>; to: SessionRecord }[]) {
+/**
+ * Each write is conditional on the version read: a session changed meanwhile is not overwritten (412). The reports'
+ * aggregates follow.
+ */
+export async function saveAll(deps: Deps, caller: Caller, changes: { from: Versioned<SessionRecord>; to: SessionRecord }[]) {
   const at = deps.clock.now();
-  return Promise.all(changes.map(({ from, to }) => deps.repos.sessions.replace(caller.tenantId, { ...to, updatedAt: at }, from.etag)));
+  const saved = await Promise.all(changes.map(({ from, to }) => deps.repos.sessions.replace(caller.tenantId, { ...to, updatedAt: at }, from.etag)));
+  const tandems = new Set(changes.map((c) => c.to.tandemId));
+  await Promise.all([...tandems].map((id) => deps.aggregates.tandemChanged(caller.tenantId, id)));
+  return saved;
 }

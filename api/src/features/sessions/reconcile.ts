@@ -72,7 +72,7 @@ export async function reconcile(
   if (changed.size === 0) return sessions;
 
   const at = deps.clock.now();
-  return Promise.all(
+  const reconciled = await Promise.all(
     sessions.map(async (s) => {
       const next = changed.get(s.value.id);
       if (!next) return s;
@@ -86,4 +86,7 @@ export async function reconcile(
       }
     }),
   );
+  // Outlook moved or cancelled some: what reports count changed with them.
+  await deps.aggregates.tandemChanged(caller.tenantId, sessions[0]!.value.tandemId);
+  return reconciled;
 }

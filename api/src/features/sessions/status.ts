@@ -29,5 +29,7 @@ export async function setSessionStatus(
   if (!canCheckIn(session.value, now)) {
     throw new TandemError("illegal_transition", "A session can be marked held once it has started, unless it was cancelled.");
   }
-  return deps.repos.sessions.replace(caller.tenantId, { ...session.value, status: "held", updatedAt: now }, writeVersion(ifMatch, session, "This session"));
+  const saved = await deps.repos.sessions.replace(caller.tenantId, { ...session.value, status: "held", updatedAt: now }, writeVersion(ifMatch, session, "This session"));
+  await deps.aggregates.tandemChanged(caller.tenantId, saved.value.tandemId);
+  return saved;
 }

@@ -54,7 +54,9 @@ export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposa
     }
   });
   if (problems.length) throw new TandemError("validation", `Check ${problems[0]!.pointer}: ${problems[0]!.message}.`, problems);
-  return deps.repos.tandems.create(t, newTandem(deps.ids.next(), p, caller.userId, deps.clock.now()));
+  const saved = await deps.repos.tandems.create(t, newTandem(deps.ids.next(), p, caller.userId, deps.clock.now()));
+  await deps.aggregates.tandemChanged(t, saved.value.id);
+  return saved;
 }
 
 export async function transitionTandem(
@@ -71,5 +73,7 @@ export async function transitionTandem(
     reason: input.reason,
     cycleEndsOn: cycle?.value.endsOn,
   });
-  return deps.repos.tandems.replace(caller.tenantId, next, writeVersion(ifMatch, tandem, "This tandem"));
+  const saved = await deps.repos.tandems.replace(caller.tenantId, next, writeVersion(ifMatch, tandem, "This tandem"));
+  await deps.aggregates.tandemChanged(caller.tenantId, next.id);
+  return saved;
 }
