@@ -19,7 +19,7 @@ async function initialBytes(dir: string, page: string) {
   const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   let raw = 0;
   let gzip = 0;
-  // The CSS written into the page itself counts too (the tab's first screen, first-screen.tsx).
+  // The CSS written into the page itself counts too (the tab's page has a few rules of its own).
   const inline = Buffer.from([...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join(""));
   const bodies = [...(await Promise.all([...new Set(refs)].map((ref) => readFile(join(dir, ref))))), inline];
   for (const body of bodies.filter((b) => b.length > 0)) {

@@ -201,79 +201,92 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
     expect(errors).toEqual(["console: Failed to load resource: the server responded with a status of 404 (Not Found)"]);
     await context.close();
   });
-  it("brings its first screen's styles in the page, and keeps Fluent's cascade order as other views add theirs", async () => {
+  it("shows the first tandem styled from the moment it appears, in the light and the dark theme alike", async () => {
     const context = await localContext(browser);
-    // Counts the CSS rules Griffel (Fluent UI's styling) inserts, and notes those it had inserted by the first tandem.
+    // Notes how the first tandem and the page look when the card enters the document: before the browser paints
+    // it, since a MutationObserver runs before the next frame. A style inserted later would first show unstyled.
     await context.addInitScript(() => {
-      const w = window as unknown as { inserted: string[]; byFirstTandem?: string[] };
-      w.inserted = [];
-      const insertRule = CSSStyleSheet.prototype.insertRule;
-      CSSStyleSheet.prototype.insertRule = function (rule: string, index?: number) {
-        if ((this.ownerNode as Element | null)?.hasAttribute("data-make-styles-bucket")) w.inserted.push(rule);
-        return insertRule.call(this, rule, index);
+      const w = window as unknown as { look(): Record<string, string>; firstLook?: Record<string, string> };
+      w.look = () => {
+        const card = document.querySelector('[aria-labelledby^="tandem-"]')!;
+        const style = (e: Element | null, ...names: string[]) => {
+          const s = getComputedStyle(e!);
+          return names.map((n) => `${n}:${s.getPropertyValue(n)}`).join(";");
+        };
+        return {
+          page: style(card.closest("[data-theme]"), "background-color", "color", "font-family"),
+          card: style(card, "display", "padding-top", "background-color", "border-top-left-radius", "box-shadow"),
+          heading: style(card.querySelector("h2"), "font-size", "font-weight", "line-height"),
+          tab: style(document.querySelector('[role="tab"][aria-selected="true"]'), "color", "font-weight", "padding-left"),
+        };
       };
       const observer = new MutationObserver(() => {
         if (!document.querySelector('[aria-labelledby^="tandem-"]')) return;
-        // The local-mode persona bar (not in production builds) loads on its own and may style itself before or
-        // after the first tandem, as the api answers: its rules are not the first screen's.
-        const bar = document.querySelector('[role="region"][aria-label="Local mode"]');
-        const outside = new Set(
-          [...document.querySelectorAll("[class]")].filter((e) => !bar?.contains(e)).flatMap((e) => [...e.classList]),
-        );
-        const onlyInBar = (rule: string) => {
-          const names = [...rule.matchAll(/\.([\w-]+)/g)].map((m) => m[1]!);
-          return bar !== null && names.length > 0 && names.every((n) => !outside.has(n));
-        };
-        w.byFirstTandem = w.inserted.filter((rule) => !onlyInBar(rule));
         observer.disconnect();
+        w.firstLook = w.look();
       });
       observer.observe(document, { childList: true, subtree: true });
     });
-    const inserted = (page: Page) =>
-      page.evaluate(() => {
-        const w = window as unknown as { inserted: string[]; byFirstTandem?: string[] };
-        return { inserted: w.inserted, byFirstTandem: w.byFirstTandem };
-      });
-
-    for (const persona of [cast.mentor, cast.mentee]) {
+    const looks: Record<string, { page: string; card: string }> = {};
+    for (const theme of ["default", "dark"]) {
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${persona}&lang=en`);
-      await card(page).getByText(name(persona === cast.mentee ? cast.mentor : cast.mentee)).first().waitFor();
-      // Every rule the home screen needed was in the page already (tabs/src/app/first-screen.tsx).
-      expect((await inserted(page)).byFirstTandem).toEqual([]);
-      expect(await card(page).evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+      await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${cast.mentee}&lang=en&theme=${theme}`);
+      await card(page).getByText(name(cast.mentor)).first().waitFor();
+      // Once everything has loaded and settled, nothing of what the first screen shows has changed its look.
+      await page.waitForLoadState("networkidle");
+      const [first, settled] = await page.evaluate(() => {
+        const w = window as unknown as { look(): Record<string, string>; firstLook?: Record<string, string> };
+        return [w.firstLook, w.look()];
+      });
+      expect(first).toEqual(settled);
+      expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
+      const look = first as { page: string; card: string };
+      expect(look.card).toContain("display:grid");
+      expect(look.card).not.toContain("background-color:rgba(0, 0, 0, 0)");
       expect(errors).toEqual([]);
-      if (persona === cast.mentor) {
-        await page.close();
-        continue;
-      }
-
-      // Other views insert their rules as they come, each in its bucket's place: Griffel orders its buckets (base,
-      // then :link ... :active, then at-rules and media queries) and, within one, by priority (shorthands first).
-      for (const [tab, ready] of [
-        ["Sessions", page.getByRole("heading", { name: "Past" })],
-        ["My profile", page.getByRole("heading", { name: "My profile" }).first()],
-      ] as const) {
-        await page.getByRole("tab", { name: tab }).click();
-        await ready.waitFor();
-      }
-      expect((await inserted(page)).inserted.length).toBeGreaterThan(0);
-      const buckets = await page.evaluate(() =>
-        [...document.head.querySelectorAll<HTMLStyleElement>("style[data-make-styles-bucket]")].map((s) => ({
-          bucket: s.dataset.makeStylesBucket!,
-          priority: Number(s.dataset.priority ?? 0),
-        })),
-      );
-      const order = ["r", "d", "l", "v", "w", "f", "i", "h", "a", "s", "k", "t", "m", "c", "x"];
-      for (let i = 1; i < buckets.length; i++) {
-        const [a, b] = [buckets[i - 1]!, buckets[i]!];
-        const rank = order.indexOf(b.bucket) - order.indexOf(a.bucket);
-        expect(rank, JSON.stringify(buckets)).toBeGreaterThanOrEqual(0);
-        if (rank === 0 && a.bucket !== "m") expect(b.priority, JSON.stringify(buckets)).toBeGreaterThanOrEqual(a.priority);
-      }
+      looks[theme] = look;
       await page.close();
     }
+    // The dark page is dark from its first frame: no light theme first.
+    expect(looks.dark!.page).not.toEqual(looks.default!.page);
+    const background = looks.dark!.page.match(/background-color:rgb\((\d+), (\d+), (\d+)\)/)!.slice(1).map(Number);
+    expect(background.reduce((sum, c) => sum + c, 0)).toBeLessThan(3 * 96);
     await context.close();
+  });
+
+  it("keeps Fluent's cascade order as other views add their styles", async () => {
+    const { page, errors } = await open(cast.mentee);
+    await card(page).getByText(name(cast.mentor)).first().waitFor();
+    const rules = () =>
+      page.evaluate(() =>
+        [...document.head.querySelectorAll<HTMLStyleElement>("style[data-make-styles-bucket]")].reduce((n, s) => n + (s.sheet?.cssRules.length ?? 0), 0),
+      );
+    const before = await rules();
+    // Other views insert their rules as they come, each in its bucket's place: Griffel orders its buckets (base,
+    // then :link ... :active, then at-rules and media queries) and, within one, by priority (shorthands first).
+    for (const [tab, ready] of [
+      ["Sessions", page.getByRole("heading", { name: "Past" })],
+      ["My profile", page.getByRole("heading", { name: "My profile" }).first()],
+    ] as const) {
+      await page.getByRole("tab", { name: tab }).click();
+      await ready.waitFor();
+    }
+    expect(await rules()).toBeGreaterThan(before);
+    const buckets = await page.evaluate(() =>
+      [...document.head.querySelectorAll<HTMLStyleElement>("style[data-make-styles-bucket]")].map((s) => ({
+        bucket: s.dataset.makeStylesBucket!,
+        priority: Number(s.dataset.priority ?? 0),
+      })),
+    );
+    const order = ["r", "d", "l", "v", "w", "f", "i", "h", "a", "s", "k", "t", "m", "c", "x"];
+    for (let i = 1; i < buckets.length; i++) {
+      const [a, b] = [buckets[i - 1]!, buckets[i]!];
+      const rank = order.indexOf(b.bucket) - order.indexOf(a.bucket);
+      expect(rank, JSON.stringify(buckets)).toBeGreaterThanOrEqual(0);
+      if (rank === 0 && a.bucket !== "m") expect(b.priority, JSON.stringify(buckets)).toBeGreaterThanOrEqual(a.priority);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });
