@@ -1,7 +1,7 @@
 import { defineConfig } from "vite";
-import { preloadApp } from "../scripts/lib/preload-app.ts";
-import { withAppInOneChunk } from "../scripts/lib/app-chunk.ts";
-import { webAppConfig } from "../scripts/lib/web-app-config.ts";
+import { preloadApp } from "../build/vite/preload-app.ts";
+import { withAppInOneChunk } from "../build/vite/app-chunk.ts";
+import { webAppConfig } from "../build/vite/web-app-config.ts";
 
 /** The tab's page: a small entry that signs in, and the app it preloads, in one chunk (ADR 0007). */
 export default defineConfig(async ({ command, mode }) => {

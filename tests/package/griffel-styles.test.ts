@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, parseAst, type Rollup } from "vite";
 import { __styles, createDOMRenderer, makeStyles, shorthands, type GriffelStyle } from "@griffel/core";
 import { createFocusOutlineStyle, tokens } from "@fluentui/react-components";
-import { griffelStyles } from "../../scripts/lib/griffel";
+import { griffelStyles } from "../../build/vite/griffel";
 import { ROOT } from "../../scripts/lib/app-package";
 
 /** A module of ours as the apps write their styles: Fluent's tokens, a local constant, Griffel's and Fluent's helpers. */
