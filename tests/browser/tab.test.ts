@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { DemoTandem } from "@tandem/core";
+import { trainingModules, type DemoTandem } from "@tandem/core";
 import { startTestApi, type TestApi } from "../support/test-api";
-import { launchChromium, localContext, watchErrors } from "../support/browser";
+import { backgroundBrightness, firstAndSettledLook, launchChromium, localContext, noteFirstLook, watchErrors, type LookParts } from "../support/browser";
 
 let api: TestApi;
 /** An active tandem whose mentee has not checked in on the last session yet, as the demo has one. */
@@ -201,57 +201,61 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
     expect(errors).toEqual(["console: Failed to load resource: the server responded with a status of 404 (Not Found)"]);
     await context.close();
   });
-  it("shows the first tandem styled from the moment it appears, in the light and the dark theme alike", async () => {
+  /** The first screen's parts whose look tells styled from unstyled, and one theme from another. */
+  const firstScreen: LookParts = {
+    page: ['[data-theme]:has([aria-labelledby^="tandem-"])', ["background-color", "color", "font-family"]],
+    card: ['[aria-labelledby^="tandem-"]', ["display", "padding-top", "background-color", "border-top-left-radius", "box-shadow"]],
+    heading: ['[aria-labelledby^="tandem-"] h2', ["font-size", "font-weight", "line-height"]],
+    button: ['[aria-labelledby^="tandem-"] button', ["display", "color", "background-color", "border-top-left-radius"]],
+    section: ['[role="tab"][aria-selected="true"]', ["color", "font-weight", "padding-left"]],
+  };
+
+  it("shows a mentee's first tandem styled from the moment it appears, in the light and the dark theme alike", async () => {
     const context = await localContext(browser);
-    // Notes how the first tandem and the page look when the card enters the document: before the browser paints
-    // it, since a MutationObserver runs before the next frame. A style inserted later would first show unstyled.
-    await context.addInitScript(() => {
-      const w = window as unknown as { look(): Record<string, string>; firstLook?: Record<string, string> };
-      w.look = () => {
-        const card = document.querySelector('[aria-labelledby^="tandem-"]')!;
-        const style = (e: Element | null, ...names: string[]) => {
-          const s = getComputedStyle(e!);
-          return names.map((n) => `${n}:${s.getPropertyValue(n)}`).join(";");
-        };
-        return {
-          page: style(card.closest("[data-theme]"), "background-color", "color", "font-family"),
-          card: style(card, "display", "padding-top", "background-color", "border-top-left-radius", "box-shadow"),
-          heading: style(card.querySelector("h2"), "font-size", "font-weight", "line-height"),
-          tab: style(document.querySelector('[role="tab"][aria-selected="true"]'), "color", "font-weight", "padding-left"),
-        };
-      };
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector('[aria-labelledby^="tandem-"]')) return;
-        observer.disconnect();
-        w.firstLook = w.look();
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
-    const looks: Record<string, { page: string; card: string }> = {};
+    await noteFirstLook(context, '[aria-labelledby^="tandem-"]', firstScreen);
+    const pages: Record<string, Record<string, string>> = {};
     for (const theme of ["default", "dark"]) {
       const page = await context.newPage();
       const errors = watchErrors(page);
       await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${cast.mentee}&lang=en&theme=${theme}`);
       await card(page).getByText(name(cast.mentor)).first().waitFor();
-      // Once everything has loaded and settled, nothing of what the first screen shows has changed its look.
-      await page.waitForLoadState("networkidle");
-      const [first, settled] = await page.evaluate(() => {
-        const w = window as unknown as { look(): Record<string, string>; firstLook?: Record<string, string> };
-        return [w.firstLook, w.look()];
-      });
+      // Nothing of what the first screen shows looks different once everything has loaded and settled.
+      const { first, settled } = await firstAndSettledLook(page);
       expect(first).toEqual(settled);
+      expect(first.card).toContain("display:grid");
+      expect(first.card).not.toContain("background-color:rgba(0, 0, 0, 0)");
       expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
-      const look = first as { page: string; card: string };
-      expect(look.card).toContain("display:grid");
-      expect(look.card).not.toContain("background-color:rgba(0, 0, 0, 0)");
       expect(errors).toEqual([]);
-      looks[theme] = look;
+      pages[theme] = first;
       await page.close();
     }
     // The dark page is dark from its first frame: no light theme first.
-    expect(looks.dark!.page).not.toEqual(looks.default!.page);
-    const background = looks.dark!.page.match(/background-color:rgb\((\d+), (\d+), (\d+)\)/)!.slice(1).map(Number);
-    expect(background.reduce((sum, c) => sum + c, 0)).toBeLessThan(3 * 96);
+    expect(backgroundBrightness(pages.dark!.page!)).toBeLessThan(3 * 96);
+    expect(backgroundBrightness(pages.default!.page!)).toBeGreaterThan(3 * 160);
+    await context.close();
+  });
+
+  it("shows a mentor's first screen styled from the moment a tandem appears, the training notice and its actions too", async () => {
+    const context = await localContext(browser);
+    await noteFirstLook(context, '[aria-labelledby^="tandem-"]', {
+      ...firstScreen,
+      // A mentor who has not finished the training is told so above the tandems, with a way to it.
+      notice: [".fui-MessageBar", ["display", "background-color", "border-top-left-radius", "padding-left"]],
+    });
+    // A mentor who has not finished the training, with a tandem proposed to them, as the demo has one.
+    const proposed = api.org.tandems.find((t) => {
+      const mentor = api.org.people.find((p) => p.id === t.mentorId)!;
+      return t.status === "proposed" && (mentor.profile?.trainingCompleted.length ?? 0) < trainingModules.length;
+    })!;
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${proposed.mentorId}&lang=en`);
+    await page.locator(`[aria-labelledby="tandem-${proposed.id}"]`).getByRole("button", { name: "Accept" }).waitFor();
+    const { first, settled } = await firstAndSettledLook(page);
+    expect(first).toEqual(settled);
+    expect(first.card).toContain("display:grid");
+    expect(first.notice).not.toBe("missing");
+    expect(errors).toEqual([]);
     await context.close();
   });
 
