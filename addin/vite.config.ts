@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from "vite";
-import { webAppConfig } from "../scripts/lib/web-app-config.ts";
+import { webAppConfig } from "../build/vite/web-app-config.ts";
 
 /** Add-ins must load Office.js from Microsoft's CDN; locally it comes from the @microsoft/office-js package. */
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";

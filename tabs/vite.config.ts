@@ -1,16 +1,11 @@
 import { defineConfig } from "vite";
-import { preloadApp } from "../scripts/lib/preload-app.ts";
-import { withAppInOneChunk } from "../scripts/lib/app-chunk.ts";
-import { webAppConfig } from "../scripts/lib/web-app-config.ts";
-import { firstScreenStyles } from "../scripts/lib/first-screen-styles.ts";
+import { preloadApp } from "../build/vite/preload-app.ts";
+import { withAppInOneChunk } from "../build/vite/app-chunk.ts";
+import { webAppConfig } from "../build/vite/web-app-config.ts";
 
-/**
- * The tab's page: a small entry that signs in, and the app it preloads, in one chunk, with the first screen's CSS in
- * the HTML (ADR 0007).
- */
+/** The tab's page: a small entry that signs in, and the app it preloads, in one chunk (ADR 0007). */
 export default defineConfig(async ({ command, mode }) => {
   const config = webAppConfig({ dir: import.meta.dirname, page: "tab", mode, plugins: [preloadApp("/src/app/root.tsx")] });
   if (command !== "build") return config;
-  const plugins = [...(config.plugins ?? []), firstScreenStyles({ ...config, mode }, "/src/app/first-screen.tsx")];
-  return withAppInOneChunk({ ...config, mode, plugins }, "/src/app/root.tsx");
+  return withAppInOneChunk({ ...config, mode }, "/src/app/root.tsx");
 });

@@ -102,3 +102,16 @@ export async function pageLoads(dirs: string[]) {
 }
 
 export const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+
+/**
+ * How far the ratio of medians could move from this run's loads alone: the 2.5th and 97.5th percentiles of the
+ * ratio over resamples of each page's loads (a percentile bootstrap, with a fixed seed so a run reads the same).
+ */
+export function ratioInterval(a: number[], b: number[], resamples = 2000): [number, number] {
+  let seed = 1;
+  // Park and Miller's generator: the product stays below 2^53, exact in a double.
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const resample = (xs: number[]) => xs.map(() => xs[Math.floor(random() * xs.length)]!);
+  const ratios = Array.from({ length: resamples }, () => median(resample(a)) / median(resample(b))).sort((x, y) => x - y);
+  return [ratios[Math.floor(resamples * 0.025)]!, ratios[Math.floor(resamples * 0.975)]!];
+}

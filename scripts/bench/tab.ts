@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildWeb, repoRoot } from "../lib/web";
-import { median, pageLoads } from "./page-loads";
+import { median, pageLoads, ratioInterval } from "./page-loads";
 
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 25);
 
@@ -19,7 +19,7 @@ async function initialBytes(dir: string, page: string) {
   const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   let raw = 0;
   let gzip = 0;
-  // The CSS written into the page itself counts too (the tab's first screen, first-screen.tsx).
+  // The CSS written into the page itself counts too (the tab's page has a few rules of its own).
   const inline = Buffer.from([...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join(""));
   const bodies = [...(await Promise.all([...new Set(refs)].map((ref) => readFile(join(dir, ref))))), inline];
   for (const body of bodies.filter((b) => b.length > 0)) {
@@ -27,19 +27,6 @@ async function initialBytes(dir: string, page: string) {
     gzip += gzipSync(body, { level: 9 }).length;
   }
   return { files: [...new Set(refs)], raw, gzip };
-}
-
-/**
- * How far the ratio of medians could move from this run's loads alone: the 2.5th and 97.5th percentiles of the
- * ratio over resamples of each page's loads (a percentile bootstrap, with a fixed seed so a run reads the same).
- */
-function ratioInterval(a: number[], b: number[], resamples = 2000): [number, number] {
-  let seed = 1;
-  // Park and Miller's generator: the product stays below 2^53, exact in a double.
-  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-  const resample = (xs: number[]) => xs.map(() => xs[Math.floor(random() * xs.length)]!);
-  const ratios = Array.from({ length: resamples }, () => median(resample(a)) / median(resample(b))).sort((x, y) => x - y);
-  return [ratios[Math.floor(resamples * 0.025)]!, ratios[Math.floor(resamples * 0.975)]!];
 }
 
 export async function benchTab() {

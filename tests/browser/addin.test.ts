@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import type { Clock, DemoTandem } from "@tandem/core";
 import { startTestApi, type TestApi } from "../support/test-api";
-import { launchChromium, localContext, watchErrors } from "../support/browser";
+import { backgroundBrightness, firstAndSettledLook, launchChromium, localContext, noteFirstLook, watchErrors, type LookParts } from "../support/browser";
 
 /**
  * The Outlook task pane in Chromium at a task pane's width, against the real api, Azurite and the Graph
@@ -45,10 +45,17 @@ const WIDTH = 320;
 
 async function open(
   persona: string,
-  { lang = "en", theme = "light", eventId, at }: { lang?: "en" | "fr"; theme?: "light" | "dark"; eventId?: string; at?: Date } = {},
+  {
+    lang = "en",
+    theme = "light",
+    eventId,
+    at,
+    prepare,
+  }: { lang?: "en" | "fr"; theme?: "light" | "dark"; eventId?: string; at?: Date; prepare?: (context: BrowserContext) => Promise<void> } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await localContext(browser, { width: WIDTH, height: 900, locale: lang === "fr" ? "fr-FR" : "en-GB" });
   await allowOfficeTelemetry(context);
+  await prepare?.(context);
   if (at) await context.clock.install({ time: at });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -203,6 +210,32 @@ describe("the Outlook add-in's task pane in Chromium, 320 px wide", () => {
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it("shows the booking view styled from the moment it appears, in the light and the dark theme alike", async () => {
+    const booking = 'section[aria-labelledby="book-title"]';
+    const parts: LookParts = {
+      page: [`[data-theme]:has(${booking})`, ["background-color", "color", "font-family"]],
+      section: [booking, ["display", "row-gap", "min-width"]],
+      heading: ["#book-title", ["font-size", "font-weight", "margin-top"]],
+      field: [`${booking} input`, ["border-bottom-color", "font-size", "color"]],
+      button: [`${booking} button`, ["display", "color", "background-color", "border-top-left-radius"]],
+    };
+    const backgrounds: Record<string, string> = {};
+    for (const theme of ["light", "dark"] as const) {
+      const { page, errors } = await open(abroad.mentorId, { theme, prepare: (context) => noteFirstLook(context, booking, parts) });
+      await page.getByRole("button", { name: "Find times" }).waitFor();
+      const { first, settled } = await firstAndSettledLook(page);
+      expect(first).toEqual(settled);
+      expect(first.section).toContain("display:grid");
+      expect(Object.values(first)).not.toContain("missing");
+      expect(errors).toEqual([]);
+      backgrounds[theme] = first.page!;
+      await page.context().close();
+    }
+    // The dark pane is dark from its first frame: no light theme first.
+    expect(backgroundBrightness(backgrounds.dark!)).toBeLessThan(3 * 96);
+    expect(backgroundBrightness(backgrounds.light!)).toBeGreaterThan(3 * 160);
   });
 
   it("says when the meeting is not a Tandem session, and offers to book one", async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { DemoTandem } from "@tandem/core";
+import { trainingModules, type DemoTandem } from "@tandem/core";
 import { startTestApi, type TestApi } from "../support/test-api";
-import { launchChromium, localContext, watchErrors } from "../support/browser";
+import { backgroundBrightness, firstAndSettledLook, launchChromium, localContext, noteFirstLook, watchErrors, type LookParts } from "../support/browser";
 
 let api: TestApi;
 /** An active tandem whose mentee has not checked in on the last session yet, as the demo has one. */
@@ -201,79 +201,96 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
     expect(errors).toEqual(["console: Failed to load resource: the server responded with a status of 404 (Not Found)"]);
     await context.close();
   });
-  it("brings its first screen's styles in the page, and keeps Fluent's cascade order as other views add theirs", async () => {
-    const context = await localContext(browser);
-    // Counts the CSS rules Griffel (Fluent UI's styling) inserts, and notes those it had inserted by the first tandem.
-    await context.addInitScript(() => {
-      const w = window as unknown as { inserted: string[]; byFirstTandem?: string[] };
-      w.inserted = [];
-      const insertRule = CSSStyleSheet.prototype.insertRule;
-      CSSStyleSheet.prototype.insertRule = function (rule: string, index?: number) {
-        if ((this.ownerNode as Element | null)?.hasAttribute("data-make-styles-bucket")) w.inserted.push(rule);
-        return insertRule.call(this, rule, index);
-      };
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector('[aria-labelledby^="tandem-"]')) return;
-        // The local-mode persona bar (not in production builds) loads on its own and may style itself before or
-        // after the first tandem, as the api answers: its rules are not the first screen's.
-        const bar = document.querySelector('[role="region"][aria-label="Local mode"]');
-        const outside = new Set(
-          [...document.querySelectorAll("[class]")].filter((e) => !bar?.contains(e)).flatMap((e) => [...e.classList]),
-        );
-        const onlyInBar = (rule: string) => {
-          const names = [...rule.matchAll(/\.([\w-]+)/g)].map((m) => m[1]!);
-          return bar !== null && names.length > 0 && names.every((n) => !outside.has(n));
-        };
-        w.byFirstTandem = w.inserted.filter((rule) => !onlyInBar(rule));
-        observer.disconnect();
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
-    const inserted = (page: Page) =>
-      page.evaluate(() => {
-        const w = window as unknown as { inserted: string[]; byFirstTandem?: string[] };
-        return { inserted: w.inserted, byFirstTandem: w.byFirstTandem };
-      });
+  /** The first screen's parts whose look tells styled from unstyled, and one theme from another. */
+  const firstScreen: LookParts = {
+    page: ['[data-theme]:has([aria-labelledby^="tandem-"])', ["background-color", "color", "font-family"]],
+    card: ['[aria-labelledby^="tandem-"]', ["display", "padding-top", "background-color", "border-top-left-radius", "box-shadow"]],
+    heading: ['[aria-labelledby^="tandem-"] h2', ["font-size", "font-weight", "line-height"]],
+    button: ['[aria-labelledby^="tandem-"] button', ["display", "color", "background-color", "border-top-left-radius"]],
+    section: ['[role="tab"][aria-selected="true"]', ["color", "font-weight", "padding-left"]],
+  };
 
-    for (const persona of [cast.mentor, cast.mentee]) {
+  it("shows a mentee's first tandem styled from the moment it appears, in the light and the dark theme alike", async () => {
+    const context = await localContext(browser);
+    await noteFirstLook(context, '[aria-labelledby^="tandem-"]', firstScreen);
+    const pages: Record<string, Record<string, string>> = {};
+    for (const theme of ["default", "dark"]) {
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${persona}&lang=en`);
-      await card(page).getByText(name(persona === cast.mentee ? cast.mentor : cast.mentee)).first().waitFor();
-      // Every rule the home screen needed was in the page already (tabs/src/app/first-screen.tsx).
-      expect((await inserted(page)).byFirstTandem).toEqual([]);
-      expect(await card(page).evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+      await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${cast.mentee}&lang=en&theme=${theme}`);
+      await card(page).getByText(name(cast.mentor)).first().waitFor();
+      // Nothing of what the first screen shows looks different once everything has loaded and settled.
+      const { first, settled } = await firstAndSettledLook(page);
+      expect(first).toEqual(settled);
+      expect(first.card).toContain("display:grid");
+      expect(first.card).not.toContain("background-color:rgba(0, 0, 0, 0)");
+      expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
       expect(errors).toEqual([]);
-      if (persona === cast.mentor) {
-        await page.close();
-        continue;
-      }
-
-      // Other views insert their rules as they come, each in its bucket's place: Griffel orders its buckets (base,
-      // then :link ... :active, then at-rules and media queries) and, within one, by priority (shorthands first).
-      for (const [tab, ready] of [
-        ["Sessions", page.getByRole("heading", { name: "Past" })],
-        ["My profile", page.getByRole("heading", { name: "My profile" }).first()],
-      ] as const) {
-        await page.getByRole("tab", { name: tab }).click();
-        await ready.waitFor();
-      }
-      expect((await inserted(page)).inserted.length).toBeGreaterThan(0);
-      const buckets = await page.evaluate(() =>
-        [...document.head.querySelectorAll<HTMLStyleElement>("style[data-make-styles-bucket]")].map((s) => ({
-          bucket: s.dataset.makeStylesBucket!,
-          priority: Number(s.dataset.priority ?? 0),
-        })),
-      );
-      const order = ["r", "d", "l", "v", "w", "f", "i", "h", "a", "s", "k", "t", "m", "c", "x"];
-      for (let i = 1; i < buckets.length; i++) {
-        const [a, b] = [buckets[i - 1]!, buckets[i]!];
-        const rank = order.indexOf(b.bucket) - order.indexOf(a.bucket);
-        expect(rank, JSON.stringify(buckets)).toBeGreaterThanOrEqual(0);
-        if (rank === 0 && a.bucket !== "m") expect(b.priority, JSON.stringify(buckets)).toBeGreaterThanOrEqual(a.priority);
-      }
+      pages[theme] = first;
       await page.close();
     }
+    // The dark page is dark from its first frame: no light theme first.
+    expect(backgroundBrightness(pages.dark!.page!)).toBeLessThan(3 * 96);
+    expect(backgroundBrightness(pages.default!.page!)).toBeGreaterThan(3 * 160);
     await context.close();
+  });
+
+  it("shows a mentor's first screen styled from the moment a tandem appears, the training notice and its actions too", async () => {
+    const context = await localContext(browser);
+    await noteFirstLook(context, '[aria-labelledby^="tandem-"]', {
+      ...firstScreen,
+      // A mentor who has not finished the training is told so above the tandems, with a way to it.
+      notice: [".fui-MessageBar", ["display", "background-color", "border-top-left-radius", "padding-left"]],
+    });
+    // A mentor who has not finished the training, with a tandem proposed to them, as the demo has one.
+    const proposed = api.org.tandems.find((t) => {
+      const mentor = api.org.people.find((p) => p.id === t.mentorId)!;
+      return t.status === "proposed" && (mentor.profile?.trainingCompleted.length ?? 0) < trainingModules.length;
+    })!;
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${proposed.mentorId}&lang=en`);
+    await page.locator(`[aria-labelledby="tandem-${proposed.id}"]`).getByRole("button", { name: "Accept" }).waitFor();
+    const { first, settled } = await firstAndSettledLook(page);
+    expect(first).toEqual(settled);
+    expect(first.card).toContain("display:grid");
+    expect(first.notice).not.toBe("missing");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps Fluent's cascade order as other views add their styles", async () => {
+    const { page, errors } = await open(cast.mentee);
+    await card(page).getByText(name(cast.mentor)).first().waitFor();
+    const rules = () =>
+      page.evaluate(() =>
+        [...document.head.querySelectorAll<HTMLStyleElement>("style[data-make-styles-bucket]")].reduce((n, s) => n + (s.sheet?.cssRules.length ?? 0), 0),
+      );
+    const before = await rules();
+    // Other views insert their rules as they come, each in its bucket's place: Griffel orders its buckets (base,
+    // then :link ... :active, then at-rules and media queries) and, within one, by priority (shorthands first).
+    for (const [tab, ready] of [
+      ["Sessions", page.getByRole("heading", { name: "Past" })],
+      ["My profile", page.getByRole("heading", { name: "My profile" }).first()],
+    ] as const) {
+      await page.getByRole("tab", { name: tab }).click();
+      await ready.waitFor();
+    }
+    expect(await rules()).toBeGreaterThan(before);
+    const buckets = await page.evaluate(() =>
+      [...document.head.querySelectorAll<HTMLStyleElement>("style[data-make-styles-bucket]")].map((s) => ({
+        bucket: s.dataset.makeStylesBucket!,
+        priority: Number(s.dataset.priority ?? 0),
+      })),
+    );
+    const order = ["r", "d", "l", "v", "w", "f", "i", "h", "a", "s", "k", "t", "m", "c", "x"];
+    for (let i = 1; i < buckets.length; i++) {
+      const [a, b] = [buckets[i - 1]!, buckets[i]!];
+      const rank = order.indexOf(b.bucket) - order.indexOf(a.bucket);
+      expect(rank, JSON.stringify(buckets)).toBeGreaterThanOrEqual(0);
+      if (rank === 0 && a.bucket !== "m") expect(b.priority, JSON.stringify(buckets)).toBeGreaterThanOrEqual(a.priority);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

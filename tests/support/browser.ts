@@ -64,3 +64,53 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Parts of a page to look at: each a selector (its first match) and the computed CSS properties to read. */
+export type LookParts = Record<string, [selector: string, properties: string[]]>;
+type Look = Record<string, string>;
+
+/**
+ * Notes how the parts look at the moment `selector` first enters the document of any page of the context: before
+ * the browser paints it, since a MutationObserver runs before the next frame. `firstAndSettledLook` reads them
+ * again once the page has settled: a page whose styles, or theme, arrive after its first render looks different
+ * in the two (an unstyled frame, a flash of another theme).
+ */
+export async function noteFirstLook(context: BrowserContext, selector: string, parts: LookParts) {
+  await context.addInitScript(
+    ({ selector, parts }: { selector: string; parts: LookParts }) => {
+      const w = window as unknown as { look(): Record<string, string>; firstLook?: Record<string, string> };
+      w.look = () =>
+        Object.fromEntries(
+          Object.entries(parts).map(([name, [sel, properties]]) => {
+            const element = document.querySelector(sel);
+            if (!element) return [name, "missing"];
+            const style = getComputedStyle(element);
+            return [name, properties.map((p) => `${p}:${style.getPropertyValue(p)}`).join(";")];
+          }),
+        );
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(selector)) return;
+        observer.disconnect();
+        w.firstLook = w.look();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    },
+    { selector, parts },
+  );
+}
+
+/** The look `noteFirstLook` noted, and the same parts once the page's requests have settled. */
+export async function firstAndSettledLook(page: Page): Promise<{ first: Look; settled: Look }> {
+  await page.waitForLoadState("networkidle");
+  return page.evaluate(() => {
+    const w = window as unknown as { look(): Record<string, string>; firstLook?: Record<string, string> };
+    return { first: w.firstLook ?? {}, settled: w.look() };
+  });
+}
+
+/** The sum of the red, green and blue of a `background-color:rgb(...)` in a look: under 3 x 96 reads as dark. */
+export function backgroundBrightness(look: string): number {
+  const rgb = look.match(/background-color:rgba?\((\d+), (\d+), (\d+)/);
+  if (!rgb) throw new Error(`no background colour in ${look}`);
+  return rgb.slice(1, 4).reduce((sum, c) => sum + Number(c), 0);
+}

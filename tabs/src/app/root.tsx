@@ -1,7 +1,6 @@
 import { started, type FirstRequests } from "./boot";
 import { StrictMode, useMemo } from "react";
 import { createRoot } from "react-dom/client";
-import { RendererProvider } from "@fluentui/react-components";
 import { WebShell, initialLook, type Platform, type SignedIn } from "@tandem/ui";
 import { TeamsSilent, teamsThemes, type TeamsHost, type TeamsTheme } from "../platform/teams";
 import { createI18n } from "../i18n/i18n";
@@ -9,7 +8,6 @@ import { fluentThemeNow, loadFluentTheme } from "./theme";
 import { SessionContext, prefetch, type Session } from "./session";
 import { Shell } from "./Shell";
 import { ViewSkeleton } from "../components/ViewSkeleton";
-import { nothingToRehydrate, pageStyleRenderer } from "./page-styles";
 
 /**
  * The app: the shared web shell around the tab's sections. main.ts loads this module after boot.ts has started
@@ -63,9 +61,7 @@ const firstScreen = Promise.all([firstTheme.catch(() => undefined), firstData.ca
 void Promise.race([firstScreen, new Promise((r) => setTimeout(r, 100))]).then(() =>
   createRoot(document.getElementById("root")!).render(
     <StrictMode>
-      <RendererProvider renderer={pageStyleRenderer()} targetDocument={nothingToRehydrate()}>
-        <Root />
-      </RendererProvider>
+      <Root />
     </StrictMode>,
   ),
 );

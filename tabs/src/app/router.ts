@@ -4,8 +4,6 @@ export const views = ["home", "sessions", "profile", "training", "journal"] as c
 export type View = (typeof views)[number];
 
 const read = (): View => {
-  // No window when first-screen.tsx renders the app at build time: the home view.
-  if (typeof window === "undefined") return "home";
   const v = window.location.hash.replace(/^#\/?/, "").split("/")[0];
   return (views as readonly string[]).includes(v ?? "") ? (v as View) : "home";
 };

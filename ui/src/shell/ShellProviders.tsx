@@ -6,7 +6,7 @@ import { useShellStyles } from "./useShellStyles";
 
 /**
  * What every view renders inside: the Fluent theme, the page's colours, its width and its i18n. The shell renders
- * the app in it, first-screen.tsx the tab's first screen at build time, and the component tests each view.
+ * the app in it, and the component tests each view.
  */
 export function ShellProviders(props: {
   theme: Theme;

@@ -1,7 +1,7 @@
 import type { PluginOption, UserConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { resolve } from "node:path";
-import { griffelAot } from "./griffel-aot.ts";
+import { griffelStyles } from "./griffel.ts";
 
 /**
  * What the tab's and the add-in's Vite configs share. `--mode localdev` (npm start, tests) builds the local-mode
@@ -13,7 +13,7 @@ export function webAppConfig(options: { dir: string; page: string; mode: string;
   return {
     root: options.dir,
     base: "./",
-    plugins: [react(), griffelAot(), ...(options.plugins ?? [])],
+    plugins: [react(), griffelStyles(), ...(options.plugins ?? [])],
     define: { __TANDEM_LOCAL__: JSON.stringify(local) },
     build: {
       outDir: resolve(options.dir, local ? "../.local/web" : "../dist/web"),
