@@ -15,6 +15,8 @@ export function webAppConfig(options: { dir: string; page: string; mode: string;
     base: "./",
     plugins: [react(), griffelStyles(), ...(options.plugins ?? [])],
     define: { __TANDEM_LOCAL__: JSON.stringify(local) },
+    // Zod without its eval-compiled parsers, which the production site's Content-Security-Policy refuses.
+    resolve: { alias: [{ find: /^zod$/, replacement: resolve(import.meta.dirname, "zod-jitless.ts") }] },
     build: {
       outDir: resolve(options.dir, local ? "../.local/web" : "../dist/web"),
       emptyOutDir: false,

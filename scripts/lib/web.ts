@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readFile, rm, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { headersFor, writeStaticWebAppConfig, type StaticWebAppConfig } from "../../build/site/static-web-app.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -29,6 +30,8 @@ export async function buildWeb(options: { local: boolean; apiUrl: string; outDir
         build: { outDir: options.outDir },
       });
     }
+    // Azure Static Web Apps reads its headers (Content-Security-Policy...) from the site's root.
+    if (!options.local) await writeStaticWebAppConfig(options.outDir, options.apiUrl);
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
@@ -54,9 +57,10 @@ export const officeJsDir = () =>
 
 /**
  * Serves the built pages like the production static site does, plus /office-js/ from the npm package.
- * Only files under the given folders are served.
+ * Only files under the given folders are served. With `siteHeaders`, every answer carries the headers the
+ * production build's staticwebapp.config.json gives it, as Azure Static Web Apps would.
  */
-export function startWebHost(options: { port: number; dir: string; host?: string }): Promise<Server> {
+export function startWebHost(options: { port: number; dir: string; host?: string; siteHeaders?: StaticWebAppConfig }): Promise<Server> {
   const mounts: [string, string][] = [
     ["/office-js/", officeJsDir()],
     // The add-in's icons, as the production site has them (the manifest points at /icons/).
@@ -74,6 +78,8 @@ export function startWebHost(options: { port: number; dir: string; host?: string
         "content-type": types[extname(file)] ?? "application/octet-stream",
         "cache-control": extname(file) === ".html" ? "no-cache" : "public, max-age=3600",
         "x-content-type-options": "nosniff",
+        // Header names are case-insensitive: the site's own replace these defaults.
+        ...Object.fromEntries(Object.entries(options.siteHeaders ? headersFor(options.siteHeaders, path) : {}).map(([k, v]) => [k.toLowerCase(), v])),
       });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {

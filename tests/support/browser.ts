@@ -8,7 +8,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * without intercepting requests: the benchmarks use it, because `context.route` sends every request of the page
  * through this Node process (the one running the api), which slows most the pages that make the most requests.
  */
-export async function launchChromium(options: { localOnly?: boolean } = {}): Promise<Browser> {
+export async function launchChromium(options: { localOnly?: boolean; args?: string[] } = {}): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -22,6 +22,7 @@ export async function launchChromium(options: { localOnly?: boolean } = {}): Pro
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(options.args ?? []),
     ],
   });
   if (options.localOnly) localOnly.add(browser);
