@@ -1,8 +1,9 @@
 // Tandem in Azure, deployed by `teamsapp provision` (arm/deploy in teamsapp.yml). Decisions: docs/adr/0004.
 //
 // - data storage: the program's tables, reached by the api's managed identity only (shared keys are off)
-// - site storage: the static website that serves the tab and the add-in pages from one origin, and the Functions
-//   runtime's own storage
+// - a Static Web App that serves the tab and the add-in pages from one origin (HTTP/2, Brotli, a global edge), with
+//   the headers of the staticwebapp.config.json the production build writes (Content-Security-Policy...)
+// - runtime storage: the Functions runtime's own storage
 // - a Function App (Windows Consumption plan, Node 22) with a system-assigned identity, for the api
 // - Key Vault: the Entra app's client secret, for the api's on-behalf-of calls to Microsoft Graph
 // - Application Insights on a Log Analytics workspace, fed through the managed identity
@@ -34,6 +35,14 @@ param dataStorageSku string = 'Standard_LRS'
 @allowed(['~22', '~20'])
 param nodeVersion string = '~22'
 
+@description('Region that holds the Static Web App\'s configuration; its pages are served from a global edge.')
+@allowed(['westeurope', 'eastus2', 'centralus', 'westus2', 'eastasia'])
+param siteLocation string = 'westeurope'
+
+@description('Plan of the Static Web App: Free, or Standard for its SLA and custom domains with more than one host.')
+@allowed(['Free', 'Standard'])
+param siteSku string = 'Free'
+
 @description('More origins allowed to call the api, for example a custom domain in front of the static site.')
 param extraCorsOrigins array = []
 
@@ -42,8 +51,10 @@ var names = {
   logs: '${resourceBaseName}-logs-${suffix}'
   insights: '${resourceBaseName}-insights-${suffix}'
   dataStorage: toLower('${resourceBaseName}d${suffix}')
-  siteStorage: toLower('${resourceBaseName}w${suffix}')
-  vault: toLower('${resourceBaseName}kv${suffix}')
+  runtimeStorage: toLower('${resourceBaseName}w${suffix}')
+  site: '${resourceBaseName}-site-${suffix}'
+  // Key Vault names are 3 to 24 characters: a base of 10 leaves room for 12 of the hash.
+  vault: take(toLower('${resourceBaseName}kv${suffix}'), 24)
   plan: '${resourceBaseName}-plan-${suffix}'
   api: '${resourceBaseName}-api-${suffix}'
 }
@@ -99,11 +110,10 @@ resource dataTables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01'
   name: 'default'
 }
 
-// The static website (its $web container; switched on by azureStorage/enableStaticWebsite) and the Functions
-// runtime storage. Shared keys stay on here: the Consumption plan's content share (Azure Files) has no identity
-// option, and the toolkit's azureStorage/deploy uploads with an account SAS. No program data lives here.
-resource siteStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
-  name: names.siteStorage
+// The Functions runtime's storage. Shared keys stay on here: the Consumption plan's content share (Azure Files)
+// has no identity option. No program data lives here.
+resource runtimeStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: names.runtimeStorage
   location: location
   kind: 'StorageV2'
   sku: { name: 'Standard_LRS' }
@@ -114,7 +124,18 @@ resource siteStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-var siteDomain = replace(replace(siteStorage.properties.primaryEndpoints.web, 'https://', ''), '/', '')
+// The pages: deployed with the SWA CLI and the app's deployment token (teamsapp.yml), not from a repository.
+resource site 'Microsoft.Web/staticSites@2023-12-01' = {
+  name: names.site
+  location: siteLocation
+  sku: { name: siteSku, tier: siteSku }
+  properties: {
+    stagingEnvironmentPolicy: 'Disabled'
+    allowConfigFileUpdates: true
+  }
+}
+
+var siteDomain = site.properties.defaultHostname
 var siteOrigin = 'https://${siteDomain}'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -171,11 +192,11 @@ resource api 'Microsoft.Web/sites@2023-12-01' = {
         // azureFunctions/zipDeploy uploads a package that the host runs as is.
         { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
         // The runtime's own storage by identity (keys, leases, diagnostics)...
-        { name: 'AzureWebJobsStorage__accountName', value: siteStorage.name }
+        { name: 'AzureWebJobsStorage__accountName', value: runtimeStorage.name }
         // ...except the Consumption plan's content share, which only takes a connection string.
         {
           name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING'
-          value: 'DefaultEndpointsProtocol=https;AccountName=${siteStorage.name};AccountKey=${siteStorage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+          value: 'DefaultEndpointsProtocol=https;AccountName=${runtimeStorage.name};AccountKey=${runtimeStorage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
         }
         { name: 'WEBSITE_CONTENTSHARE', value: toLower(names.api) }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
@@ -211,8 +232,8 @@ var runtimeStorageRoles = [roles.storageBlobDataOwner, roles.storageQueueDataCon
 
 resource runtimeStorageAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in runtimeStorageRoles: {
-    scope: siteStorage
-    name: guid(siteStorage.id, api.id, role)
+    scope: runtimeStorage
+    name: guid(runtimeStorage.id, api.id, role)
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
       principalId: api.identity.principalId
@@ -242,7 +263,7 @@ resource apiSendsTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' 
 }
 
 // Written to env/.env.<env> by arm/deploy, under these names.
-output TAB_AZURE_STORAGE_RESOURCE_ID string = siteStorage.id
+output TAB_AZURE_STATIC_WEB_APP_RESOURCE_ID string = site.id
 output TAB_DOMAIN string = siteDomain
 output TAB_ENDPOINT string = siteOrigin
 output API_FUNCTION_RESOURCE_ID string = api.id

@@ -36,13 +36,25 @@ describe("infra/azure.bicep", () => {
     expect(resource("dataTables")).toMatch(/'Microsoft\.Storage\/storageAccounts\/tableServices@[^']+'[\s\S]*parent: dataStorage/);
   });
 
-  it("hosts the pages on a storage static website (switched on by the toolkit), separate from the data", () => {
-    expect(resource("siteStorage")).toContain("'Microsoft.Storage/storageAccounts@");
-    expect(bicep).toMatch(/siteStorage\.properties\.primaryEndpoints\.web/);
-    const project = parseYaml(text("teamsapp.yml")) as { provision: { uses: string; with?: Record<string, string> }[] };
-    const enable = project.provision.find((a) => a.uses === "azureStorage/enableStaticWebsite");
-    expect(enable?.with?.storageResourceId).toBe("${{TAB_AZURE_STORAGE_RESOURCE_ID}}");
-    expect(bicep).toMatch(/^output TAB_AZURE_STORAGE_RESOURCE_ID string = siteStorage\.id$/m);
+  it("serves the pages from a Static Web App, deployed with its token, its origin the site's", () => {
+    const site = resource("site");
+    expect(site).toContain("'Microsoft.Web/staticSites@");
+    expect(site).toMatch(/sku: \{ name: siteSku, tier: siteSku \}/);
+    expect(bicep).toMatch(/^var siteDomain = site\.properties\.defaultHostname$/m);
+    const project = parseYaml(text("teamsapp.yml")) as { provision: { uses: string; with?: Record<string, string>; writeToEnvironmentFile?: Record<string, string> }[] };
+    const token = project.provision.find((a) => a.uses === "azureStaticWebApps/getDeploymentToken");
+    expect(token?.with?.resourceId).toBe("${{TAB_AZURE_STATIC_WEB_APP_RESOURCE_ID}}");
+    expect(token?.writeToEnvironmentFile?.deploymentToken).toMatch(/^SECRET_/);
+    expect(bicep).toMatch(/^output TAB_AZURE_STATIC_WEB_APP_RESOURCE_ID string = site\.id$/m);
+  });
+
+  it("names the Key Vault within its 24 characters whatever the base name", () => {
+    expect(bicep).toMatch(/vault: take\(toLower\('\$\{resourceBaseName\}kv\$\{suffix\}'\), 24\)/);
+    // The longest base name the template accepts, "kv" and uniqueString's 13 characters would make 25; the name
+    // keeps at least 10 characters of the hash after them.
+    const maxBase = Number(/@maxLength\((\d+)\)\s*param resourceBaseName/.exec(bicep)![1]);
+    expect(maxBase + 2 + 13).toBeGreaterThan(24);
+    expect(24 - maxBase - 2).toBeGreaterThanOrEqual(10);
   });
 
   it("runs the api in a Function App with a system-assigned identity, on Functions 4 and Node 20 or newer", () => {
@@ -73,10 +85,10 @@ describe("infra/azure.bicep", () => {
 
   it("gives the Functions runtime its storage by identity, and no account key but the content share's", () => {
     const settings = appSettings();
-    expect(settings.get("AzureWebJobsStorage__accountName")).toBe("siteStorage.name");
+    expect(settings.get("AzureWebJobsStorage__accountName")).toBe("runtimeStorage.name");
     expect([...settings.keys()]).not.toContain("AzureWebJobsStorage");
     expect(bicep.match(/listKeys\(/g)).toHaveLength(1);
-    expect(bicep).toMatch(/name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING'\s*\n\s*value: 'DefaultEndpointsProtocol=https;AccountName=\$\{siteStorage\.name\};AccountKey=\$\{siteStorage\.listKeys\(\)/);
+    expect(bicep).toMatch(/name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING'\s*\n\s*value: 'DefaultEndpointsProtocol=https;AccountName=\$\{runtimeStorage\.name\};AccountKey=\$\{runtimeStorage\.listKeys\(\)/);
   });
 
   it("grants the api's identity Storage Table Data Contributor on the data account", () => {
@@ -103,10 +115,10 @@ describe("infra/azure.bicep", () => {
   it("outputs what the project file and the app package read, and takes every parameter the parameters file gives", () => {
     const outputs = new Set([...bicep.matchAll(/^output (\w+) /gm)].map((m) => m[1]!));
     const yml = text("teamsapp.yml");
-    for (const name of ["TAB_AZURE_STORAGE_RESOURCE_ID", "API_FUNCTION_RESOURCE_ID", "API_ENDPOINT", "TAB_ENDPOINT", "TAB_DOMAIN"]) {
+    for (const name of ["TAB_AZURE_STATIC_WEB_APP_RESOURCE_ID", "API_FUNCTION_RESOURCE_ID", "API_ENDPOINT", "TAB_ENDPOINT", "TAB_DOMAIN"]) {
       expect(outputs, name).toContain(name);
     }
-    for (const name of ["TAB_AZURE_STORAGE_RESOURCE_ID", "API_FUNCTION_RESOURCE_ID", "API_ENDPOINT"]) expect(yml).toContain(`\${{${name}}}`);
+    for (const name of ["TAB_AZURE_STATIC_WEB_APP_RESOURCE_ID", "API_FUNCTION_RESOURCE_ID", "API_ENDPOINT"]) expect(yml).toContain(`\${{${name}}}`);
     const params = new Map([...bicep.matchAll(/^param (\w+) \w+( = .*)?$/gm)].map((m) => [m[1]!, m[2] !== undefined]));
     const given = Object.keys((JSON.parse(text("infra/azure.parameters.json")) as { parameters: Record<string, unknown> }).parameters);
     for (const name of given) expect(params.has(name), name).toBe(true);

@@ -110,19 +110,19 @@ describe("teamsapp.yml (dev, in Azure)", () => {
   it("provisions the Entra app, the Teams app and Azure, then updates, validates, zips and extends the app to Microsoft 365", () => {
     expect(uses(project.provision)).toEqual(expect.arrayContaining(PROVISION));
     expect(inOrder(uses(project.provision), PROVISION), uses(project.provision).join(" > ")).toBe(true);
-    // Static website hosting can only be switched on once arm/deploy has created the account.
-    expect(inOrder(uses(project.provision), ["arm/deploy", "azureStorage/enableStaticWebsite"])).toBe(true);
+    // The Static Web App's deployment token exists once arm/deploy has created the app.
+    expect(inOrder(uses(project.provision), ["arm/deploy", "azureStaticWebApps/getDeploymentToken"])).toBe(true);
     const create = project.provision.find((a) => a.uses === "aadApp/create")!;
     expect(create.with).toMatchObject({ signInAudience: "AzureADMultipleOrgs", generateClientSecret: true });
     expect(create.writeToEnvironmentFile!.clientSecret).toMatch(/^SECRET_/);
   });
 
-  it("deploys: builds the pages and uploads them to the static site, stages the api with production dependencies and zip-deploys it", () => {
+  it("deploys: builds the pages and uploads them to the Static Web App, stages the api with production dependencies and zip-deploys it", () => {
     const steps = project.deploy.map((a) => `${a.uses} ${(a.with?.args as string) ?? (a.with?.artifactFolder as string) ?? ""}`.trim());
     expect(
       inOrder(
         steps.map((s) => s.replace(/ --.*$/, "")),
-        ["cli/runNpmCommand run build:web", "cli/runNpmCommand run package", "azureStorage/deploy dist/web"],
+        ["cli/runNpmCommand run build:web", "cli/runNpmCommand run package", "cli/runNpxCommand -y @azure/static-web-apps-cli@2 deploy dist/web"],
       ),
       steps.join("\n"),
     ).toBe(true);
@@ -137,8 +137,8 @@ describe("teamsapp.yml (dev, in Azure)", () => {
     expect(buildApi < stage && stage < install && install < zipDeploy).toBe(true);
     expect(String(project.deploy[install]!.with!.args)).toContain("--workspaces=false");
     expect(project.deploy[zipDeploy]!.with).toMatchObject({ workingDirectory: "dist/api", artifactFolder: ".", resourceId: "${{API_FUNCTION_RESOURCE_ID}}" });
-    const storage = project.deploy.find((a) => a.uses === "azureStorage/deploy")!;
-    expect(storage.with!.resourceId).toBe("${{TAB_AZURE_STORAGE_RESOURCE_ID}}");
+    const pages = project.deploy.find((a) => a.uses === "cli/runNpxCommand" && /static-web-apps-cli/.test(String(a.with?.args)))!;
+    expect(String(pages.with!.args)).toContain("--deployment-token ${{SECRET_TAB_SWA_DEPLOYMENT_TOKEN}} --env production");
   });
 
   it("publishes the package to the organisation's app catalogue", () => {
