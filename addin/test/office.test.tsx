@@ -134,7 +134,7 @@ describe("platform/office.ts in Outlook (office-addin-mock)", () => {
     installOffice(null, { auth: { getAccessToken } });
     const office = await outlook();
     expect(await office.getToken()).toBe("office-sso-token");
-    expect(getAccessToken).toHaveBeenCalledWith({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: true });
+    expect(getAccessToken).toHaveBeenCalledWith({ allowSignInPrompt: true, allowConsentPrompt: true });
 
     getAccessToken.mockRejectedValueOnce({ code: 13001, message: "The user is not signed in." });
     const error = await office.getToken().catch((e: unknown) => e);

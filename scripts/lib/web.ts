@@ -14,10 +14,20 @@ export const webApps = ["tabs", "addin"].filter((w) => existsSync(resolve(root, 
  * Builds the tab and the add-in pages into one folder, as the static site serves them. `local` builds carry
  * the local-mode extras (persona switcher, development sign-in); production builds do not.
  */
-export async function buildWeb(options: { local: boolean; apiUrl: string; outDir: string; quiet?: boolean; apps?: string[] }) {
+export async function buildWeb(options: {
+  local: boolean;
+  apiUrl: string;
+  outDir: string;
+  quiet?: boolean;
+  apps?: string[];
+  /** The Entra app the add-in's nested app authentication asks a token from (production builds). */
+  entra?: { clientId: string; scope: string };
+}) {
   const { build } = await import("vite");
   await rm(options.outDir, { recursive: true, force: true });
   process.env.VITE_API_URL = options.apiUrl;
+  process.env.VITE_ENTRA_CLIENT_ID = options.entra?.clientId ?? "";
+  process.env.VITE_API_SCOPE = options.entra?.scope ?? "";
   // A production build is one whoever starts it (a test runner sets NODE_ENV=test): React's production build.
   const nodeEnv = process.env.NODE_ENV;
   if (!options.local) process.env.NODE_ENV = "production";

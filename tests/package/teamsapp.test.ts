@@ -127,7 +127,12 @@ describe("teamsapp.yml (dev, in Azure)", () => {
       steps.join("\n"),
     ).toBe(true);
     const buildWeb = project.deploy.find((a) => a.with?.args === "run build:web")!;
-    expect(buildWeb.env).toEqual({ TANDEM_API_URL: "${{API_ENDPOINT}}" });
+    expect(buildWeb.env).toEqual({
+      TANDEM_API_URL: "${{API_ENDPOINT}}",
+      TANDEM_CLIENT_ID: "${{AAD_APP_CLIENT_ID}}",
+      // The scope aad.manifest.json exposes, under its application ID URI.
+      TANDEM_API_SCOPE: "api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}/access_as_user",
+    });
     const i = (pred: (a: Action) => boolean) => project.deploy.findIndex(pred);
     const buildApi = i((a) => a.with?.args === "run build -w @tandem/api");
     const stage = i((a) => /--stage-api dist\/api/.test(String(a.with?.args)));

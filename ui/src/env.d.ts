@@ -9,4 +9,8 @@ declare const __TANDEM_LOCAL__: boolean;
 interface ImportMetaEnv {
   /** The api's base URL, ending with /api. */
   readonly VITE_API_URL?: string;
+  /** The Entra app's client id, for the add-in's nested app authentication (production builds). */
+  readonly VITE_ENTRA_CLIENT_ID?: string;
+  /** The api's scope, `api://<site host>/<client id>/access_as_user`. */
+  readonly VITE_API_SCOPE?: string;
 }

@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { entraApp, nestedAppToken } from "./nested-app-auth";
 /**
  * The one module that knows Office.js. Office.js itself is a classic script that taskpane.html loads before the
  * app (from the @microsoft/office-js package locally, from Microsoft's CDN in production); everything else
@@ -26,18 +27,22 @@ export interface OutlookHost {
   /** Outlook's display language, e.g. "fr-FR". */
   locale: string;
   theme: OfficeTheme;
-  /** An access token for Tandem's api, from Office single sign-on. */
+  /** An access token for Tandem's api: nested app authentication first, Office single sign-on where it is not supported. */
   getToken(): Promise<string>;
   currentItem(): Promise<OutlookItem | null>;
 }
 
 export type OfficeContext = OutlookHost | { inOutlook: false };
 
-/** Office SSO failed: `code` is Office's (13001 not signed in, 13002 cancelled, 13006/13007/13012 SSO unavailable...). */
+/**
+ * Neither sign-in worked: `code` is Office SSO's (13001 not signed in, 13002 cancelled, 13006/13007/13012 SSO
+ * unavailable...), `nested` what nested app authentication answered before, when it was tried.
+ */
 export class OfficeSignInError extends Error {
   constructor(
     readonly code: number | null,
     message: string,
+    readonly nested: string | null = null,
   ) {
     super(message);
     this.name = "OfficeSignInError";
@@ -78,12 +83,38 @@ export function themeOf(theme: Pick<Office.OfficeTheme, "bodyBackgroundColor"> |
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
 }
 
-async function getToken(): Promise<string> {
+/** The host gives nested app authentication (Mailbox's NestedAppAuth 1.1 requirement set). */
+function hostNestsAuth(): boolean {
   try {
-    return await Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: true });
+    return Office.context.requirements?.isSetSupported?.("NestedAppAuth", "1.1") === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A token for the api. Nested app authentication where the host supports it and the build names the Entra app;
+ * Office single sign-on otherwise, or when the first fails. Office SSO asks for a token for our api only: the api
+ * reaches Graph on behalf of the user with admin consent (`forMSGraphAccess` would make a sideloaded add-in fail
+ * with 13012).
+ */
+async function getToken(): Promise<string> {
+  const app = entraApp();
+  let nested: string | null = null;
+  if (app && hostNestsAuth()) {
+    try {
+      return await nestedAppToken(app);
+    } catch (e) {
+      // MSAL's errors carry a code (often empty for a host's refusal), a message and a name.
+      const { errorCode, message, name } = (e ?? {}) as { errorCode?: string; message?: string; name?: string };
+      nested = errorCode || message || name || String(e);
+    }
+  }
+  try {
+    return await Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true });
   } catch (e) {
     const { code, message } = (e ?? {}) as { code?: number; message?: string };
-    throw new OfficeSignInError(typeof code === "number" ? code : null, message ?? "Office could not sign you in");
+    throw new OfficeSignInError(typeof code === "number" ? code : null, message ?? "Office could not sign you in", nested);
   }
 }
 
