@@ -5,6 +5,7 @@
  * host does not support it. MSAL comes in a chunk of its own, loaded only when the host supports it.
  */
 import type { IPublicClientApplication } from "@azure/msal-browser";
+import type { SignInChallenge } from "@tandem/ui";
 
 /** The Entra app the production build names (`npm run build:web`, from the toolkit's environment). */
 export interface EntraApp {
@@ -23,16 +24,18 @@ let client: Promise<IPublicClientApplication> | undefined;
 
 /**
  * A token for the api from the host, silently, or with the host's own sign-in or consent prompt when Entra ID
- * needs one. Throws what MSAL throws when the host cannot give one.
+ * needs one, or at once when the api passed on a challenge (with its claims). Throws what MSAL throws when the
+ * host cannot give one.
  */
-export async function nestedAppToken(app: EntraApp): Promise<string> {
+export async function nestedAppToken(app: EntraApp, challenge?: SignInChallenge): Promise<string> {
   const msal = await import("@azure/msal-browser");
   client ??= msal.createNestablePublicClientApplication({ auth: { clientId: app.clientId, authority: "https://login.microsoftonline.com/common" } });
   const pca = await client.catch((e: unknown) => {
     client = undefined;
     throw e;
   });
-  const request = { scopes: [app.scope] };
+  const request = { scopes: [app.scope], ...(challenge?.claims ? { claims: challenge.claims } : {}) };
+  if (challenge) return (await pca.acquireTokenPopup(request)).accessToken;
   try {
     return (await pca.acquireTokenSilent(request)).accessToken;
   } catch (e) {

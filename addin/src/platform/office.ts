@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import type { SignInChallenge } from "@tandem/ui";
 import { entraApp, nestedAppToken } from "./nested-app-auth";
 /**
  * The one module that knows Office.js. Office.js itself is a classic script that taskpane.html loads before the
@@ -28,7 +29,7 @@ export interface OutlookHost {
   locale: string;
   theme: OfficeTheme;
   /** An access token for Tandem's api: nested app authentication first, Office single sign-on where it is not supported. */
-  getToken(): Promise<string>;
+  getToken(challenge?: SignInChallenge): Promise<string>;
   currentItem(): Promise<OutlookItem | null>;
 }
 
@@ -98,12 +99,12 @@ function hostNestsAuth(): boolean {
  * reaches Graph on behalf of the user with admin consent (`forMSGraphAccess` would make a sideloaded add-in fail
  * with 13012).
  */
-async function getToken(): Promise<string> {
+async function getToken(challenge?: SignInChallenge): Promise<string> {
   const app = entraApp();
   let nested: string | null = null;
   if (app && hostNestsAuth()) {
     try {
-      return await nestedAppToken(app);
+      return await nestedAppToken(app, challenge);
     } catch (e) {
       // MSAL's errors carry a code (often empty for a host's refusal), a message and a name.
       const { errorCode, message, name } = (e ?? {}) as { errorCode?: string; message?: string; name?: string };
@@ -111,7 +112,12 @@ async function getToken(): Promise<string> {
     }
   }
   try {
-    return await Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true });
+    // A Conditional Access challenge's claims go to Office as `authChallenge`.
+    return await Office.auth.getAccessToken({
+      allowSignInPrompt: true,
+      allowConsentPrompt: true,
+      ...(challenge?.claims ? { authChallenge: challenge.claims } : {}),
+    });
   } catch (e) {
     const { code, message } = (e ?? {}) as { code?: number; message?: string };
     throw new OfficeSignInError(typeof code === "number" ? code : null, message ?? "Office could not sign you in", nested);

@@ -2,6 +2,8 @@
  * The one module that knows Microsoft Teams. teams-js is loaded only when the page runs inside a Teams host,
  * so a plain browser (local mode) never imports it, and the tab's first render does not wait for it.
  */
+import type { SignInChallenge } from "@tandem/ui";
+
 export const teamsThemes = ["default", "dark", "contrast"] as const;
 export type TeamsTheme = (typeof teamsThemes)[number];
 
@@ -11,7 +13,7 @@ export interface TeamsHost {
   locale: string;
   /** The person's UPN, to address deep links. */
   loginHint: string | null;
-  getToken(): Promise<string>;
+  getToken(challenge?: SignInChallenge): Promise<string>;
   onThemeChange(handler: (theme: TeamsTheme) => void): void;
   openLink(url: string): Promise<void>;
 }
@@ -72,7 +74,9 @@ export async function connectTeams(timeoutMs = 5000): Promise<TeamsHost | null> 
     theme: asTheme(context.app.theme),
     locale: context.app.locale,
     loginHint: context.user?.loginHint ?? context.user?.userPrincipalName ?? null,
-    getToken: () => authentication.getAuthToken(),
+    // Teams SSO, silently; after a challenge, with Teams' own sign-in or consent prompt and the claims asked for.
+    getToken: (challenge) =>
+      authentication.getAuthToken(challenge ? { silent: false, ...(challenge.claims ? { claims: [challenge.claims] } : {}) } : undefined),
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(asTheme(t))),
     openLink: (url) => app.openLink(url),
   };

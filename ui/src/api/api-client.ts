@@ -1,6 +1,19 @@
 import type { Api, Endpoint, ParamsOf, QueryOf, BodyInputOf, ResponseOf } from "@tandem/core";
 import { routes, type RouteId } from "@tandem/core/client";
 
+/**
+ * Why the api could not act on the person's behalf (a 401 after Microsoft Entra refused its on-behalf-of
+ * exchange): Entra's error (`consent_required`, `interaction_required`...) and, for a Conditional Access claims
+ * challenge, the claims the next token must carry.
+ */
+export interface SignInChallenge {
+  error: string;
+  claims: string | null;
+}
+
+/** Gives a token for the api; with a challenge, a new one from an interactive sign-in that answers it. */
+export type GetToken = (challenge?: SignInChallenge) => Promise<string>;
+
 /** A problem the api answered (RFC 9457), or a network failure (status 0). */
 export class ApiError extends Error {
   constructor(
@@ -8,6 +21,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly fields: { pointer?: string; parameter?: string; detail: string }[] = [],
+    /** With 401 only: what the person must do to sign in again, as Entra said it. */
+    readonly challenge: SignInChallenge | null = null,
   ) {
     super(detail);
     this.name = "ApiError";
@@ -40,8 +55,8 @@ export type Call = <K extends RouteId>(id: K, input?: CallInput<Api[K]>) => Prom
  * contract before sending it (a broken answer is a 500 there, where it is logged), so the browser does not
  * load and build zod again before its first screen. Forms still validate input with the contracts (ADR 0007).
  */
-export function createApiClient(baseUrl: string, getToken: () => Promise<string>): Call {
-  return async (id, input = {}) => {
+export function createApiClient(baseUrl: string, getToken: GetToken): Call {
+  const once = async (id: RouteId, input: CallInput<Endpoint>, challenge?: SignInChallenge): Promise<Result<never>> => {
     const e = routes[id];
     const path = e.path.replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(String((input.params as Record<string, unknown> | undefined)?.[name] ?? "")),
@@ -52,7 +67,7 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
         .map(([k, v]) => [k, String(v)]),
     ).toString();
     const headers: Record<string, string> = {};
-    if (e.auth === "user") headers.authorization = `Bearer ${await getToken()}`;
+    if (e.auth === "user") headers.authorization = `Bearer ${await getToken(challenge)}`;
     if (input.body !== undefined) headers["content-type"] = "application/json";
     if (input.ifMatch) headers["if-match"] = input.ifMatch;
     if (input.idempotencyKey) headers["idempotency-key"] = input.idempotencyKey;
@@ -67,8 +82,9 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
       throw new ApiError(0, "network", "network");
     }
     if (!res.ok) {
-      const problem = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: ApiError["fields"] };
-      throw new ApiError(res.status, problem.code ?? "internal", problem.detail ?? res.statusText, problem.errors ?? []);
+      const problem = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: ApiError["fields"]; authError?: string; claims?: string };
+      const asked = res.status === 401 && problem.authError ? { error: problem.authError, claims: problem.claims ?? null } : null;
+      throw new ApiError(res.status, problem.code ?? "internal", problem.detail ?? res.statusText, problem.errors ?? [], asked);
     }
     const etag = res.headers.get("etag");
     if (res.status === 204) return { data: {} as never, etag };
@@ -79,5 +95,15 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
       throw new ApiError(502, "not_json", `The api answered ${id} with something that is not JSON.`);
     }
     return { data: data as never, etag };
+  };
+  // Entra wants the person to sign in again, consent, or meet a Conditional Access policy: the host asks them
+  // (with the claims, if any), then the call is made once more with the new token.
+  return async (id, input = {}) => {
+    try {
+      return await once(id, input as CallInput<Endpoint>);
+    } catch (e) {
+      if (!(e instanceof ApiError) || !e.challenge) throw e;
+      return await once(id, input as CallInput<Endpoint>, e.challenge);
+    }
   };
 }

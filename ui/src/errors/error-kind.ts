@@ -1,7 +1,7 @@
 import { ApiError } from "../api/api-client";
 
 /** What went wrong, as a person would tell it; each front end words these with its own `error.<kind>` messages. */
-export type ErrorKind = "network" | "conflict" | "unauthenticated" | "forbidden" | "notFound" | "invalid" | "unavailable" | "unknown";
+export type ErrorKind = "network" | "conflict" | "unauthenticated" | "consent" | "forbidden" | "notFound" | "invalid" | "unavailable" | "unknown";
 
 export function errorKind(error: unknown): { kind: ErrorKind; detail?: string } {
   if (!(error instanceof ApiError)) return { kind: "unknown" };
@@ -11,7 +11,9 @@ export function errorKind(error: unknown): { kind: ErrorKind; detail?: string } 
     case 412:
       return { kind: "conflict" };
     case 401:
-      return { kind: "unauthenticated" };
+      // Still refused after the host's sign-in: consent only an admin can give (Tandem reaches Outlook on the
+      // person's behalf), or a sign-in that did not take.
+      return { kind: error.challenge?.error === "consent_required" ? "consent" : "unauthenticated" };
     case 403:
       return { kind: "forbidden" };
     case 404:

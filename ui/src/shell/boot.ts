@@ -1,5 +1,5 @@
 import type { Me } from "@tandem/core";
-import { createApiClient, type Call } from "../api/api-client";
+import { createApiClient, type Call, type GetToken } from "../api/api-client";
 import { settling, type Settling } from "../api/settling";
 import { askedPersona, rememberPersona, signInLocally } from "../local/sign-in";
 import { apiUrl } from "./api-url";
@@ -46,7 +46,7 @@ export interface SignInOptions<H, F> {
   first(call: Call): F;
 }
 
-function signedIn<H, F>(o: SignInOptions<H, F>, getToken: () => Promise<string>, host: H | null, personaId: string | null): Started<H, F> {
+function signedIn<H, F>(o: SignInOptions<H, F>, getToken: GetToken, host: H | null, personaId: string | null): Started<H, F> {
   const call = createApiClient(apiUrl(), getToken);
   return { state: "signed-in", call, me: settling(call("getMe").then((r) => r.data)), first: o.first(call), host, personaId };
 }
@@ -72,7 +72,7 @@ async function start<H extends HostSession, F>(o: SignInOptions<H, F>): Promise<
   } catch (error) {
     return { state: "failed", error, local: false };
   }
-  if (host) return signedIn(o, () => host.getToken(), host, null);
+  if (host) return signedIn(o, (challenge) => host.getToken(challenge), host, null);
   // A production build leaves this branch, and local mode's sign-in with it, out of the bundle.
   if (__TANDEM_LOCAL__) return startLocally(o);
   return { state: "failed", error: new OutsideHost(), local: false };

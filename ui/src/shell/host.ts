@@ -1,12 +1,16 @@
 import type { Theme } from "@fluentui/react-components";
+import type { SignInChallenge } from "../api/api-client";
 
 /** What the host a page runs in (Teams, Outlook) gives once connected: who signs in, and how the page looks. */
 export interface HostSession<T extends string = string> {
   /** The host's display language, a BCP 47 tag ("fr-FR"). */
   locale: string;
   theme: T;
-  /** An access token for Tandem's api, from the host's single sign-on. */
-  getToken(): Promise<string>;
+  /**
+   * An access token for Tandem's api, from the host's single sign-on; with a challenge (the api could not act on
+   * the person's behalf), a new one from a sign-in the host shows, carrying the challenge's claims.
+   */
+  getToken(challenge?: SignInChallenge): Promise<string>;
   /** Where the host changes its theme while the page is open (Teams). */
   onThemeChange?(handler: (theme: T) => void): void;
 }
