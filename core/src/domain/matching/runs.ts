@@ -158,3 +158,40 @@ export const RunInputChange = z.strictObject({
   words: Words,
 });
 export type RunInputChange = z.infer<typeof RunInputChange>;
+
+/** A run as stored: what the view shows, and what only the api reads (the input's fingerprint, the lease, the key). */
+export const MatchingRunRecord = z.strictObject({
+  id: Id,
+  cycleId: Id,
+  status: RunStatus,
+  progress: z.number().min(0).max(1),
+  objective: MatchingObjective,
+  pins: z.array(PairRef),
+  removals: z.array(PairRef),
+  startedAt: Instant,
+  finishedAt: Instant.nullable(),
+  /** A running job renews it; past it, the job's process is gone and the run reads as failed. */
+  leaseUntil: Instant,
+  by: Id,
+  error: z.string().nullable(),
+  summary: MatchingSummary.nullable(),
+  /** sha-256 of the input the engine ran on, in a canonical order. */
+  fingerprint: z.string().nullable(),
+  /** How many rows each part of the result takes (ADR 0002): the input, proposals, unmatched, people. */
+  chunks: z.record(z.string(), z.int().min(0)),
+  /** The Idempotency-Key that published it; `committed` once every place is taken and the tandems are being written. */
+  publication: RunPublication.extend({ key: z.string(), committed: z.boolean() }).nullable(),
+});
+export type MatchingRunRecord = z.infer<typeof MatchingRunRecord>;
+
+/**
+ * A mentor's places as one row, written with its ETag (issue 14, point 4): every tandem of theirs that holds a place,
+ * so that two writers who read the same row cannot both take the last place. `held`: accepted (or further) by every
+ * member; a place only reserved is a proposal's. `at`: when the row said so, to tell a writer in flight from one that
+ * died before writing its tandem.
+ */
+export const MentorPlaces = z.strictObject({
+  mentorId: Id,
+  entries: z.array(z.strictObject({ tandemId: Id, cycleId: Id, mentees: z.int().min(1).max(5), held: z.boolean(), at: Instant })).max(200),
+});
+export type MentorPlaces = z.infer<typeof MentorPlaces>;
