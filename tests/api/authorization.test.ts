@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api as contract, type DemoOrganisation, type DemoTandem, type Endpoint } from "@tandem/core";
 import { apiClient, type Answer, type CallInput, type RouteId } from "@tandem/core/client";
-import { castOf, idsOf, ok, pointersOf, startTestApi, type Cast, type TestApi } from "../support/test-api";
+import { castOf, idsOf, ok, pointersOf, startTestApi, type Cast, type TestApi, laterCycle } from "../support/test-api";
 
 /**
  * "Who may see what" (DESIGN.md), checked over HTTP for every route that takes a token: what an anonymous caller,
@@ -53,8 +53,7 @@ beforeAll(async () => {
     await as(cast.coordinator)("createCycle", {
       body: {
         name: "Cycle des propositions",
-        startsOn: "2026-12-07",
-        endsOn: "2027-06-30",
+        ...laterCycle(),
         cadence: { everyWeeks: 2, sessionMinutes: 45 },
         matching: { maxMenteesPerMentor: 3, allowSameDepartment: false, requireCommonLanguage: true },
       },

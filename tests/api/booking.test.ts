@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, dateIn, weekdayOf, zonedTimeToUtc, type DemoPerson, type DemoTandem } from "@tandem/core";
 import type { Answer, CallInput } from "@tandem/core/client";
 import { transactionIdFor } from "../../api/src/features/sessions/idempotency";
-import { idsOf, ok, startTestApi, type TestApi, type TestGraph } from "../support/test-api";
+import { idsOf, ok, startTestApi, type TestApi, type TestGraph, laterCycle } from "../support/test-api";
 
 /**
  * Booking through Microsoft Graph, over HTTP, against the Graph simulator: suggestions, one meeting per booking
@@ -163,8 +163,7 @@ describe("suggestions", () => {
       await as(coordinator)("createCycle", {
         body: {
           name: "Cycle Singapour-Montréal",
-          startsOn: "2026-12-07",
-          endsOn: "2027-06-30",
+          ...laterCycle(),
           cadence: { everyWeeks: 2, sessionMinutes: 45 },
           matching: { maxMenteesPerMentor: 3, allowSameDepartment: false, requireCommonLanguage: true },
         },

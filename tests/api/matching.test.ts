@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoOrganisation, DemoPerson, MatchingRunView } from "@tandem/core";
-import { castOf, ok, startTestApi, type Cast, type TestApi } from "../support/test-api";
+import { castOf, ok, startTestApi, type Cast, type TestApi, laterCycle } from "../support/test-api";
 
 /**
  * The coordinator runs a cycle (issue 14): matching runs as jobs over HTTP, against the real api, Azurite and the
@@ -40,8 +40,7 @@ async function openCycle(matching: Record<string, unknown> = {}) {
     await as(coordinator)("createCycle", {
       body: {
         name,
-        startsOn: "2026-12-07",
-        endsOn: "2027-06-30",
+        ...laterCycle(),
         cadence: { everyWeeks: 2, sessionMinutes: 45 },
         matching: { maxMenteesPerMentor: 3, allowSameDepartment: false, requireCommonLanguage: true, allowCircles: true, ...matching },
       },
@@ -235,7 +234,7 @@ describe("publishing a run", () => {
     const mentee = result.proposals[0]!.menteeIds[0]!;
     const me = ok(await as(mentee)("getMe"));
     const { id: _i, displayName: _d, trainingCompleted: _t, createdAt: _c, updatedAt: _u, etag, ...input } = me.profile!;
-    ok(await as(mentee)("putMyProfile", { body: { ...input, requests: input.requests.map((r) => ({ ...r, urgency: r.urgency === "high" ? "low" : "high" })) }, ifMatch: etag }));
+    ok(await as(mentee)("putMyProfile", { body: { ...input, requests: input.requests.map((r) => ({ ...r, urgency: r.urgency === "high" ? ("low" as const) : ("high" as const) })) }, ifMatch: etag }));
 
     const r = await as(coordinator)("publishMatchingRun", { params: { runId: result.id }, idempotencyKey: randomUUID() });
     expect(r.status).toBe(409);

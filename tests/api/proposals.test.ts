@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoOrganisation, DemoPerson } from "@tandem/core";
-import { ok, startTestApi, type TestApi } from "../support/test-api";
+import { ok, startTestApi, type TestApi, laterCycle } from "../support/test-api";
 
 /**
  * A coordinator's own proposals keep the engine's hard rules (issue 14, point 3), and a mentor's places hold when
@@ -42,8 +42,7 @@ async function openCycle(matching: Record<string, unknown> = {}) {
     await as(coordinator)("createCycle", {
       body: {
         name: `Cycle ${randomUUID().slice(0, 8)}`,
-        startsOn: "2026-12-07",
-        endsOn: "2027-06-30",
+        ...laterCycle(),
         cadence: { everyWeeks: 2, sessionMinutes: 45 },
         matching: { maxMenteesPerMentor: 3, allowSameDepartment: false, requireCommonLanguage: true, ...matching },
       },

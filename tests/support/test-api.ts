@@ -219,3 +219,12 @@ export const idsOf = (list: { items: { id: string }[] }) => list.items.map((i) =
 /** Where a 400 says the request is wrong: the body's JSON pointers, or the parameters and headers named. */
 export const pointersOf = (answer: { problem?: { errors?: { pointer?: string; parameter?: string; header?: string }[] } }) =>
   (answer.problem?.errors ?? []).map((e) => e.pointer ?? e.parameter ?? e.header);
+
+/**
+ * A cycle after the demo's own have ended, so that its mentees are free: a mentee in an open tandem of a cycle that
+ * overlaps is matched for it.
+ */
+export function laterCycle(): { startsOn: string; endsOn: string } {
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  return { startsOn: day(400), endsOn: day(580) };
+}

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import {
   DEFAULT_WORKING_WEEK,
   TandemError,
+  asOfCycle,
   canonicalInput,
+  overlappingCycles,
   type Cycle,
   type DirectoryPerson,
   type MatchingInput,
@@ -45,10 +47,11 @@ export interface RunInputs {
 }
 
 /**
- * Everything a run needs, in five calls whatever the size of the organisation (ADR 0002): the cycle (a point read),
+ * Everything a run needs, in five calls whatever the size of the organisation (ADR 0002): the cycles (one partition),
  * the profiles (the People partition), the directory (its person partition: department and chain of each), every
  * tandem (the Tandems partition) and the skill catalogue, in parallel. `exclude`: tandems not to count (a publication's
- * own, when it is retried halfway). Declined proposals of the cycle are never proposed again in it.
+ * own, when it is retried halfway). Declined proposals of the cycle are never proposed again in it; mentees in an open
+ * tandem of a cycle that overlaps this one are matched for it (core's asOfCycle).
  */
 export async function readInputs(
   deps: Deps,
@@ -56,13 +59,14 @@ export async function readInputs(
   request: { cycleId: string; objective?: MatchingObjective | undefined; pins: PairRef[]; removals: PairRef[] },
   exclude: ReadonlySet<string> = new Set(),
 ): Promise<RunInputs> {
-  const [cycle, profiles, directory, tandems, skills] = await Promise.all([
-    deps.repos.cycles.get(tenantId, request.cycleId),
+  const [cycles, profiles, directory, tandems, skills] = await Promise.all([
+    deps.repos.cycles.list(tenantId),
     deps.repos.profiles.list(tenantId),
     deps.directory.everyone(tenantId),
     deps.repos.tandems.listAll(tenantId),
     deps.repos.skills.list(tenantId),
   ]);
+  const cycle = cycles.find((c) => c.value.id === request.cycleId);
   if (!cycle) throw new TandemError("not_found", "This cycle was not found.", [{ pointer: "/cycleId", message: "no such cycle" }]);
   const byId = new Map(directory.map((d) => [d.id, d]));
   const people = profiles.map((p) => {
@@ -77,7 +81,11 @@ export async function readInputs(
   const input: MatchingInput = {
     cycle: { id: cycle.value.id, startsOn: cycle.value.startsOn, matching },
     people,
-    tandems: kept.map((t) => ({ cycleId: t.cycleId, mentorId: t.mentorId, menteeIds: t.menteeIds, status: t.status })),
+    tandems: asOfCycle(
+      cycle.value.id,
+      overlappingCycles(cycle.value, cycles.map((c) => c.value)),
+      kept.map((t) => ({ cycleId: t.cycleId, mentorId: t.mentorId, menteeIds: t.menteeIds, status: t.status })),
+    ),
     pins: request.pins,
     removals: [...request.removals, ...declined],
   };

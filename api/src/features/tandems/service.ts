@@ -1,7 +1,9 @@
 import {
   TandemError,
+  asOfCycle,
   brokenRules,
   newTandem,
+  overlappingCycles,
   transition,
   type Tandem,
   type TandemProposal,
@@ -36,13 +38,14 @@ export async function listTandems(deps: Deps, caller: Caller, scope: "mine" | "a
 export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposal): Promise<Versioned<Tandem>> {
   const t = caller.tenantId;
   const everyone = [p.mentorId, ...p.menteeIds];
-  const [cycle, mentor, mentees, tandems, directory] = await Promise.all([
-    deps.repos.cycles.get(t, p.cycleId),
+  const [cycles, mentor, mentees, tandems, directory] = await Promise.all([
+    deps.repos.cycles.list(t),
     deps.repos.profiles.get(t, p.mentorId),
     Promise.all(p.menteeIds.map((id) => deps.repos.profiles.get(t, id))),
     Promise.all(everyone.map((id) => deps.repos.tandems.listForPerson(t, id))),
     Promise.all(everyone.map(async (id) => ({ person: await deps.directory.person(t, id), chain: await deps.directory.managerChainOf(t, id) }))),
   ]);
+  const cycle = cycles.find((c) => c.value.id === p.cycleId);
   const problems: { pointer: string; message: string }[] = [];
   if (!cycle) problems.push({ pointer: "/cycleId", message: "no such cycle" });
   if (!mentor?.value.programRoles.includes("mentor")) {
@@ -64,7 +67,7 @@ export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposa
     cycle: cycle!.value,
     mentor: matchingPersonOf(mentor!.value, directory[0]!.person, directory[0]!.chain),
     mentees: mentees.map((m, i) => matchingPersonOf(m!.value, directory[i + 1]!.person, directory[i + 1]!.chain)),
-    tandems: [...known.values()],
+    tandems: asOfCycle(p.cycleId, overlappingCycles(cycle!.value, cycles.map((c) => c.value)), [...known.values()]),
   });
   if (broken.length) {
     throw new TandemError("conflict", `This proposal breaks a matching rule: ${broken.map((b) => b.words.en).join(" ")}`, [], { rules: broken });

@@ -1,7 +1,7 @@
 import type { Locale } from "../common";
 import type { Cycle } from "../cycles";
 import type { ExistingTandem, MatchingPerson, PairRule } from "./input";
-import { buildCohort, ruledOut } from "./rules";
+import { OPEN_STATUSES, buildCohort, ruledOut } from "./rules";
 import { describeRule } from "./words";
 import type { BrokenRule } from "./runs";
 
@@ -36,3 +36,17 @@ export function brokenRules(p: ProposalCheck): BrokenRule[] {
 }
 
 export const wordsOf = (rule: PairRule): { fr: string; en: string } => ({ fr: describeRule(rule, "fr" as Locale), en: describeRule(rule, "en" as Locale) });
+
+/**
+ * The cycles whose dates meet this one's, itself included. A mentee in an open tandem of any of them is matched for
+ * this one: cycles may run side by side (the next one is matched while the current one ends), and nobody should be
+ * proposed a second mentor while the first is still theirs.
+ */
+export function overlappingCycles(cycle: Pick<Cycle, "id" | "startsOn" | "endsOn">, cycles: Pick<Cycle, "id" | "startsOn" | "endsOn">[]): Set<string> {
+  return new Set([cycle.id, ...cycles.filter((c) => c.startsOn <= cycle.endsOn && c.endsOn >= cycle.startsOn).map((c) => c.id)]);
+}
+
+/** Tandems as the engine reads them for a cycle: the open ones of cycles that overlap it count as its own. */
+export function asOfCycle<T extends ExistingTandem>(cycleId: string, overlapping: ReadonlySet<string>, tandems: T[]): T[] {
+  return tandems.map((t) => (t.cycleId !== cycleId && overlapping.has(t.cycleId) && OPEN_STATUSES.includes(t.status) ? { ...t, cycleId } : t));
+}

@@ -8,5 +8,5 @@ export { describeFitPart, describeRule, describeShortfall, describeUnmatched, de
 export { prepareMatching, type PreparedMatching, type Candidates } from "./solve";
 export * from "./runs";
 export { TandemMatch } from "./fit-part";
-export { brokenRules, wordsOf, type ProposalCheck } from "./check";
+export { brokenRules, wordsOf, overlappingCycles, asOfCycle, type ProposalCheck } from "./check";
 export { presentProposals, presentUnmatched, partView, skillNames, inputChanges, canonicalInput, demandOf, type BilingualNames } from "./present";

@@ -156,13 +156,20 @@ export function canonicalInput(input: MatchingInput): string {
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * Per skill: the open requests of a cycle (enrolled mentees, not paused, not yet in an open tandem of the cycle) by
+ * Per skill: the open requests of a cycle (enrolled mentees, not paused, not yet in an open tandem of the cycle or of
+ * one that overlaps it) by
  * urgency, the mentors who offer it (enrolled, not paused), their places left (the cycle's maximum and their own
  * capacity, less their open tandems), and the gap between the two.
  */
-export function demandOf(cycle: Pick<Cycle, "id" | "matching">, profiles: Profile[], tandems: Pick<Tandem, "cycleId" | "mentorId" | "menteeIds" | "status">[], skills: Skill[]): DemandReport {
+export function demandOf(
+  cycle: Pick<Cycle, "id" | "matching">,
+  profiles: Profile[],
+  tandems: Pick<Tandem, "cycleId" | "mentorId" | "menteeIds" | "status">[],
+  skills: Skill[],
+  overlapping: ReadonlySet<string> = new Set([cycle.id]),
+): DemandReport {
   const open = tandems.filter((t) => OPEN_STATUSES.includes(t.status));
-  const matched = new Set(open.filter((t) => t.cycleId === cycle.id).flatMap((t) => t.menteeIds));
+  const matched = new Set(open.filter((t) => overlapping.has(t.cycleId)).flatMap((t) => t.menteeIds));
   const held = new Map<string, number>();
   for (const t of open) held.set(t.mentorId, (held.get(t.mentorId) ?? 0) + t.menteeIds.length);
   type Row = { count: number; urgency: Record<(typeof urgencies)[number], number>; mentors: number; free: number };
