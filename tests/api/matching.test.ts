@@ -75,6 +75,33 @@ async function giveBack(cycleId: string) {
 
 const tandemsOfCycle = async (cycleId: string) => ok(await as(coordinator)("listTandems", { query: { scope: "all" } })).items.filter((t) => t.cycleId === cycleId);
 
+describe("the demo's cycle open for matching", () => {
+  it("shows every rule: a pair inside a reporting chain ruled out, a circle where requests outnumber mentors, people unmatched for a stated reason", async () => {
+    const cycle = org.cycles.find((c) => c.name.startsWith("Cycle 3"))!;
+    const enrolledFree = org.people.filter((p) => p.profile?.programRoles.length && !org.tandems.some((t) => [t.mentorId, ...t.menteeIds].includes(p.id)));
+    expect(enrolledFree.length).toBeGreaterThanOrEqual(20);
+    const result = await run(cycle.id);
+    const named = (n: string) => org.people.find((p) => p.displayName === n)!.id;
+
+    const circle = result.proposals.find((p) => p.kind === "circle")!;
+    expect(circle).toMatchObject({ mentorId: named("Nina Lopez"), skillId: "ai-meeting-recap" });
+    expect(circle.menteeIds.length).toBeGreaterThanOrEqual(2);
+
+    const why = ok(await as(coordinator)("whyNotPair", { params: { runId: result.id }, query: { mentorId: named("Sacha Morel"), menteeId: named("Laurence Bonnet") } }));
+    expect(why.answer).toMatchObject({ status: "ruled_out", rules: expect.arrayContaining(["reporting_chain"]) });
+
+    expect(result.unmatched.find((u) => u.personId === named("Karim Belkacem"))).toMatchObject({
+      role: "mentee",
+      reasons: [{ code: "no_mentor_offers_skill", skillId: "online-reviews", words: { en: "Managing online reviews: no mentor teaches it this cycle." } }],
+    });
+    expect(result.unmatched.find((u) => u.personId === named("Emily Carter"))).toMatchObject({ reasons: [{ code: "no_common_language" }] });
+    expect(result.unmatched.find((u) => u.personId === named("Denis Fabre"))).toMatchObject({ reasons: [{ code: "mentors_full", skillId: "ai-meeting-recap" }] });
+    // Mentees of the demo's running cycle are matched for this one, which overlaps it.
+    expect(result.unmatched.find((u) => u.personId === cast.mentee)).toMatchObject({ reasons: [{ code: "already_matched" }] });
+    expect(result.people.find((p) => p.id === circle.mentorId)).toMatchObject({ displayName: "Nina Lopez", department: "Digital & IT" });
+  });
+});
+
 describe("matching runs: only coordinators", () => {
   it("refuses a participant and a manager (403, problem+json) to run, read, ask why not, publish and read demand", async () => {
     const cycle = await openCycle();

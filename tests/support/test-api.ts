@@ -220,11 +220,13 @@ export const idsOf = (list: { items: { id: string }[] }) => list.items.map((i) =
 export const pointersOf = (answer: { problem?: { errors?: { pointer?: string; parameter?: string; header?: string }[] } }) =>
   (answer.problem?.errors ?? []).map((e) => e.pointer ?? e.parameter ?? e.header);
 
+let cyclesOpened = 0;
 /**
- * A cycle after the demo's own have ended, so that its mentees are free: a mentee in an open tandem of a cycle that
- * overlaps is matched for it.
+ * A cycle after the demo's own have ended, and after every cycle an earlier call gave: a mentee in an open tandem of
+ * a cycle that overlaps another is matched for it, so each test's cycle starts with everyone free.
  */
 export function laterCycle(): { startsOn: string; endsOn: string } {
   const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-  return { startsOn: day(400), endsOn: day(580) };
+  const start = 400 + 200 * cyclesOpened++;
+  return { startsOn: day(start), endsOn: day(start + 180) };
 }
