@@ -248,12 +248,13 @@ export const api = {
   proposeTandem: endpoint({
     ...routes.proposeTandem,
     access: "coordinator",
-    summary: "Propose a tandem or a circle (coordinators)",
+    summary: "Propose a tandem or a circle (coordinators): it keeps the matching's hard rules and the mentor's places (409 naming the rule)",
     tag: "tandems",
     body: TandemProposal,
     response: TandemView,
     status: 201,
     etag: true,
+    errors: [409],
   }),
   getTandem: endpoint({
     ...routes.getTandem,
