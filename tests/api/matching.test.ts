@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoOrganisation, DemoPerson, MatchingRunView } from "@tandem/core";
 import { castOf, ok, startTestApi, type Cast, type TestApi, laterCycle } from "../support/test-api";
+import { tandemIdOf } from "../../api/src/features/matching/publish";
 
 /**
  * The coordinator runs a cycle (issue 14): matching runs as jobs over HTTP, against the real api, Azurite and the
@@ -252,6 +253,31 @@ describe("publishing a run", () => {
     expect(tandems.map((t) => t.id).sort()).toEqual([...published[0]!.data!.tandemIds].sort());
     // The one that lost the race, retried, answers the publication.
     expect(ok(await as(coordinator)("publishMatchingRun", { params: { runId: result.id }, idempotencyKey: key })).tandemIds).toEqual(published[0]!.data!.tandemIds);
+    await giveBack(cycle.id);
+  });
+
+  it("finishes a publication cut short after its first tandem, when retried with its key: every tandem once", async () => {
+    const cycle = await openCycle({ allowCircles: false });
+    const result = await run(cycle.id);
+    expect(result.proposals.length).toBeGreaterThanOrEqual(2);
+    // The state a process leaves when it dies mid-publication: the key claimed and committed, the mentors' places
+    // taken, one tandem written of all. Written with the api's own storage, as the publication would have.
+    const { repos } = api.running.app;
+    const tenant = org.tenantId;
+    const key = randomUUID();
+    const ids = result.proposals.map((p) => tandemIdOf(result.id, p));
+    const stored = (await repos.runs.get(tenant, result.id))!;
+    await repos.runs.put(tenant, { ...stored.value, publication: { key, startedAt: new Date().toISOString(), publishedAt: null, by: coordinator, tandemIds: ids, committed: true } }, stored.etag);
+    const first = result.proposals[0]!;
+    const now = new Date().toISOString();
+    await repos.tandems.create(tenant, { id: ids[0]!, kind: first.kind, cycleId: cycle.id, mentorId: first.mentorId, menteeIds: first.menteeIds, status: "proposed", acceptedBy: [], history: [{ at: now, by: coordinator, action: "propose" }], createdAt: now, updatedAt: now });
+    expect(ok(await as(coordinator)("getMatchingRun", { params: { runId: result.id } })).publication).toMatchObject({ publishedAt: null });
+
+    const other = await as(coordinator)("publishMatchingRun", { params: { runId: result.id }, idempotencyKey: randomUUID() });
+    expect(other.status).toBe(409);
+    const done = ok(await as(coordinator)("publishMatchingRun", { params: { runId: result.id }, idempotencyKey: key }));
+    expect(done.tandemIds).toEqual(ids);
+    expect((await tandemsOfCycle(cycle.id)).map((t) => t.id).sort()).toEqual([...ids].sort());
     await giveBack(cycle.id);
   });
 
