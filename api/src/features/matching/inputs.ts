@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   DEFAULT_WORKING_WEEK,
+  MAX_CHAIN_DEPTH,
   TandemError,
   asOfCycle,
   canonicalInput,
@@ -33,7 +34,7 @@ export function matchingPersonOf(p: Profile, directory: Pick<DirectoryPerson, "d
     paused: p.paused,
     enrolled: p.programRoles.length > 0,
     department: directory?.department ?? "",
-    managerChain: chain.slice(0, 120),
+    managerChain: chain.slice(0, MAX_CHAIN_DEPTH),
     workingHours: DEFAULT_WORKING_WEEK,
   };
 }
