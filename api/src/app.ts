@@ -28,6 +28,8 @@ import { reportAggregates } from "./features/reports/aggregates";
 import { journalRoutes } from "./features/journal/routes";
 import { directoryRoutes } from "./features/directory/routes";
 import { directorySync, type DirectorySync } from "./features/directory/sync";
+import { matchingRoutes } from "./features/matching/routes";
+import { matchingRuns, type MatchingRuns } from "./features/matching/runs";
 
 export interface TandemApp {
   config: Config;
@@ -47,6 +49,8 @@ export interface TandemApp {
   /** The report aggregates' tables, and their one updater (the seeder and the rebuild script use it too). */
   reports: TableReportStore;
   aggregates: AggregateUpdater;
+  /** Matching runs: started by coordinators, run in this process after the 202 (ADR 0010). */
+  matchingRuns: MatchingRuns;
 }
 
 /** The composition root: configuration in, adapters chosen once, every route out. */
@@ -93,6 +97,7 @@ export async function createApp(
           tokenFor: credential === "development-token" ? developmentAppTokens((c) => devIssuer!.signApp(c)) : clientCredentials(credential),
         });
   const sync = directorySync({ store: directory, source, clock: deps.clock, ids: deps.ids, warn: deps.warn, onPlaced: aggregates.placed });
+  const runs = matchingRuns(deps);
   const ctx: FeatureContext = {
     deps,
     http: {
@@ -117,11 +122,12 @@ export async function createApp(
     ...reportRoutes(ctx),
     ...journalRoutes(ctx),
     ...directoryRoutes(ctx, sync),
+    ...matchingRoutes(ctx, runs),
   ];
   const directoryTenants = async () => {
     const allowed = config.auth.allowedTenants === "*" ? [] : config.auth.allowedTenants;
     const known = await directory.tenants();
     return [...new Set([...known, ...config.directory.tenants, ...allowed, ...(demo ? [demo.tenantId] : [])])].sort();
   };
-  return { config, routes, repos, http: ctx.http, devIssuer, demo, directory, directorySync: sync, directoryTenants, reports, aggregates };
+  return { config, routes, repos, http: ctx.http, devIssuer, demo, directory, directorySync: sync, directoryTenants, reports, aggregates, matchingRuns: runs };
 }

@@ -29,6 +29,13 @@ export interface ApiProblem {
   instance?: string;
   /** What is wrong with the request, field by field: a body's JSON pointer, a parameter or a header. */
   errors?: { pointer?: string; parameter?: string; in?: string; header?: string; detail: string }[];
+  /**
+   * 409 of a hand-made proposal: each hard rule a pair breaks, in words (BrokenRule); `mentor_full` (a proposal, an
+   * acceptance or a publication that found no place left) names the mentor and no mentee.
+   */
+  rules?: { menteeId: string | null; mentorId?: string; rule: string; words: { fr: string; en: string } }[];
+  /** 409 of a publish: what changed since the run read its inputs (RunInputChange). */
+  changes?: { what: string; ids: string[]; words: { fr: string; en: string } }[];
 }
 
 /** The api's answer to one call: the typed body of a success, or the problem it answered. */

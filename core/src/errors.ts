@@ -29,12 +29,15 @@ export interface FieldProblem {
 export class TandemError extends Error {
   readonly code: ErrorCode;
   readonly problems: FieldProblem[];
+  /** Members the problem details carry besides the standard ones (RFC 9457 extensions): the rules a pair breaks. */
+  readonly extensions: { rules?: unknown[]; changes?: unknown[] };
 
-  constructor(code: ErrorCode, message: string, problems: FieldProblem[] = []) {
+  constructor(code: ErrorCode, message: string, problems: FieldProblem[] = [], extensions: TandemError["extensions"] = {}) {
     super(message);
     this.name = "TandemError";
     this.code = code;
     this.problems = problems;
+    this.extensions = extensions;
   }
 }
 

@@ -7,6 +7,7 @@ import type { LearningGoal } from "./domain/goals";
 import type { CheckIn, Note, Recurrence, SessionRecord, SessionRecordInput } from "./domain/sessions";
 import type { EmptyReason, WorkingHours, availabilities } from "./domain/booking";
 import type { JournalEntry } from "./domain/journal";
+import type { MatchingRunRecord, MentorPlaces } from "./domain/matching/runs";
 import type { AggregateDifference, MonthRow, PersonRow, TandemRow } from "./domain/reports/rows";
 
 /**
@@ -150,6 +151,8 @@ export interface Directory {
   managerChainOf(tenantId: string, personId: string): Promise<string[]>;
   /** Whether anyone reports to them: one point read. */
   isManager(tenantId: string, personId: string): Promise<boolean>;
+  /** Everyone with their department and chain of managers: one query of the tenant's partition (jobs only: matching). */
+  everyone(tenantId: string): Promise<{ id: string; displayName: string; department: string; chain: string[] }[]>;
 }
 
 /** A person at their place in the tree (the path of short keys from the top down to them, ADR 0002). */
@@ -263,6 +266,29 @@ export interface RebuildReport {
   remaining: number;
 }
 
+/**
+ * Matching runs (ADR 0002, "Matching runs"): one row per run, and its result in rows of its own partition, each part
+ * (input, proposals, unmatched, people) split so that no row outgrows an entity.
+ */
+export interface MatchingRunStore {
+  get(tenantId: string, runId: string): Promise<Versioned<MatchingRunRecord> | null>;
+  /** Every run of the tenant: one partition. */
+  list(tenantId: string): Promise<Versioned<MatchingRunRecord>[]>;
+  /** Creates when `ifMatch` is null, replaces otherwise. */
+  put(tenantId: string, run: MatchingRunRecord, ifMatch: IfMatch | null): Promise<Versioned<MatchingRunRecord>>;
+  /** Writes one part of a run's result in rows (idempotent: the same rows again); answers how many. */
+  putPart(tenantId: string, runId: string, part: string, items: unknown[]): Promise<number>;
+  /** One part of a run's result, in order: one range query. */
+  part(tenantId: string, runId: string, part: string): Promise<unknown[]>;
+}
+
+/** A mentor's places, guarded by their row's ETag. */
+export interface PlacesStore {
+  get(tenantId: string, mentorId: string): Promise<Versioned<MentorPlaces> | null>;
+  /** Creates when `ifMatch` is null ("conflict" if it exists), replaces otherwise ("precondition_failed" if stale). */
+  put(tenantId: string, places: MentorPlaces, ifMatch: IfMatch | null): Promise<Versioned<MentorPlaces>>;
+}
+
 export interface Repositories {
   profiles: ProfileRepository;
   skills: SkillRepository;
@@ -275,6 +301,8 @@ export interface Repositories {
   journal: JournalRepository;
   bookings: BookingRepository;
   eventIndex: EventIndex;
+  runs: MatchingRunStore;
+  places: PlacesStore;
 }
 
 export interface Clock {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api as contract, type DemoOrganisation, type DemoTandem, type Endpoint } from "@tandem/core";
 import { apiClient, type Answer, type CallInput, type RouteId } from "@tandem/core/client";
-import { castOf, idsOf, ok, pointersOf, startTestApi, type Cast, type TestApi } from "../support/test-api";
+import { castOf, idsOf, ok, pointersOf, startTestApi, type Cast, type TestApi, laterCycle } from "../support/test-api";
 
 /**
  * "Who may see what" (DESIGN.md), checked over HTTP for every route that takes a token: what an anonymous caller,
@@ -23,6 +23,7 @@ const tandemEndpoints = userEndpoints.filter((e) => e.path.startsWith("/tandems/
 
 // Demo data, chosen by shape rather than by id.
 let activeSkillId: string;
+/** A cycle opened for the proposals these tests make: the demo's current one has every mentee matched already. */
 let currentCycleId: string;
 let heldSession: DemoTandem["sessions"][number];
 let futureSession: DemoTandem["sessions"][number];
@@ -48,7 +49,16 @@ beforeAll(async () => {
   org = api.org;
   cast = castOf(org);
   activeSkillId = org.skills.find((s) => !s.retired)!.id;
-  currentCycleId = org.cycles.find((c) => c.startsInDays <= 0 && c.endsInDays > 0)!.id;
+  currentCycleId = ok(
+    await as(cast.coordinator)("createCycle", {
+      body: {
+        name: "Cycle des propositions",
+        ...laterCycle(),
+        cadence: { everyWeeks: 2, sessionMinutes: 45 },
+        matching: { maxMenteesPerMentor: 3, allowSameDepartment: false, requireCommonLanguage: true },
+      },
+    }),
+  ).id;
   heldSession = cast.tandem.sessions.find((s) => s.status === "held" && s.daysFromNow < 0 && s.checkIns.length > 0)!;
   futureSession = cast.tandem.sessions.find((s) => s.status === "scheduled" && s.daysFromNow > 0)!;
   menteeGoalId = cast.tandem.goals.find((g) => g.menteeId === cast.mentee)!.id;
@@ -69,6 +79,7 @@ describe("anonymous and malformed credentials", () => {
     skillId: "power-bi",
     entryId: randomUUID(),
     moduleId: "listening",
+    runId: randomUUID(),
   };
 
   it("covers a sensible number of routes", () => {
@@ -407,23 +418,46 @@ describe("listing tandems", () => {
   });
 });
 
-/** Mentors with room for one more mentee, and mentees free to be proposed, outside the cast. */
+/**
+ * Mentors with room for one more mentee, and mentees free to be proposed, outside the cast: pairs that keep the
+ * matching's hard rules in the current cycle (other departments, a common language, neither in the other's reporting
+ * chain, not paired before, the mentee not yet in a tandem of the cycle), which a hand-made proposal must keep too.
+ */
 function proposalFor(index: number) {
+  const open = ["proposed", "accepted", "active", "paused"];
   const busy = (id: string) =>
-    org.tandems
-      .filter((t) => t.mentorId === id && ["proposed", "accepted", "active", "paused"].includes(t.status))
-      .reduce((n, t) => n + t.menteeIds.length, 0);
+    org.tandems.filter((t) => t.mentorId === id && open.includes(t.status)).reduce((n, t) => n + t.menteeIds.length, 0);
   const castIds = new Set([cast.mentor, cast.mentee, cast.outsider, cast.manager, cast.coordinator]);
+  const person = (id: string) => org.people.find((p) => p.id === id)!;
+  const chain = (id: string) => {
+    const out: string[] = [];
+    for (let m = person(id).managerId; m; m = person(m).managerId) out.push(m);
+    return out;
+  };
+  const matched = new Set(org.tandems.filter((t) => t.cycleId === currentCycleId && open.includes(t.status)).flatMap((t) => t.menteeIds));
   const mentors = org.people.filter(
     (p) => p.profile?.programRoles.includes("mentor") && !p.profile.paused && p.profile.capacity - busy(p.id) >= 1 && !castIds.has(p.id),
   );
   const mentees = org.people.filter(
-    (p) => p.profile?.programRoles.includes("mentee") && !p.profile.paused && !p.profile.programRoles.includes("mentor") && !castIds.has(p.id),
+    (p) => p.profile?.programRoles.includes("mentee") && !p.profile.paused && !p.profile.programRoles.includes("mentor") && !castIds.has(p.id) && !matched.has(p.id),
   );
-  const mentor = mentors[index];
-  const mentee = mentees[index];
-  if (!mentor || !mentee) throw new Error("the demo organisation has too few free mentors or mentees");
-  return { kind: "tandem" as const, cycleId: currentCycleId, mentorId: mentor.id, menteeIds: [mentee.id] };
+  const fits = (m: (typeof org.people)[number], x: (typeof org.people)[number]) =>
+    m.department !== x.department &&
+    m.profile!.languages.some((l) => x.profile!.languages.includes(l)) &&
+    !chain(m.id).includes(x.id) &&
+    !chain(x.id).includes(m.id) &&
+    !org.tandems.some((t) => t.mentorId === m.id && t.menteeIds.includes(x.id));
+  const pairs: { mentor: string; mentee: string }[] = [];
+  const used = new Set<string>();
+  for (const m of mentors) {
+    const x = mentees.find((x) => !used.has(x.id) && fits(m, x));
+    if (!x) continue;
+    used.add(x.id);
+    pairs.push({ mentor: m.id, mentee: x.id });
+  }
+  const pair = pairs[index];
+  if (!pair) throw new Error("the demo organisation has too few free mentors or mentees");
+  return { kind: "tandem" as const, cycleId: currentCycleId, mentorId: pair.mentor, menteeIds: [pair.mentee] };
 }
 
 describe("coordinator-only writes", () => {

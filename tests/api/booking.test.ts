@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, dateIn, weekdayOf, zonedTimeToUtc, type DemoPerson, type DemoTandem } from "@tandem/core";
 import type { Answer, CallInput } from "@tandem/core/client";
 import { transactionIdFor } from "../../api/src/features/sessions/idempotency";
-import { idsOf, ok, startTestApi, type TestApi, type TestGraph } from "../support/test-api";
+import { idsOf, ok, startTestApi, type TestApi, type TestGraph, laterCycle } from "../support/test-api";
 
 /**
  * Booking through Microsoft Graph, over HTTP, against the Graph simulator: suggestions, one meeting per booking
@@ -149,8 +149,26 @@ describe("suggestions", () => {
     const busy = (id: string) =>
       api.org.tandems.filter((x) => x.mentorId === id && ["proposed", "accepted", "active", "paused"].includes(x.status)).reduce((n, x) => n + x.menteeIds.length, 0);
     const mentor = api.org.people.find((p) => p.timeZone === "Asia/Singapore" && p.profile?.programRoles.includes("mentor") && p.profile.capacity > busy(p.id))!;
-    const mentee = api.org.people.find((p) => p.timeZone === "America/Toronto" && p.profile?.programRoles.includes("mentee") && !p.profile.programRoles.includes("mentor"))!;
-    const cycleId = api.org.cycles.find((c) => c.startsInDays <= 0 && c.endsInDays > 0)!.id;
+    // A pair the matching's rules allow (other departments, a common language): in a cycle of its own, since the
+    // demo's current cycle has its Montréal mentees matched already.
+    const mentee = api.org.people.find(
+      (p) =>
+        p.timeZone === "America/Toronto" &&
+        p.profile?.programRoles.includes("mentee") &&
+        !p.profile.programRoles.includes("mentor") &&
+        p.department !== mentor.department &&
+        p.profile.languages.some((l) => mentor.profile!.languages.includes(l)),
+    )!;
+    const cycleId = ok(
+      await as(coordinator)("createCycle", {
+        body: {
+          name: "Cycle Singapour-Montréal",
+          ...laterCycle(),
+          cadence: { everyWeeks: 2, sessionMinutes: 45 },
+          matching: { maxMenteesPerMentor: 3, allowSameDepartment: false, requireCommonLanguage: true },
+        },
+      }),
+    ).id;
     const proposed = ok(await as(coordinator)("proposeTandem", { body: { kind: "tandem", cycleId, mentorId: mentor.id, menteeIds: [mentee.id] } }));
     for (const who of [mentee.id, mentor.id]) {
       ok(await as(who)("transitionTandem", { params: { id: proposed.id }, body: { action: "accept" } }));

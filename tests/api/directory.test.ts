@@ -9,7 +9,7 @@ import { startTestApi, type TestApi } from "../support/test-api";
 /**
  * The organisation reaches Tandem from Graph's user delta query, as in a real tenant: the Graph simulator serves
  * the demo organisation and its changes, the api syncs them into storage, and request paths read only storage.
- * Pages of 10 people, so that the demo's 48 make several pages.
+ * Pages of 10 people, so that the demo's 71 make several pages.
  */
 let api: TestApi;
 const PAGE = 10;

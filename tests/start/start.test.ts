@@ -56,7 +56,7 @@ describe("npm start", () => {
       expect(first).toContain(url);
     }
     expect(first).toMatch(/Personas to try/);
-    expect(first).toMatch(/Directory: 48 people synced from Microsoft Graph \(the simulator\)/);
+    expect(first).toMatch(/Directory: 71 people synced from Microsoft Graph \(the simulator\)/);
     expect((await fetch(`${base}/health`)).status).toBe(200);
 
     const personas = (await (await fetch(`${base}/dev/personas`)).json()) as { items: { id: string; roles: string[] }[] };
@@ -109,7 +109,7 @@ describe("npm start", () => {
     expect(running.output()).toMatch(/\(0 items created, \d+ already there\)/);
     const again = (await (await fetch(`${base}/me`, { headers: auth })).json()) as { profile: { paused: boolean; languages: string[] } };
     expect(again.profile).toMatchObject({ paused: true, languages: ["fr", "en"] });
-    expect(running.output()).toMatch(/Directory: 48 people synced/);
+    expect(running.output()).toMatch(/Directory: 71 people synced/);
     const { token: aurelieToken } = (await (
       await fetch(`${base}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ personaId: aurelie }) })
     ).json()) as { token: string };

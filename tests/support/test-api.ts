@@ -219,3 +219,14 @@ export const idsOf = (list: { items: { id: string }[] }) => list.items.map((i) =
 /** Where a 400 says the request is wrong: the body's JSON pointers, or the parameters and headers named. */
 export const pointersOf = (answer: { problem?: { errors?: { pointer?: string; parameter?: string; header?: string }[] } }) =>
   (answer.problem?.errors ?? []).map((e) => e.pointer ?? e.parameter ?? e.header);
+
+let cyclesOpened = 0;
+/**
+ * A cycle after the demo's own have ended, and after every cycle an earlier call gave: a mentee in an open tandem of
+ * a cycle that overlaps another is matched for it, so each test's cycle starts with everyone free.
+ */
+export function laterCycle(): { startsOn: string; endsOn: string } {
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const start = 400 + 200 * cyclesOpened++;
+  return { startsOn: day(start), endsOn: day(start + 180) };
+}

@@ -43,6 +43,8 @@ export interface Problem {
   code: ErrorCode;
   instance?: string;
   errors?: ReturnType<typeof fieldError>[];
+  rules?: unknown[];
+  changes?: unknown[];
 }
 
 export function toProblem(err: unknown, instance?: string): Problem {
@@ -56,6 +58,8 @@ export function toProblem(err: unknown, instance?: string): Problem {
     code: e.code,
     ...(instance ? { instance } : {}),
     ...(e.problems.length ? { errors: e.problems.map(fieldError) } : {}),
+    ...(e.extensions.rules ? { rules: e.extensions.rules } : {}),
+    ...(e.extensions.changes ? { changes: e.extensions.changes } : {}),
   };
 }
 

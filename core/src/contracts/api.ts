@@ -13,6 +13,17 @@ import { DirectorySyncStatus } from "../domain/directory";
 import { BookingInput, CancelInput, MeetingLookup, RescheduleInput, SuggestionRequest, Suggestions } from "../domain/booking";
 import { TrainingModuleId } from "../domain/training";
 import { JournalEntry, JournalEntryInput, JournalEntryPatch } from "../domain/journal";
+import {
+  DemandQuery,
+  DemandReport,
+  FitPartView,
+  MatchingRunRequest,
+  MatchingRunStarted,
+  MatchingRunView,
+  PublishedRun,
+  WhyNotQuery,
+  WhyNotView,
+} from "../domain/matching/runs";
 
 const Etag = { etag: z.string() };
 const list = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });
@@ -38,6 +49,11 @@ export const TandemView = Tandem.extend({
   /** What the caller may do next, for the buttons of the tab. */
   allowedActions: z.array(TandemAction),
   myRelation: z.enum(["mentor", "mentee", "coordinator"]),
+  /**
+   * Why a published matching run proposed it: each pair's score and its parts in words (a mentee sees their own
+   * pair; the mentor and coordinators every pair). Absent for a hand-made proposal.
+   */
+  why: z.array(z.strictObject({ menteeId: Id, score: z.number(), breakdown: z.array(FitPartView) })).optional(),
 }).meta({ id: "Tandem" });
 export type TandemView = z.infer<typeof TandemView>;
 export const GoalView = LearningGoal.extend(Etag).meta({ id: "LearningGoal" });
@@ -83,6 +99,7 @@ const GoalParams = TandemParams.extend({ goalId: Id });
 const SessionParams = TandemParams.extend({ sessionId: Id });
 const NoteParams = SessionParams.extend({ noteId: Id });
 const JournalParams = z.strictObject({ entryId: Id });
+const RunParams = z.strictObject({ runId: Id });
 
 export const api = {
   health: endpoint({
@@ -231,12 +248,13 @@ export const api = {
   proposeTandem: endpoint({
     ...routes.proposeTandem,
     access: "coordinator",
-    summary: "Propose a tandem or a circle (coordinators)",
+    summary: "Propose a tandem or a circle (coordinators): it keeps the matching's hard rules and the mentor's places (409 naming the rule)",
     tag: "tandems",
     body: TandemProposal,
     response: TandemView,
     status: 201,
     etag: true,
+    errors: [409],
   }),
   getTandem: endpoint({
     ...routes.getTandem,
@@ -511,6 +529,67 @@ export const api = {
     tag: "directory",
     response: DirectorySyncStatus,
     status: 200,
+  }),
+  startMatchingRun: endpoint({
+    ...routes.startMatchingRun,
+    access: "coordinator",
+    summary: "Match a cycle's whole cohort (coordinators): accepted, its progress and result at the Location",
+    tag: "matching",
+    body: MatchingRunRequest,
+    response: MatchingRunStarted,
+    status: 202,
+    errors: [404],
+  }),
+  listMatchingRuns: endpoint({
+    ...routes.listMatchingRuns,
+    access: "coordinator",
+    summary: "The matching runs of a cycle, newest first (coordinators)",
+    tag: "matching",
+    query: z.strictObject({ cycleId: Id }),
+    response: list(MatchingRunStarted),
+    status: 200,
+  }),
+  getMatchingRun: endpoint({
+    ...routes.getMatchingRun,
+    access: "coordinator",
+    summary: "A matching run: its progress, then its proposals with scores and reasons, and the unmatched with theirs (coordinators)",
+    tag: "matching",
+    params: RunParams,
+    response: MatchingRunView,
+    status: 200,
+    errors: [404],
+  }),
+  whyNotPair: endpoint({
+    ...routes.whyNotPair,
+    access: "coordinator",
+    summary: "Why a run did not propose this pair: a hard rule, or how much higher its fit would need to be (coordinators)",
+    tag: "matching",
+    params: RunParams,
+    query: WhyNotQuery,
+    response: WhyNotView,
+    status: 200,
+    errors: [404, 409],
+  }),
+  publishMatchingRun: endpoint({
+    ...routes.publishMatchingRun,
+    access: "coordinator",
+    summary: "Publish a run: its proposals become tandems and circles, proposed to their members; once per run whatever the retries; refused (409) if its inputs changed since it ran",
+    tag: "matching",
+    params: RunParams,
+    response: PublishedRun,
+    status: 200,
+    errors: [404, 409],
+    idempotencyKey: "required",
+  }),
+  programDemand: endpoint({
+    ...routes.programDemand,
+    access: "coordinator",
+    summary: "Demand and supply of a cycle by skill: open requests and their urgency, mentors offering it, their free places, the gap (coordinators)",
+    tag: "matching",
+    query: DemandQuery,
+    response: DemandReport,
+    status: 200,
+    errors: [404],
   }),
 } as const satisfies Record<RouteId, Endpoint>;
 

@@ -57,6 +57,12 @@ export const routes = {
   rebuildReports: { id: "rebuildReports", method: "POST", path: "/reports/rebuild", auth: "user" },
   startDirectorySync: { id: "startDirectorySync", method: "POST", path: "/directory/sync", auth: "user" },
   getDirectorySync: { id: "getDirectorySync", method: "GET", path: "/directory/sync", auth: "user" },
+  startMatchingRun: { id: "startMatchingRun", method: "POST", path: "/matching/runs", auth: "user" },
+  listMatchingRuns: { id: "listMatchingRuns", method: "GET", path: "/matching/runs", auth: "user" },
+  getMatchingRun: { id: "getMatchingRun", method: "GET", path: "/matching/runs/{runId}", auth: "user" },
+  whyNotPair: { id: "whyNotPair", method: "GET", path: "/matching/runs/{runId}/why-not", auth: "user" },
+  publishMatchingRun: { id: "publishMatchingRun", method: "POST", path: "/matching/runs/{runId}/publish", auth: "user" },
+  programDemand: { id: "programDemand", method: "GET", path: "/program/demand", auth: "user" },
 } as const satisfies Record<string, Route>;
 
 export type RouteId = keyof typeof routes;

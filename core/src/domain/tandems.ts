@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HistoryEntry, Id, Instant, appendHistory, text } from "./common";
 import { TandemError } from "../errors";
+import { TandemMatch } from "./matching/fit-part";
 
 export const tandemKinds = ["tandem", "circle"] as const;
 export const TandemKind = z.enum(tandemKinds);
@@ -54,6 +55,8 @@ export const Tandem = z.strictObject({
   declineReason: z.string().optional(),
   /** Completed before the cycle ended: it still counts as completed. */
   completedEarly: z.boolean().optional(),
+  /** A proposal published from a matching run: the score and parts of each pair, shown to the members as "why". */
+  match: TandemMatch.optional(),
   history: z.array(HistoryEntry),
   createdAt: Instant,
   updatedAt: Instant,

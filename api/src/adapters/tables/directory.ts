@@ -201,6 +201,22 @@ export function createTableDirectory(target: StorageTarget, prefix: string): Tab
       return r && typeof r.chain === "string" ? (JSON.parse(r.chain) as string[]) : [];
     },
 
+    async everyone(t) {
+      const out: { id: string; displayName: string; department: string; chain: string[] }[] = [];
+      try {
+        const rows = client.listEntities<Record<string, unknown>>({
+          queryOptions: { filter: odata`PartitionKey eq ${t}`, select: ["RowKey", "displayName", "department", "chain", "removed"] },
+        });
+        for await (const r of rows) {
+          if (r.removed === true) continue;
+          out.push({ id: r.rowKey!, displayName: str(r.displayName), department: str(r.department), chain: typeof r.chain === "string" ? (JSON.parse(r.chain) as string[]) : [] });
+        }
+      } catch (e) {
+        failed(e);
+      }
+      return out;
+    },
+
     async isManager(t, id) {
       const r = await row(t, id);
       return typeof r?.directReports === "number" && r.directReports > 0;

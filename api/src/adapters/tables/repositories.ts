@@ -5,6 +5,8 @@ import {
   Cycle,
   JournalEntry,
   LearningGoal,
+  MatchingRunRecord,
+  MentorPlaces,
   Note,
   Profile,
   SessionRecord,
@@ -35,6 +37,9 @@ import { TableStore, createAll, serviceClient, tableClient, type StorageTarget }
  *   Journal      PK tenant|person          RK entry id                     a person's private journal: the
  *                                                                          author is the partition, so no key
  *                                                                          reaches someone else's entries
+ *   Tandems      PK tenant|places          RK mentor id                    a mentor's places, ETag-guarded
+ *   MatchingRuns PK tenant|runs            RK run id                       a run: status, progress, fingerprint
+ *                PK tenant|run|{run id}    RK {part}|{00000}               its input and result, in slices
  */
 export const tableNames = (prefix: string) => ({
   people: `${prefix}People`,
@@ -44,7 +49,11 @@ export const tableNames = (prefix: string) => ({
   items: `${prefix}TandemItems`,
   journal: `${prefix}Journal`,
   events: `${prefix}Events`,
+  runs: `${prefix}MatchingRuns`,
 });
+
+/** A slice of a run's result holds at most this much JSON (under the entity's 1 MiB, 16 properties of 30,000). */
+const SLICE_CHARS = 400_000;
 
 const k = (...parts: string[]) => parts.join("|");
 
@@ -77,6 +86,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
     items: tableClient(target, names.items),
     journal: tableClient(target, names.journal),
     events: tableClient(target, names.events),
+    runs: tableClient(target, names.runs),
   };
   const profiles = new TableStore(clients.people, Profile);
   const skills = new TableStore(clients.catalogue, Skill);
@@ -90,6 +100,9 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
   const checkIns = new TableStore(clients.items, CheckIn);
   const notes = new TableStore(clients.items, Note);
   const journal = new TableStore(clients.journal, JournalEntry);
+  const runs = new TableStore(clients.runs, MatchingRunRecord);
+  const slices = new TableStore(clients.runs, z.array(z.unknown()));
+  const places = new TableStore(clients.tandems, MentorPlaces);
   const service = serviceClient(target);
 
   const byId = <T>(list: Versioned<T>[], id: (t: T) => string) =>
@@ -197,6 +210,42 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
       create: (t, tandemId, n) => notes.create(k(t, tandemId), k("note", n.sessionId, n.id), n),
       replace: (t, tandemId, n, ifMatch) => notes.replace(k(t, tandemId), k("note", n.sessionId, n.id), n, ifMatch),
       delete: (t, tandemId, sessionId, id, ifMatch) => notes.delete(k(t, tandemId), k("note", sessionId, id), ifMatch),
+    },
+    runs: {
+      get: (t, id) => runs.get(k(t, "runs"), id),
+      list: (t) => runs.query(k(t, "runs")),
+      put: (t, r, ifMatch) => (ifMatch === null ? runs.create(k(t, "runs"), r.id, r) : runs.replace(k(t, "runs"), r.id, r, ifMatch)),
+      async putPart(t, runId, part, items) {
+        // Slices by size, not by count: a proposal of a circle weighs five times a tandem's.
+        const rows: unknown[][] = [];
+        let current: unknown[] = [];
+        let size = 2;
+        for (const item of items) {
+          const n = JSON.stringify(item).length + 1;
+          if (current.length > 0 && size + n > SLICE_CHARS) {
+            rows.push(current);
+            current = [];
+            size = 2;
+          }
+          current.push(item);
+          size += n;
+        }
+        if (current.length > 0) rows.push(current);
+        // One at a time, a few in flight: a transaction would carry at most 4 MiB, four slices.
+        const pk = k(t, "run", runId);
+        for (let i = 0; i < rows.length; i += 4) {
+          await Promise.all(rows.slice(i, i + 4).map((r, j) => slices.upsert(pk, k(part, String(i + j).padStart(5, "0")), r)));
+        }
+        return rows.length;
+      },
+      async part(t, runId, part) {
+        const rows = await slices.query(k(t, "run", runId), k(part, ""));
+        return rows.flatMap((r) => r.value);
+      },
+    },
+    places: {
+      get: (t, mentorId) => places.get(k(t, "places"), mentorId),
+      put: (t, p, ifMatch) => (ifMatch === null ? places.create(k(t, "places"), p.mentorId, p) : places.replace(k(t, "places"), p.mentorId, p, ifMatch)),
     },
     journal: {
       list: async (t, personId) => (await journal.query(k(t, personId))).sort((a, b) => newestFirst(a.value, b.value)),

@@ -1,6 +1,9 @@
 import {
   TandemError,
+  asOfCycle,
+  brokenRules,
   newTandem,
+  overlappingCycles,
   transition,
   type Tandem,
   type TandemProposal,
@@ -13,6 +16,8 @@ import type { Deps } from "../../platform/deps";
 import type { TandemAccess } from "../../platform/access";
 import { writeVersion } from "../../platform/versions";
 import { tandemView } from "./view";
+import { matchingPersonOf } from "../matching/inputs";
+import { hold, placesOf, reserve, unhold } from "./places";
 
 export async function listTandems(deps: Deps, caller: Caller, scope: "mine" | "all"): Promise<TandemView[]> {
   // The whole program is the coordinators': their access level (the contract's accessWhen) let only them ask for it.
@@ -24,27 +29,29 @@ export async function listTandems(deps: Deps, caller: Caller, scope: "mine" | "a
   return Promise.all(list.map((t) => tandemView(deps, caller, t)));
 }
 
+/**
+ * A coordinator's own proposal: the people must have joined in the roles asked (400), it must keep every hard rule
+ * the matching engine keeps, checked by the engine's own code (409 naming each rule, in words), and the mentor must
+ * have the places, taken on their row of places so that a concurrent proposal, publication or acceptance cannot take
+ * them too (409).
+ */
 export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposal): Promise<Versioned<Tandem>> {
   const t = caller.tenantId;
-  const [cycle, mentor, mentees, mentorTandems] = await Promise.all([
-    deps.repos.cycles.get(t, p.cycleId),
+  const everyone = [p.mentorId, ...p.menteeIds];
+  const [cycles, mentor, mentees, tandems, directory] = await Promise.all([
+    deps.repos.cycles.list(t),
     deps.repos.profiles.get(t, p.mentorId),
     Promise.all(p.menteeIds.map((id) => deps.repos.profiles.get(t, id))),
-    deps.repos.tandems.listForPerson(t, p.mentorId),
+    Promise.all(everyone.map((id) => deps.repos.tandems.listForPerson(t, id))),
+    Promise.all(everyone.map(async (id) => ({ person: await deps.directory.person(t, id), chain: await deps.directory.managerChainOf(t, id) }))),
   ]);
+  const cycle = cycles.find((c) => c.value.id === p.cycleId);
   const problems: { pointer: string; message: string }[] = [];
   if (!cycle) problems.push({ pointer: "/cycleId", message: "no such cycle" });
   if (!mentor?.value.programRoles.includes("mentor")) {
     problems.push({ pointer: "/mentorId", message: "this person has not joined as a mentor" });
   } else if (mentor.value.paused) {
     problems.push({ pointer: "/mentorId", message: "this mentor has paused participation" });
-  } else {
-    const busy = mentorTandems
-      .filter((x) => x.value.mentorId === p.mentorId && ["proposed", "accepted", "active", "paused"].includes(x.value.status))
-      .reduce((n, x) => n + x.value.menteeIds.length, 0);
-    if (busy + p.menteeIds.length > mentor.value.capacity) {
-      problems.push({ pointer: "/mentorId", message: `this mentor has room for ${Math.max(0, mentor.value.capacity - busy)} more mentee(s)` });
-    }
   }
   mentees.forEach((m, i) => {
     if (!m?.value.programRoles.includes("mentee")) {
@@ -54,7 +61,22 @@ export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposa
     }
   });
   if (problems.length) throw new TandemError("validation", `Check ${problems[0]!.pointer}: ${problems[0]!.message}.`, problems);
-  const saved = await deps.repos.tandems.create(t, newTandem(deps.ids.next(), p, caller.userId, deps.clock.now()));
+
+  const known = new Map(tandems.flat().map((x) => [x.value.id, x.value]));
+  const broken = brokenRules({
+    cycle: cycle!.value,
+    mentor: matchingPersonOf(mentor!.value, directory[0]!.person, directory[0]!.chain),
+    mentees: mentees.map((m, i) => matchingPersonOf(m!.value, directory[i + 1]!.person, directory[i + 1]!.chain)),
+    tandems: asOfCycle(p.cycleId, overlappingCycles(cycle!.value, cycles.map((c) => c.value)), [...known.values()]),
+  });
+  if (broken.length) {
+    throw new TandemError("conflict", `This proposal breaks a matching rule: ${broken.map((b) => b.words.en).join(" ")}`, [], { rules: broken });
+  }
+
+  const tandem = newTandem(deps.ids.next(), p, caller.userId, deps.clock.now());
+  const limit = placesOf(mentor!.value.capacity, cycle!.value.matching.maxMenteesPerMentor);
+  await reserve(deps, t, p.mentorId, [{ tandemId: tandem.id, cycleId: tandem.cycleId, mentees: tandem.menteeIds.length }], limit);
+  const saved = await deps.repos.tandems.create(t, tandem);
   await deps.aggregates.tandemChanged(t, saved.value.id);
   return saved;
 }
@@ -66,14 +88,27 @@ export async function transitionTandem(
   input: TransitionInput,
   ifMatch: string | null,
 ): Promise<Versioned<Tandem>> {
-  const cycle = await deps.repos.cycles.get(caller.tenantId, tandem.value.cycleId);
+  const [cycle, mentor] = await Promise.all([
+    deps.repos.cycles.get(caller.tenantId, tandem.value.cycleId),
+    input.action === "accept" ? deps.repos.profiles.get(caller.tenantId, tandem.value.mentorId) : null,
+  ]);
   const next = transition(tandem.value, input.action, {
     actor: { id: caller.userId, coordinator: caller.coordinator },
     at: deps.clock.now(),
     reason: input.reason,
     cycleEndsOn: cycle?.value.endsOn,
   });
-  const saved = await deps.repos.tandems.replace(caller.tenantId, next, writeVersion(ifMatch, tandem, "This tandem"));
+  const version = writeVersion(ifMatch, tandem, "This tandem");
+  // The last member's acceptance confirms the mentor's places: never past their capacity, whoever accepts at once.
+  const confirming = tandem.value.status === "proposed" && next.status === "accepted";
+  if (confirming) {
+    const limit = placesOf(mentor?.value.capacity ?? 0, cycle?.value.matching.maxMenteesPerMentor ?? 0);
+    await hold(deps, caller.tenantId, next, limit);
+  }
+  const saved = await deps.repos.tandems.replace(caller.tenantId, next, version).catch(async (e: unknown) => {
+    if (confirming) await unhold(deps, caller.tenantId, next);
+    throw e;
+  });
   await deps.aggregates.tandemChanged(caller.tenantId, next.id);
   return saved;
 }

@@ -1,4 +1,4 @@
-import { allowedActions, membersOf, relationTo, type Tandem, type TandemView, type Versioned } from "@tandem/core";
+import { allowedActions, membersOf, partView, relationTo, skillNames, type Tandem, type TandemView, type Versioned } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
 
@@ -21,9 +21,23 @@ export async function tandemView(deps: Deps, caller: Caller, t: Versioned<Tandem
   );
   return {
     ...t.value,
+    ...(t.value.match ? { why: await whyOf(deps, caller, t.value, members, relation === "mentee") } : {}),
     etag: t.etag,
     members,
     allowedActions: allowedActions(t.value, viewer),
     myRelation: relation === "none" ? "coordinator" : relation,
   };
+}
+
+/**
+ * Why a published run proposed this tandem, in words: a mentee reads their own pair (their request's urgency is
+ * theirs), the mentor and coordinators every pair. One more point read, the skill's label.
+ */
+async function whyOf(deps: Deps, caller: Caller, t: Tandem, members: { id: string; displayName: string }[], ownOnly: boolean): Promise<TandemView["why"]> {
+  const match = t.match!;
+  const skill = await deps.repos.skills.get(caller.tenantId, match.skillId);
+  const names = { skill: skillNames(skill ? [skill.value] : []), person: (id: string) => members.find((m) => m.id === id)?.displayName ?? id };
+  return match.pairs
+    .filter((p) => !ownOnly || p.menteeId === caller.userId)
+    .map((p) => ({ menteeId: p.menteeId, score: p.score, breakdown: p.parts.map((part) => partView(part, names)) }));
 }

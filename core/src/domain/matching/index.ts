@@ -6,3 +6,7 @@ export { OPEN_STATUSES, MET_STATUSES } from "./rules";
 export { matchCohort, proposalsOf, type MatchingRun, type MatchingStats } from "./solve";
 export { describeFitPart, describeRule, describeShortfall, describeUnmatched, describeWhyNot, type Names } from "./words";
 export { prepareMatching, type PreparedMatching, type Candidates } from "./solve";
+export * from "./runs";
+export { TandemMatch } from "./fit-part";
+export { brokenRules, wordsOf, overlappingCycles, asOfCycle, type ProposalCheck } from "./check";
+export { presentProposals, presentUnmatched, partView, skillNames, inputChanges, canonicalInput, demandOf, type BilingualNames } from "./present";

@@ -71,15 +71,8 @@ export type MatchingInput = z.infer<typeof MatchingInput>;
 // What a run gives back.
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Each part of a pair's fit, out of the part's share of 100 (its weight among the cycle's weights). */
-export const FitPart = z.discriminatedUnion("part", [
-  z.strictObject({ part: z.literal("skill"), skillId: SkillId, level: z.enum(offerLevels), points: z.number(), max: z.number() }),
-  z.strictObject({ part: z.literal("urgency"), skillId: SkillId, urgency: z.enum(urgencies), points: z.number(), max: z.number() }),
-  z.strictObject({ part: z.literal("crossDepartment"), different: z.boolean(), points: z.number(), max: z.number() }),
-  z.strictObject({ part: z.literal("language"), languages: z.array(Locale), points: z.number(), max: z.number() }),
-  z.strictObject({ part: z.literal("overlap"), hoursPerWeek: z.number(), points: z.number(), max: z.number() }),
-]);
-export type FitPart = z.infer<typeof FitPart>;
+export { FitPart } from "./fit-part";
+import { FitPart } from "./fit-part";
 
 /** One mentee with one mentor, the skill they would work on, and how well they fit (out of 100). */
 export const ScoredPair = z.strictObject({

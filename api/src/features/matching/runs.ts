@@ -1,0 +1,232 @@
+import {
+  TandemError,
+  describeRule,
+  describeWhyNot,
+  matchCohort,
+  presentProposals,
+  presentUnmatched,
+  skillNames,
+  type BilingualNames,
+  type MatchingInput,
+  type MatchingRun,
+  type MatchingRunRecord,
+  type MatchingRunRequest,
+  type MatchingRunView,
+  type RunProposal,
+  type Skill,
+  type Versioned,
+  type WhyNotView,
+} from "@tandem/core";
+import type { Caller } from "../../platform/auth";
+import type { Deps } from "../../platform/deps";
+import { fingerprintOf, readInputs } from "./inputs";
+
+/** A running job renews its lease at each step; a run still "running" past it lost its process. */
+export const RUN_LEASE_MS = 10 * 60_000;
+
+const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+/** The parts of a run kept in rows of its own partition (ADR 0002): what it read, and what it found. */
+export const parts = {
+  cycle: "in.cycle",
+  people: "in.people",
+  tandems: "in.tandems",
+  removals: "in.removals",
+  proposals: "proposals",
+  unmatched: "unmatched",
+  pinProblems: "pins",
+  names: "names",
+} as const;
+
+type PersonName = MatchingRunView["people"][number];
+
+export const bilingualNames = (skills: Pick<Skill, "id" | "label">[], people: PersonName[]): BilingualNames => {
+  const names = new Map(people.map((p) => [p.id, p.displayName]));
+  return { skill: skillNames(skills), person: (id) => names.get(id) ?? id };
+};
+
+/**
+ * Matching runs as jobs, the way the directory sync runs (202, a status row, progress): `start` writes the run's row
+ * and answers at once; the job reads the cohort, runs the engine and stores the result in slices, then marks the row
+ * done. Locally the job runs in this process after the answer; in Azure, ADR 0010 says what runs it.
+ */
+export function matchingRuns(deps: Deps) {
+  // The last runs solved, to answer "why not" without solving again: the engine is deterministic, so a run solved
+  // again from its stored input answers the same, and the cache only saves time.
+  const solved = new Map<string, MatchingRun>();
+  const remember = (key: string, run: MatchingRun) => {
+    solved.delete(key);
+    solved.set(key, run);
+    while (solved.size > 2) solved.delete(solved.keys().next().value!);
+  };
+
+  async function execute(tenantId: string, held: Versioned<MatchingRunRecord>): Promise<MatchingRunRecord> {
+    let current = held;
+    const save = async (change: Partial<MatchingRunRecord>) => {
+      current = await deps.repos.runs.put(tenantId, { ...current.value, ...change, leaseUntil: plus(deps.clock.now(), RUN_LEASE_MS) }, current.etag);
+    };
+    const r = held.value;
+    try {
+      const inputs = await readInputs(deps, tenantId, r);
+      await save({ progress: 0.3 });
+      const run = matchCohort(inputs.input);
+      remember(`${tenantId}|${r.id}`, run);
+      await save({ progress: 0.6 });
+      const names = bilingualNames(inputs.skills, inputs.people);
+      const proposals = presentProposals(run.result, names);
+      const unmatched = presentUnmatched(run.result, inputs.input.people, names);
+      const pinProblems = run.result.pinProblems.map((p) => ({
+        ...p,
+        words: { fr: p.rules.map((x) => describeRule(x, "fr")).join(" "), en: p.rules.map((x) => describeRule(x, "en")).join(" ") },
+      }));
+      const involved = new Set([
+        ...proposals.flatMap((p) => [p.mentorId, ...p.menteeIds]),
+        ...unmatched.map((u) => u.personId),
+        ...pinProblems.flatMap((p) => [p.menteeId, p.mentorId]),
+      ]);
+      const people = inputs.people.filter((p) => involved.has(p.id));
+      const { input } = inputs;
+      const write = (part: string, items: unknown[]) => deps.repos.runs.putPart(tenantId, r.id, part, items);
+      const chunks: Record<string, number> = {};
+      for (const [part, items] of [
+        [parts.cycle, [input.cycle]],
+        [parts.people, input.people],
+        [parts.tandems, input.tandems],
+        [parts.removals, input.removals],
+        [parts.proposals, proposals],
+        [parts.unmatched, unmatched],
+        [parts.pinProblems, pinProblems],
+        [parts.names, people],
+      ] as const) {
+        chunks[part] = await write(part, items as unknown[]);
+      }
+      await save({ status: "done", progress: 1, finishedAt: deps.clock.now(), summary: run.result.summary, fingerprint: fingerprintOf(input), chunks });
+      return current.value;
+    } catch (e) {
+      const message = e instanceof TandemError ? e.message : "The matching run failed unexpectedly.";
+      if (!(e instanceof TandemError)) deps.warn("matching run failed", e);
+      try {
+        await save({ status: "failed", finishedAt: deps.clock.now(), error: message.slice(0, 500) });
+      } catch (x) {
+        deps.warn("matching run could not record its failure", x);
+      }
+      return current.value;
+    }
+  }
+
+  /** What a run read, from its rows: the same input, so the engine gives the same result. */
+  async function storedInput(tenantId: string, r: MatchingRunRecord): Promise<MatchingInput> {
+    const read = (part: string) => deps.repos.runs.part(tenantId, r.id, part);
+    const [cycle, people, tandems, removals] = await Promise.all([read(parts.cycle), read(parts.people), read(parts.tandems), read(parts.removals)]);
+    return { cycle: cycle[0] as MatchingInput["cycle"], people: people as MatchingInput["people"], tandems: tandems as MatchingInput["tandems"], pins: r.pins, removals: removals as MatchingInput["removals"] };
+  }
+
+  async function record(tenantId: string, runId: string): Promise<Versioned<MatchingRunRecord>> {
+    const r = await deps.repos.runs.get(tenantId, runId);
+    if (!r) throw new TandemError("not_found", "This matching run was not found.");
+    return r;
+  }
+
+  /** A run whose job died (its lease ran out while running) reads as failed: start another. */
+  const asSeen = (r: MatchingRunRecord): MatchingRunRecord =>
+    r.status === "running" && r.leaseUntil < deps.clock.now()
+      ? { ...r, status: "failed", error: "The run stopped before it finished (its process ended): start another run." }
+      : r;
+
+  return {
+    execute,
+    storedInput,
+    record,
+    asSeen,
+
+    async start(caller: Caller, request: MatchingRunRequest): Promise<MatchingRunRecord> {
+      const cycle = await deps.repos.cycles.get(caller.tenantId, request.cycleId);
+      if (!cycle) throw new TandemError("not_found", "This cycle was not found.", [{ pointer: "/cycleId", message: "no such cycle" }]);
+      const now = deps.clock.now();
+      const held = await deps.repos.runs.put(
+        caller.tenantId,
+        {
+          id: deps.ids.next(),
+          cycleId: request.cycleId,
+          status: "running",
+          progress: 0,
+          objective: request.objective ?? cycle.value.matching.objective,
+          pins: request.pins,
+          removals: request.removals,
+          startedAt: now,
+          finishedAt: null,
+          leaseUntil: plus(now, RUN_LEASE_MS),
+          by: caller.userId,
+          error: null,
+          summary: null,
+          fingerprint: null,
+          chunks: {},
+          publication: null,
+        },
+        null,
+      );
+      void execute(caller.tenantId, held);
+      return held.value;
+    },
+
+    async list(tenantId: string, cycleId: string): Promise<MatchingRunRecord[]> {
+      return (await deps.repos.runs.list(tenantId))
+        .map((r) => asSeen(r.value))
+        .filter((r) => r.cycleId === cycleId)
+        .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    },
+
+    async view(tenantId: string, runId: string): Promise<MatchingRunView> {
+      const r = asSeen((await record(tenantId, runId)).value);
+      const done = r.status === "done";
+      const read = (part: string) => (done ? deps.repos.runs.part(tenantId, r.id, part) : Promise.resolve([]));
+      const [proposals, unmatched, pinProblems, people] = await Promise.all([read(parts.proposals), read(parts.unmatched), read(parts.pinProblems), read(parts.names)]);
+      return {
+        id: r.id,
+        cycleId: r.cycleId,
+        status: r.status,
+        progress: r.progress,
+        objective: r.objective,
+        pins: r.pins,
+        removals: r.removals,
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt,
+        by: r.by,
+        error: r.error,
+        summary: r.summary,
+        proposals: proposals as RunProposal[],
+        unmatched: unmatched as MatchingRunView["unmatched"],
+        pinProblems: pinProblems as MatchingRunView["pinProblems"],
+        people: people as PersonName[],
+        publication: r.publication ? { startedAt: r.publication.startedAt, publishedAt: r.publication.publishedAt, by: r.publication.by, tandemIds: r.publication.tandemIds } : null,
+      };
+    },
+
+    /** Why the run did not propose this pair: the engine's own answer, from the same input. */
+    async whyNot(tenantId: string, runId: string, mentorId: string, menteeId: string): Promise<WhyNotView> {
+      const r = asSeen((await record(tenantId, runId)).value);
+      if (r.status !== "done") throw new TandemError("illegal_transition", "This run has not finished: ask again once it is done.");
+      const key = `${tenantId}|${r.id}`;
+      let run = solved.get(key);
+      if (!run) {
+        run = matchCohort(await storedInput(tenantId, r));
+        remember(key, run);
+      }
+      const [skills, people] = await Promise.all([deps.repos.skills.list(tenantId), deps.repos.runs.part(tenantId, r.id, parts.names)]);
+      const everyone = new Map((people as PersonName[]).map((p) => [p.id, p]));
+      // Names of people the result does not hold (someone asked about who was left out), from the directory.
+      for (const id of [mentorId, menteeId]) {
+        if (!everyone.has(id)) {
+          const d = await deps.directory.person(tenantId, id);
+          if (d) everyone.set(id, { id, displayName: d.displayName, department: d.department });
+        }
+      }
+      const names = bilingualNames(skills.map((s) => s.value), [...everyone.values()]);
+      const answer = run.whyNot(menteeId, mentorId);
+      const words = (locale: "fr" | "en") => describeWhyNot(answer, locale, { skill: (id) => names.skill(id, locale), person: names.person });
+      return { mentorId, menteeId, answer, words: { fr: words("fr"), en: words("en") } };
+    },
+  };
+}
+
+export type MatchingRuns = ReturnType<typeof matchingRuns>;
