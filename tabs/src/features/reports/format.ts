@@ -3,11 +3,11 @@ import type { ReportCell } from "@tandem/core";
 import { useI18n } from "../../i18n/i18n";
 
 /**
- * Numbers, shares and months in the person's locale: "35 %" in French (a narrow no-break space before the sign,
- * as Intl writes it), "35%" in English; "1,5" and "1.5". Each formatter is built once per locale.
+ * Numbers, shares and months in the person's locale: "35 %" in French (a narrow no-break space before the sign),
+ * "35%" in English; "1,5" and "1.5". Each formatter is built once per locale.
  */
 export function useNumbers() {
-  const { tag, timeZone } = useI18n();
+  const { tag, timeZone, locale } = useI18n();
   return useMemo(() => {
     const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
     const whole = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
@@ -21,7 +21,8 @@ export function useNumbers() {
     return {
       number: (n: number) => number.format(n),
       whole: (n: number) => whole.format(n),
-      percent: (share: number) => percent.format(share),
+      // French typography wants a narrow no-break space before %; Intl writes a no-break space in some versions.
+      percent: (share: number) => (locale === "fr" ? `${whole.format(share * 100)}\u202f%` : percent.format(share)),
       /** "Oct", "oct."; with the year when the months cross one ("Dec 25"). */
       month: (m: string, withYear: boolean) => (withYear ? shortYear : short).format(monthDate(m)),
       monthLong: (m: string) => long.format(monthDate(m)),
@@ -30,7 +31,7 @@ export function useNumbers() {
       /** A day that starts at midnight UTC (a report's first month), as such. */
       utcDay: (iso: string) => utcDay.format(new Date(iso)),
     };
-  }, [tag, timeZone]);
+  }, [tag, timeZone, locale]);
 }
 export type Numbers = ReturnType<typeof useNumbers>;
 
