@@ -184,8 +184,8 @@ describe("the coordinator's program health", () => {
     expect(rows[0]!.textContent).toContain("2 of 4.3");
     expect(within(atRisk).queryByText(/Léa Fontaine/)).toBeNull();
 
-    expect(screen.getByRole("img", { name: /^Demand and supply by skill: a bar chart/ })).toBeTruthy();
-    expect(screen.getByRole("img", { name: /^Ratings given: a bar chart/ })).toBeTruthy();
+    expect(screen.getByRole("img", { name: /^Requests and offers by skill, the largest gaps first: a bar chart/ })).toBeTruthy();
+    expect(screen.getByRole("img", { name: /^Ratings given in the period's check-ins: a bar chart/ })).toBeTruthy();
     const cuts = screen.getByRole("table", { name: "By department and role" });
     expect(within(cuts).getByRole("row", { name: /Executive/ }).textContent).toBe("Department: Executive1Hidden (fewer than 5 people)");
   });

@@ -33,6 +33,7 @@ const useStyles = makeStyles({
   stepGroup: { display: "grid", gap: tokens.spacingVerticalS },
   reasons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   paragraph: { margin: 0, maxWidth: "75ch" },
+  heading: { margin: 0 },
   questions: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalXS },
 });
 
@@ -188,7 +189,7 @@ function Suggestions({ suggestions }: { suggestions: TeamReport["suggestions"] }
             <div className={st.steps}>
               {of.map((x) => (
                 <Card key={x.id} className={st.step} appearance="filled-alternative" data-suggestion={x.id}>
-                  <Text as="h4" weight="semibold" size={400}>
+                  <Text as="h4" weight="semibold" size={400} className={st.heading}>
                     {x.title[locale]}
                   </Text>
                   <div className={st.reasons}>
@@ -203,7 +204,7 @@ function Suggestions({ suggestions }: { suggestions: TeamReport["suggestions"] }
                   </Text>
                   {x.questions && (
                     <>
-                      <Text as="h5" weight="semibold">
+                      <Text as="h5" weight="semibold" className={st.heading}>
                         {t("team.suggestions.questions")}
                       </Text>
                       <ol className={st.questions}>

@@ -67,7 +67,7 @@ const useStyles = makeStyles({
   hatchLine: { stroke: tokens.colorNeutralForeground2, strokeWidth: 2, "@media (forced-colors: active)": { stroke: "CanvasText" } },
   toggle: { justifySelf: "start" },
   tableWrap: { overflowX: "auto" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end", textAlign: "end" } },
   rows: { display: "grid", gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: "none" },
   row: {
     display: "grid",
@@ -126,16 +126,14 @@ function ChartFrame({ title, categoryHeader, categories, series, format, childre
       <Subtitle2 as="h3" id={`${id}-title`}>
         {title}
       </Subtitle2>
-      {series.length > 1 && (
-        <ul className={s.legend} aria-hidden="true">
-          {series.map((x) => (
-            <li key={x.key} className={s.legendItem}>
-              <Swatch look={x.look} hatch={`${id}-legend-${x.key}`} />
-              <Text size={200}>{x.label}</Text>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul className={s.legend} aria-hidden="true">
+        {series.map((x) => (
+          <li key={x.key} className={s.legendItem}>
+            <Swatch look={x.look} hatch={`${id}-legend-${x.key}`} />
+            <Text size={200}>{x.label}</Text>
+          </li>
+        ))}
+      </ul>
       <div role="img" aria-label={t("reports.chart.alt", { title })} className={s.plot}>
         {children(`${id}-hatch`)}
       </div>

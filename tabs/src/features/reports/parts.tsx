@@ -45,9 +45,15 @@ export const useReportStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   detail: { color: tokens.colorNeutralForeground2 },
-  charts: { display: "grid", gap: tokens.spacingVerticalXXL, gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 420px), 1fr))" },
+  charts: {
+    display: "grid",
+    gap: tokens.spacingVerticalXXL,
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 420px), 1fr))",
+    alignItems: "start",
+  },
+  narrowChart: { maxWidth: "640px" },
   tableWrap: { overflowX: "auto" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end", textAlign: "end" } },
   hiddenCell: { color: tokens.colorNeutralForeground2 },
   note: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "80ch" },
 });
@@ -202,6 +208,11 @@ export function Breakdown({ report, wholeLabel }: { report: Pick<TeamReport, "to
           </TableBody>
         </Table>
       </div>
+      {rows.some((r) => r.cell.figures?.goalsAchieved === null) && (
+        <Text as="p" className={s.note}>
+          {t("reports.breakdown.goalsHidden", { min: report.minGroupSize })}
+        </Text>
+      )}
     </section>
   );
 }

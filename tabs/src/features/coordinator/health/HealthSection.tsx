@@ -52,7 +52,7 @@ function Health({ report }: { report: ProgramReport }) {
   const s = useReportStyles();
   const { t, locale } = useI18n();
   const n = useNumbers();
-  const ids = { figures: useId(), demand: useId() };
+  const ids = { figures: useId(), demand: useId(), ratings: useId() };
   const min = report.minGroupSize;
   const f = report.total.figures;
   const hidden = report.total.hidden;
@@ -138,23 +138,28 @@ function Health({ report }: { report: ProgramReport }) {
         <Subtitle1 as="h2" id={ids.demand}>
           {t("health.demand")}
         </Subtitle1>
-        <div className={s.charts}>
-          {report.demand.length === 0 ? (
-            <Text as="p">{t("health.demand.none")}</Text>
-          ) : (
-            <BarChart
-              title={t("health.demand")}
-              categoryHeader={t("health.demand.skill")}
-              categories={report.demand.map((d) => ({ label: d.label?.[locale] ?? d.skillId, long: d.label?.[locale] ?? d.skillId }))}
-              series={[
-                { key: "requests", label: t("health.demand.requests"), values: report.demand.map((d) => d.requests), look: "solid" },
-                { key: "offers", label: t("health.demand.offers"), values: report.demand.map((d) => d.offers), look: "hatched" },
-              ]}
-              format={n.whole}
-            />
-          )}
+        {report.demand.length === 0 ? (
+          <Text as="p">{t("health.demand.none")}</Text>
+        ) : (
           <BarChart
-            title={t("health.ratings")}
+            title={t("health.demand.chart")}
+            categoryHeader={t("health.demand.skill")}
+            categories={report.demand.map((d) => ({ label: d.label?.[locale] ?? d.skillId, long: d.label?.[locale] ?? d.skillId }))}
+            series={[
+              { key: "requests", label: t("health.demand.requests"), values: report.demand.map((d) => d.requests), look: "solid" },
+              { key: "offers", label: t("health.demand.offers"), values: report.demand.map((d) => d.offers), look: "hatched" },
+            ]}
+            format={n.whole}
+          />
+        )}
+      </section>
+      <section className={s.section} aria-labelledby={ids.ratings}>
+        <Subtitle1 as="h2" id={ids.ratings}>
+          {t("health.ratings")}
+        </Subtitle1>
+        <div className={s.narrowChart}>
+          <BarChart
+            title={t("health.ratings.chart")}
             categoryHeader={t("health.ratings.stars")}
             categories={[5, 4, 3, 2, 1].map((r) => ({ label: t("health.ratings.star", { n: r }), long: t("health.ratings.star", { n: r }) }))}
             series={[{ key: "count", label: t("health.ratings.count"), values: [4, 3, 2, 1, 0].map((i) => report.ratings.distribution[i] ?? 0), look: "solid" }]}
