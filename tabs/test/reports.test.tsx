@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import axe from "axe-core";
 import { ApiError } from "@tandem/ui";
+import { suggestionsFor } from "@tandem/core";
 import TeamView from "../src/features/reports/TeamView";
 import HealthSection from "../src/features/coordinator/health/HealthSection";
 import { Shell } from "../src/app/Shell";
@@ -103,10 +104,43 @@ describe("the manager's team view", () => {
         throw new ApiError(403, "forbidden", "Managers only");
       },
     });
-    renderView(<TeamView />, { fake: refused, me: meOf(null) });
+    const first = renderView(<TeamView />, { fake: refused, me: meOf(null) });
     expect(await screen.findByText("Nobody reports to you yet")).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.queryByRole("button", { name: "Download as CSV" })).toBeNull();
+    first.unmount();
+
+    const none = { people: 0, hidden: null, figures: null } as const;
+    const empty = teamReportOf({
+      total: { people: 0, hidden: "fewer_than_minimum", figures: null },
+      byDepartment: [],
+      byRole: [
+        { role: "mentor", ...none },
+        { role: "mentee", ...none },
+      ],
+      months: [],
+      people: [],
+      counts: { people: 0, enrolled: 0, mentors: 0, mentees: 0 },
+      atRisk: null,
+      suggestions: [],
+    });
+    renderView(<TeamView />, { fake: fakeApi({ teamReport: () => empty }), me: manager() });
+    expect(await screen.findByText("Nobody reports to you yet")).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "Key figures" })).toBeNull();
+  });
+
+  it("suggests small and big steps when few of the team are enrolled, with questions for the interviews", async () => {
+    const counts = { people: 10, enrolled: 2, mentors: 1, mentees: 1 };
+    const report = teamReportOf({ counts, suggestions: suggestionsFor({ ...counts, held: 40, expected: 51.1, atRisk: 0 }), atRisk: 0 });
+    renderView(<TeamView />, { fake: fakeApi({ teamReport: () => report }), me: manager(), locale: "fr-FR" });
+    await screen.findByRole("heading", { name: "Ce que vous pouvez faire" });
+    expect(screen.getByRole("heading", { name: "Petits pas" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Demandez à vos seniors ce qu'ils aimeraient apprendre" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Grands pas" })).toBeTruthy();
+    const recruit = screen.getByRole("heading", { name: "Recrutez des juniors dont les compétences nourrissent le programme" }).closest("[data-suggestion]")!;
+    expect(within(recruit as HTMLElement).getByText("Peu de personnes de votre équipe sont inscrites")).toBeTruthy();
+    expect(within(recruit as HTMLElement).getByRole("heading", { name: "Questions pour les entretiens" })).toBeTruthy();
+    expect(within(recruit as HTMLElement).getAllByRole("listitem").length).toBe(6);
   });
 
   it("asks for the period chosen, and downloads the CSV of that period through the api", async () => {

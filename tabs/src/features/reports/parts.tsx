@@ -52,6 +52,7 @@ export const useReportStyles = makeStyles({
     alignItems: "start",
   },
   narrowChart: { maxWidth: "640px" },
+  wideChart: { maxWidth: "960px" },
   tableWrap: { overflowX: "auto" },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end", textAlign: "end" } },
   hiddenCell: { color: tokens.colorNeutralForeground2 },

@@ -141,16 +141,18 @@ function Health({ report }: { report: ProgramReport }) {
         {report.demand.length === 0 ? (
           <Text as="p">{t("health.demand.none")}</Text>
         ) : (
-          <BarChart
-            title={t("health.demand.chart")}
-            categoryHeader={t("health.demand.skill")}
-            categories={report.demand.map((d) => ({ label: d.label?.[locale] ?? d.skillId, long: d.label?.[locale] ?? d.skillId }))}
-            series={[
-              { key: "requests", label: t("health.demand.requests"), values: report.demand.map((d) => d.requests), look: "solid" },
-              { key: "offers", label: t("health.demand.offers"), values: report.demand.map((d) => d.offers), look: "hatched" },
-            ]}
-            format={n.whole}
-          />
+          <div className={s.wideChart}>
+            <BarChart
+              title={t("health.demand.chart")}
+              categoryHeader={t("health.demand.skill")}
+              categories={report.demand.map((d) => ({ label: d.label?.[locale] ?? d.skillId, long: d.label?.[locale] ?? d.skillId }))}
+              series={[
+                { key: "requests", label: t("health.demand.requests"), values: report.demand.map((d) => d.requests), look: "solid" },
+                { key: "offers", label: t("health.demand.offers"), values: report.demand.map((d) => d.offers), look: "hatched" },
+              ]}
+              format={n.whole}
+            />
+          </div>
         )}
       </section>
       <section className={s.section} aria-labelledby={ids.ratings}>
