@@ -19,7 +19,7 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingInline: tokens.spacingHorizontalL,
     backgroundColor: tokens.colorNeutralBackground1,
-    // A manager who coordinates and mentors has eight sections: in a narrow tab they scroll sideways on their own,
+    // A manager who coordinates and mentors has seven sections: in a narrow tab they scroll sideways on their own,
     // the page does not.
     overflowX: "auto",
   },
