@@ -1,7 +1,7 @@
 import { Suspense, useMemo } from "react";
 import { Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useI18n } from "../../i18n/i18n";
-import { useSection } from "../../app/router";
+import { useSection } from "./useSection";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
 import { coordinatorSections } from "./sections";
 

@@ -12,7 +12,6 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { TableSimple20Regular } from "@fluentui/react-icons";
 import { useT } from "../../i18n/i18n";
 
 /**
@@ -140,7 +139,6 @@ function ChartFrame({ title, categoryHeader, categories, series, format, childre
       <Button
         className={s.toggle}
         appearance="subtle"
-        icon={<TableSimple20Regular />}
         aria-expanded={table}
         aria-controls={`${id}-table`}
         onClick={() => setTable((v) => !v)}
