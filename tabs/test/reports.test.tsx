@@ -6,6 +6,8 @@ import { suggestionsFor } from "@tandem/core";
 import TeamView from "../src/features/reports/TeamView";
 import HealthSection from "../src/features/coordinator/health/HealthSection";
 import { Shell } from "../src/app/Shell";
+import CoordinatorArea from "../src/features/coordinator/CoordinatorArea";
+import { coordinatorSections } from "../src/features/coordinator/sections";
 import { fakeApi, meOf, profileOf, renderView } from "./render";
 import { programReportOf, smallTeamReportOf, teamReportOf } from "./reports-data";
 
@@ -235,6 +237,19 @@ describe("the coordinator's program health", () => {
     await user.click(screen.getByRole("button", { name: "Télécharger en CSV" }));
     await screen.findByText(/tandem-programme-30\.csv/);
     expect(fake.callsTo("programReportCsv").map((c) => c.input.query)).toEqual([{ period: 30, lang: "fr" }]);
+  });
+});
+
+describe("the coordinator's area", () => {
+  it("opens its first section, loaded when opened, whatever section the address names", async () => {
+    window.location.hash = "/program/nothing-here";
+    renderView(<CoordinatorArea />, { fake: fakeApi({ programReport: () => programReportOf() }), me: coordinator() });
+    expect(screen.getByRole("heading", { level: 1, name: "Program" })).toBeTruthy();
+    expect(coordinatorSections.map((x) => x.id)).toEqual(["health"]);
+    expect(await screen.findByRole("heading", { name: "Tandems at risk" })).toBeTruthy();
+    // One section needs no navigation of its own; the matching console's will add theirs beside it.
+    expect(screen.queryByRole("navigation", { name: "Program sections" })).toBeNull();
+    window.location.hash = "";
   });
 });
 
