@@ -131,6 +131,22 @@ describe("the manager's team view", () => {
     expect(screen.queryByRole("heading", { name: "Key figures" })).toBeNull();
   });
 
+  it("says when the report could not be read, and reads it again on request", async () => {
+    let fail = true;
+    const fake = fakeApi({
+      teamReport: () => {
+        if (fail) throw new ApiError(503, "unavailable", "Storage is not answering");
+        return teamReportOf();
+      },
+    });
+    const { user } = renderView(<TeamView />, { fake, me: manager() });
+    const alert = await screen.findByRole("alert");
+    fail = false;
+    await user.click(within(alert).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("heading", { name: "Key figures" })).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("suggests small and big steps when few of the team are enrolled, with questions for the interviews", async () => {
     const counts = { people: 10, enrolled: 2, mentors: 1, mentees: 1 };
     const report = teamReportOf({ counts, suggestions: suggestionsFor({ ...counts, held: 40, expected: 51.1, atRisk: 0 }), atRisk: 0 });

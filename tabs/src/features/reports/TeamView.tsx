@@ -19,12 +19,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ProgramRole, TeamReport } from "@tandem/core";
-import { ApiError, useResource } from "@tandem/ui";
+import { ApiError, ErrorNotice, useResource } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
 import { useNumbers } from "./format";
-import { Breakdown, CsvButton, Figure, PeriodPicker, ReportProblem, useReportStyles, type Period } from "./parts";
+import { Breakdown, CsvButton, Figure, PeriodPicker, useReportStyles, type Period } from "./parts";
 import { Trends } from "./trends";
 
 const useStyles = makeStyles({
@@ -78,7 +78,7 @@ export default function TeamView() {
               fetchCsv={async () => (await call("teamReportCsv", { query: { period, lang: locale } })).data}
             />
           </div>
-          {report.error !== undefined && <ReportProblem error={report.error} onRetry={report.reload} />}
+          {report.error !== undefined && <ErrorNotice error={report.error} onRetry={report.reload} />}
           {report.loading && <ViewSkeleton cards={2} />}
           {report.data && !report.loading && <TeamReportBody report={report.data} period={period} />}
         </>

@@ -1,5 +1,4 @@
 import { useMemo } from "react";
-import type { ReportCell } from "@tandem/core";
 import { useI18n } from "../../i18n/i18n";
 
 /**
@@ -38,5 +37,3 @@ export type Numbers = ReturnType<typeof useNumbers>;
 /** Whether the months of a report cross a new year, so that their labels need it. */
 export const crossesYear = (months: readonly { month: string }[]) => new Set(months.map((m) => m.month.slice(0, 4))).size > 1;
 
-/** A cell's figures, or why they are hidden. */
-export type Shown<T> = { hidden: null; value: T } | { hidden: NonNullable<ReportCell["hidden"]> | "goals"; value: null };

@@ -218,7 +218,3 @@ export function Breakdown({ report, wholeLabel }: { report: Pick<TeamReport, "to
   );
 }
 
-/** Loading, a failure with a retry, or nothing: what a report view shows before its figures. */
-export function ReportProblem({ error, onRetry }: { error: unknown; onRetry(): void }) {
-  return <ErrorNotice error={error} onRetry={onRetry} />;
-}

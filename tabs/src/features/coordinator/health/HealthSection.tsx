@@ -10,13 +10,13 @@ import {
   Text,
 } from "@fluentui/react-components";
 import type { ProgramReport } from "@tandem/core";
-import { useResource } from "@tandem/ui";
+import { ErrorNotice, useResource } from "@tandem/ui";
 import { useSession } from "../../../app/session";
 import { useI18n } from "../../../i18n/i18n";
 import { ViewSkeleton } from "../../../components/ViewSkeleton";
 import { BarChart } from "../../reports/charts";
 import { useNumbers } from "../../reports/format";
-import { Breakdown, CsvButton, Figure, PeriodPicker, ReportProblem, useReportStyles, type Period } from "../../reports/parts";
+import { Breakdown, CsvButton, Figure, PeriodPicker, useReportStyles, type Period } from "../../reports/parts";
 import { Trends } from "../../reports/trends";
 
 /**
@@ -41,7 +41,7 @@ export default function HealthSection() {
           fetchCsv={async () => (await call("programReportCsv", { query: { period, lang: locale } })).data}
         />
       </div>
-      {report.error !== undefined && <ReportProblem error={report.error} onRetry={report.reload} />}
+      {report.error !== undefined && <ErrorNotice error={report.error} onRetry={report.reload} />}
       {report.loading && <ViewSkeleton cards={2} />}
       {report.data && !report.loading && <Health report={report.data} />}
     </div>
