@@ -2,11 +2,12 @@ import { useMemo, useState, type ReactElement, type ReactNode } from "react";
 import { teamsLightTheme } from "@fluentui/react-components";
 import type { Me } from "@tandem/core";
 import { renderInShell, type FakeApi } from "@tandem/ui/testing";
-import { createI18n, moreMessages } from "../src/i18n/i18n";
+import { createI18n, moreMessages, reportMessages } from "../src/i18n/i18n";
 import { SessionContext, prefetch, type Session } from "../src/app/session";
 
 // The views beyond the first screen render once their strings are there: the app's lazyView waits for them.
 await moreMessages();
+await reportMessages();
 
 export { fakeApi, type FakeApi, type Handler, type Recorded } from "@tandem/ui/testing";
 

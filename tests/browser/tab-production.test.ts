@@ -32,6 +32,11 @@ describe("the production build of the tab", () => {
       expect(firstJs.includes("_zod"), "zod in the first load").toBe(false);
       expect(firstJs.includes("ZodError"), "zod in the first load").toBe(false);
       expect(js.includes("_zod"), "zod still loads with the forms").toBe(true);
+      // The reports' views (a manager's team, a coordinator's program) and their strings load when opened.
+      for (const reports of ["Nobody reports to you yet", "Tandems at risk", "reports.chart.showTable"]) {
+        expect(firstJs.includes(reports), `${reports} in the first load`).toBe(false);
+        expect(js.includes(reports), `${reports} in the build`).toBe(true);
+      }
       // The sign-in starts from the entry script, before the app is evaluated.
       const entry = html.match(/<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/)![1]!;
       const entryJs = await readFile(join(dir, entry), "utf8");

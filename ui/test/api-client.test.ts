@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, createApiClient, errorKind, sharedMessages, type SignInChallenge } from "../src/index";
 
 /**
@@ -29,7 +29,11 @@ async function api(answer: (req: IncomingMessage, n: number) => { status: number
   await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`, seen };
 }
-afterEach(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  server = undefined;
+});
 
 const refused = (authError: string, claims?: string) => ({
   status: 401,
@@ -74,5 +78,23 @@ describe("the apps' api client, when Entra asks the person to sign in again", ()
     const error = await createApiClient(url, h.getToken)("getMe").catch((e: unknown) => e);
     expect(seen).toHaveLength(1);
     expect(errorKind(error)).toEqual({ kind: "unauthenticated" });
+  });
+});
+
+describe("the apps' api client", () => {
+  it("gives an export (CSV) as its text, byte order mark kept, with the query and the person's token", async () => {
+    const asked: { url: string; authorization: string | null }[] = [];
+    const csv = "\uFEFFDécoupage;Valeur\r\nÉquipe;;8\r\n";
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init: RequestInit) => {
+        asked.push({ url, authorization: new Headers(init.headers).get("authorization") });
+        return new Response(new TextEncoder().encode(csv), { headers: { "content-type": "text/csv; charset=utf-8" } });
+      }),
+    );
+    const call = createApiClient("https://api.example/api", async () => "token-1");
+    const { data } = await call("teamReportCsv", { query: { period: 365, lang: "fr" } });
+    expect(data).toBe(csv);
+    expect(asked).toEqual([{ url: "https://api.example/api/reports/team.csv?period=365&lang=fr", authorization: "Bearer token-1" }]);
   });
 });

@@ -38,7 +38,12 @@ export function fakeApi(handlers: Partial<Record<EndpointId, Handler>> = {}): Fa
       ["query", e.query],
     ] as const) {
       if (!schema) continue;
-      const parsed = schema.safeParse(input[part] ?? (part === "query" ? {} : undefined));
+      // A query travels in the URL: the api parses its values as the strings they become.
+      const sent =
+        part === "query"
+          ? Object.fromEntries(Object.entries((input.query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))
+          : input[part];
+      const parsed = schema.safeParse(sent);
       if (!parsed.success) {
         throw new ApiError(
           400,

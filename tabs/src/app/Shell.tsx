@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
-import { lazyView, useT } from "../i18n/i18n";
+import { lazyView, reportMessages, useT } from "../i18n/i18n";
 import { useSession } from "./session";
 import { useView, type View } from "./router";
 import { HomeView } from "../features/home/HomeView";
@@ -10,12 +10,18 @@ const SessionsView = lazyView(() => import("../features/sessions/SessionsView"))
 const ProfileView = lazyView(() => import("../features/profile/ProfileView"));
 const TrainingView = lazyView(() => import("../features/training/TrainingView"));
 const JournalView = lazyView(() => import("../features/journal/JournalView"));
+// The reports' views come in chunks of their own, with their strings, when opened: a participant never loads them.
+const TeamView = lazyView(() => import("../features/reports/TeamView"), reportMessages);
+const CoordinatorArea = lazyView(() => import("../features/coordinator/CoordinatorArea"), reportMessages);
 
 const useStyles = makeStyles({
   nav: {
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingInline: tokens.spacingHorizontalL,
     backgroundColor: tokens.colorNeutralBackground1,
+    // A manager who coordinates and mentors has seven sections: in a narrow tab they scroll sideways on their own,
+    // the page does not.
+    overflowX: "auto",
   },
   main: {
     padding: tokens.spacingHorizontalL,
@@ -31,7 +37,19 @@ export function Shell() {
   const { me } = useSession();
   const [view, go] = useView();
   const mentor = me.roles.includes("mentor");
-  const shown: View[] = ["home", "sessions", "profile", ...(mentor ? (["training"] as const) : []), "journal"];
+  // A manager (someone with reports in the synced directory, as /me says) sees their team; a coordinator (the
+  // Entra app role) the program. The api refuses both reports to anyone else.
+  const manager = me.roles.includes("manager");
+  const coordinator = me.roles.includes("coordinator");
+  const shown: View[] = [
+    "home",
+    "sessions",
+    "profile",
+    ...(mentor ? (["training"] as const) : []),
+    "journal",
+    ...(manager ? (["team"] as const) : []),
+    ...(coordinator ? (["program"] as const) : []),
+  ];
   const current = shown.includes(view) ? view : "home";
   return (
     <>
@@ -51,6 +69,8 @@ export function Shell() {
           {current === "profile" && <ProfileView />}
           {current === "training" && <TrainingView />}
           {current === "journal" && <JournalView />}
+          {current === "team" && <TeamView />}
+          {current === "program" && <CoordinatorArea />}
         </Suspense>
       </main>
     </>

@@ -1,10 +1,13 @@
 import { useEffect, useState } from "react";
 
-export const views = ["home", "sessions", "profile", "training", "journal"] as const;
+export const views = ["home", "sessions", "profile", "training", "journal", "team", "program"] as const;
 export type View = (typeof views)[number];
 
+/** The hash's parts: `#/program/health` is ["program", "health"]. */
+export const hashParts = () => window.location.hash.replace(/^#\/?/, "").split("/");
+
 const read = (): View => {
-  const v = window.location.hash.replace(/^#\/?/, "").split("/")[0];
+  const v = hashParts()[0];
   return (views as readonly string[]).includes(v ?? "") ? (v as View) : "home";
 };
 

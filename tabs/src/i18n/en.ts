@@ -5,6 +5,7 @@ import type { sessionMessages } from "../features/sessions/messages";
 import type { profileMessages } from "../features/profile/messages";
 import type { trainingMessages } from "../features/training/messages";
 import type { journalMessages } from "../features/journal/messages";
+import type { reportMessages } from "../features/reports/messages";
 
 /**
  * The first screen's strings in English: the shell's and the home view's. The other views' strings come with
@@ -23,4 +24,5 @@ export type MessageKey = keyof (typeof en &
   English<typeof sessionMessages> &
   English<typeof profileMessages> &
   English<typeof trainingMessages> &
-  English<typeof journalMessages>);
+  English<typeof journalMessages> &
+  English<typeof reportMessages>);

@@ -88,6 +88,10 @@ export function createApiClient(baseUrl: string, getToken: GetToken): Call {
     }
     const etag = res.headers.get("etag");
     if (res.status === 204) return { data: {} as never, etag };
+    // An export (CSV) is its text, byte order mark kept: Excel reads it to know the file is UTF-8.
+    if (!/json/.test(res.headers.get("content-type") ?? "json")) {
+      return { data: new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer()) as never, etag };
+    }
     let data: unknown;
     try {
       data = await res.json();

@@ -1,0 +1,9 @@
+import { describe, expect, it } from "vitest";
+import { reportMessages } from "../src/features/reports/messages";
+
+describe("the reports' French", () => {
+  it("follows French typography: a narrow no-break space before : ; ? ! % and inside « »", () => {
+    const wrong = Object.entries(reportMessages.fr).filter(([, text]) => /(^|[^\u202f])[:;?!%»]|«[^\u202f]/.test(text.replace(/\{\w+\}/g, "x")));
+    expect(wrong).toEqual([]);
+  });
+});
