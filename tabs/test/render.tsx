@@ -4,10 +4,12 @@ import type { Me } from "@tandem/core";
 import { renderInShell, type FakeApi } from "@tandem/ui/testing";
 import { createI18n, moreMessages, reportMessages } from "../src/i18n/i18n";
 import { SessionContext, prefetch, type Session } from "../src/app/session";
+import { consoleMessages } from "../src/features/coordinator/sections";
 
 // The views beyond the first screen render once their strings are there: the app's lazyView waits for them.
 await moreMessages();
 await reportMessages();
+await consoleMessages();
 
 export { fakeApi, type FakeApi, type Handler, type Recorded } from "@tandem/ui/testing";
 

@@ -6,6 +6,7 @@ import type { profileMessages } from "../features/profile/messages";
 import type { trainingMessages } from "../features/training/messages";
 import type { journalMessages } from "../features/journal/messages";
 import type { reportMessages } from "../features/reports/messages";
+import type { consoleMessages } from "../features/coordinator/messages";
 
 /**
  * The first screen's strings in English: the shell's and the home view's. The other views' strings come with
@@ -25,4 +26,5 @@ export type MessageKey = keyof (typeof en &
   English<typeof profileMessages> &
   English<typeof trainingMessages> &
   English<typeof journalMessages> &
-  English<typeof reportMessages>);
+  English<typeof reportMessages> &
+  English<typeof consoleMessages>);

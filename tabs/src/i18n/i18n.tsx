@@ -12,7 +12,7 @@ const catalogs = { en: { ...en }, fr: { ...fr } } as Record<Locale, Record<Messa
 type Catalogs = { en: Record<string, string>; fr: Record<string, string> };
 
 /** A chunk of strings added to the catalogs in place, once. */
-function messagesChunk(load: () => Promise<Catalogs>): () => Promise<void> {
+export function messagesChunk(load: () => Promise<Catalogs>): () => Promise<void> {
   let loading: Promise<void> | undefined;
   return () =>
     (loading ??= load().then(

@@ -14,6 +14,12 @@ export interface SignInChallenge {
 /** Gives a token for the api; with a challenge, a new one from an interactive sign-in that answers it. */
 export type GetToken = (challenge?: SignInChallenge) => Promise<string>;
 
+/** What some 409s add to the problem (ApiProblem in @tandem/core/client): each item with French and English words. */
+export interface ProblemParticulars {
+  rules?: { menteeId: string | null; mentorId?: string; rule: string; words: { fr: string; en: string } }[];
+  changes?: { what: string; ids: string[]; words: { fr: string; en: string } }[];
+}
+
 /** A problem the api answered (RFC 9457), or a network failure (status 0). */
 export class ApiError extends Error {
   constructor(
@@ -23,6 +29,8 @@ export class ApiError extends Error {
     readonly fields: { pointer?: string; parameter?: string; detail: string }[] = [],
     /** With 401 only: what the person must do to sign in again, as Entra said it. */
     readonly challenge: SignInChallenge | null = null,
+    /** A 409's particulars, in words: the hard rules a proposal breaks, what changed since a matching run read its inputs. */
+    readonly particulars: ProblemParticulars = {},
   ) {
     super(detail);
     this.name = "ApiError";
@@ -82,9 +90,10 @@ export function createApiClient(baseUrl: string, getToken: GetToken): Call {
       throw new ApiError(0, "network", "network");
     }
     if (!res.ok) {
-      const problem = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: ApiError["fields"]; authError?: string; claims?: string };
+      const problem = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: ApiError["fields"]; authError?: string; claims?: string } & ProblemParticulars;
       const asked = res.status === 401 && problem.authError ? { error: problem.authError, claims: problem.claims ?? null } : null;
-      throw new ApiError(res.status, problem.code ?? "internal", problem.detail ?? res.statusText, problem.errors ?? [], asked);
+      const particulars = { ...(problem.rules ? { rules: problem.rules } : {}), ...(problem.changes ? { changes: problem.changes } : {}) };
+      throw new ApiError(res.status, problem.code ?? "internal", problem.detail ?? res.statusText, problem.errors ?? [], asked, particulars);
     }
     const etag = res.headers.get("etag");
     if (res.status === 204) return { data: {} as never, etag };

@@ -1,6 +1,6 @@
 import type { ComponentType, LazyExoticComponent } from "react";
 import type { MessageKey } from "../../i18n/en";
-import { lazyView, reportMessages } from "../../i18n/i18n";
+import { lazyView, messagesChunk, reportMessages } from "../../i18n/i18n";
 
 /**
  * The coordinator's area ("Program"), one entry per section: its place in the URL (`#/program/<id>`), its name
@@ -15,6 +15,10 @@ export interface CoordinatorSection {
   View: LazyExoticComponent<ComponentType>;
 }
 
+/** The console's strings (matching, demand, tandems, catalogue): loaded with the first of those sections. */
+export const consoleMessages = messagesChunk(() => import("./messages").then((m) => m.consoleMessages));
+
 export const coordinatorSections: readonly CoordinatorSection[] = [
   { id: "health", label: "program.section.health", View: lazyView(() => import("./health/HealthSection"), reportMessages) },
+  { id: "matching", label: "program.section.matching", View: lazyView(() => import("./matching/MatchingSection"), reportMessages, consoleMessages) },
 ];

@@ -1,0 +1,58 @@
+import { useEffect, useId, useState } from "react";
+import { Field, Select } from "@fluentui/react-components";
+import type { CycleView } from "@tandem/core";
+import { useResource, type Resource } from "@tandem/ui";
+import { useSession } from "../../app/session";
+import { useI18n } from "../../i18n/i18n";
+
+/** The program's cycles, newest first. */
+export function useCycles(): Resource<CycleView[]> {
+  const { call } = useSession();
+  return useResource(async () => [...(await call("listCycles")).data.items].sort((a, b) => b.startsOn.localeCompare(a.startsOn)), [call]);
+}
+
+/**
+ * The cycle a coordinator most likely means: the latest one that has started or will and has not ended (the one open
+ * for matching, as the next cycle is matched while the current one runs), else the latest.
+ */
+export function currentCycle(cycles: readonly CycleView[], today = new Date().toISOString().slice(0, 10)): CycleView | undefined {
+  return cycles.filter((c) => c.endsOn >= today).sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0] ?? cycles[0];
+}
+
+/** The chosen cycle's id, set to `currentCycle` once the cycles arrive. */
+export function useChosenCycle(cycles: readonly CycleView[] | undefined): [string, (id: string) => void] {
+  const [id, setId] = useState("");
+  useEffect(() => {
+    if (!id && cycles?.length) setId(currentCycle(cycles)?.id ?? "");
+  }, [cycles, id]);
+  return [id, setId];
+}
+
+/** A native select: every browser and screen reader knows it, and it is keyboard-only by nature. */
+export function CyclePicker({
+  cycles,
+  value,
+  onChange,
+  allLabel,
+}: {
+  cycles: readonly CycleView[];
+  value: string;
+  onChange(id: string): void;
+  /** When given, a first option for every cycle (value ""). */
+  allLabel?: string;
+}) {
+  const { t, date } = useI18n();
+  const id = useId();
+  return (
+    <Field label={t("console.cycle")}>
+      <Select id={id} value={value} onChange={(_, d) => onChange(d.value)}>
+        {allLabel !== undefined && <option value="">{allLabel}</option>}
+        {cycles.map((c) => (
+          <option key={c.id} value={c.id}>
+            {`${c.name} (${t("console.cycle.dates", { from: date(c.startsOn), to: date(c.endsOn) })})`}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

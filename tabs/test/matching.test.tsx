@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { screen, within } from "@testing-library/react";
+import { ApiError } from "@tandem/ui";
+import MatchingSection from "../src/features/coordinator/matching/MatchingSection";
+import { fakeApi, meOf, renderView, skillList } from "./render";
+import { cycleOf, pastCycle, people, runIds, runOf, whyNotOf } from "./matching-data";
+
+const coordinator = () => meOf(null, { roles: ["mentee", "coordinator"] });
+const started = (id: string) => ({ id, cycleId: cycleOf().id, status: "running" as const, progress: 0, startedAt: "2026-12-02T07:00:00.000Z", publication: null });
+
+/** A fake api with the cycle and no run yet; each run answers "running" once, then done. */
+function console_(done = runOf("done")) {
+  let reads = 0;
+  const fake = fakeApi({
+    listCycles: () => ({ items: [pastCycle(), cycleOf()] }),
+    listSkills: skillList,
+    listMatchingRuns: () => ({ items: [] }),
+    startMatchingRun: () => started(done.id),
+    getMatchingRun: () => (reads++ === 0 ? runOf("running") : done),
+  });
+  return fake;
+}
+
+describe("the matching console", () => {
+  it("shows the cycle open for matching with its rules, runs it with a progress bar, then its proposals with their reasons and the unmatched with theirs", async () => {
+    const fake = console_();
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator() });
+
+    // The cycle open for matching is chosen, not the past one; its weights and rules are shown.
+    const picker = await screen.findByRole("combobox", { name: "Cycle" });
+    expect((picker as HTMLSelectElement).selectedOptions[0]!.textContent).toContain("Cycle 3");
+    const rules = await screen.findByRole("table", { name: "Weights and rules of this cycle" });
+    expect(within(rules).getByRole("row", { name: /Skill and level/ }).textContent).toContain("40%");
+    expect(within(rules).getByRole("row", { name: /Circles/ }).textContent).toContain("Yes");
+    expect(await screen.findByText("No matching run for this cycle yet.")).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: "Run the matching" }));
+    expect(fake.callsTo("startMatchingRun")[0]!.input.body).toEqual({ cycleId: cycleOf().id, pins: [], removals: [] });
+    const bar = await screen.findByRole("progressbar");
+    expect(bar.getAttribute("aria-valuetext")).toBe("30%");
+
+    // Done: the circle and the tandem, each pair's score and parts in words.
+    const circle = await screen.findByRole("group", { name: "Nina Lopez with Denis Fabre, Paul Girard" }, { timeout: 3000 });
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(within(circle).getByText("Circle")).toBeTruthy();
+    expect(await within(circle).findByText("Skill: Copilot in Microsoft 365")).toBeTruthy();
+    expect(within(circle).getByText("Denis Fabre: score 80 / 100")).toBeTruthy();
+    expect(within(circle).getByText("Teaches Copilot at expert level (Paul)")).toBeTruthy();
+    expect(within(circle).getAllByText("Different departments (+15 / 15)")).toHaveLength(2);
+    expect(screen.getByRole("status").textContent).toBe("3 of 5 mentees matched, 2 without a mentor; 3 mentors; 0 pinned.");
+
+    const unmatched = screen.getByRole("table", { name: "Without a proposal (2)" });
+    const laurence = within(unmatched).getByRole("row", { name: /Laurence Bonnet/ });
+    expect(within(laurence).getAllByRole("cell").map((c) => c.textContent)).toEqual([
+      "Laurence Bonnet",
+      "Mentee",
+      "The only Copilot mentor is in her reporting chain.",
+    ]);
+  });
+
+  it("sends the pairs pinned and removed with the next run", async () => {
+    const fake = console_();
+    fake.on("listMatchingRuns", () => ({ items: [started(runIds[0])] }));
+    fake.on("getMatchingRun", () => runOf("done"));
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator() });
+
+    await user.click(await screen.findByRole("button", { name: "Pin Tom Baker with Anne Leroy for the next run" }));
+    await user.click(screen.getByRole("button", { name: "Remove Nina Lopez with Paul Girard from the next run" }));
+    expect(screen.getByText("Kept: Tom Baker with Anne Leroy")).toBeTruthy();
+    expect(screen.getByText("Taken out: Nina Lopez with Paul Girard")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Pin Tom Baker with Anne Leroy for the next run" }).getAttribute("aria-pressed")).toBe("true");
+
+    fake.on("startMatchingRun", () => started(runIds[1]));
+    await user.click(screen.getByRole("button", { name: "Run again" }));
+    expect(fake.callsTo("startMatchingRun")[0]!.input.body).toEqual({
+      cycleId: cycleOf().id,
+      pins: [{ mentorId: people.tom.id, menteeId: people.anne.id }],
+      removals: [{ mentorId: people.nina.id, menteeId: people.paul.id }],
+    });
+  });
+
+  it("answers why a pair was not proposed, in words", async () => {
+    const fake = console_();
+    fake.on("listMatchingRuns", () => ({ items: [started(runIds[0])] }));
+    fake.on("getMatchingRun", () => runOf("done"));
+    fake.on("whyNotPair", () => whyNotOf());
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator() });
+
+    const mentor = await screen.findByRole("combobox", { name: "Mentor" });
+    // Mentors the run proposed and those it left without a mentee; mentees likewise.
+    expect([...(mentor as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(["Choose…", "Nina Lopez", "Sacha Morel", "Tom Baker"]);
+    await user.selectOptions(mentor, "Sacha Morel");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Mentee" }), "Laurence Bonnet");
+    await user.click(screen.getByRole("button", { name: "Ask why" }));
+    expect(await screen.findByText("Sacha Morel is in Laurence Bonnet's reporting chain.")).toBeTruthy();
+    expect(fake.callsTo("whyNotPair")[0]!.input.query).toEqual({ mentorId: people.sacha.id, menteeId: people.laurence.id });
+  });
+
+  it("publishes once with a key kept for retries, tells what changed when the api refuses, and what publishing did", async () => {
+    const fake = console_();
+    fake.on("listMatchingRuns", () => ({ items: [started(runIds[0])] }));
+    fake.on("getMatchingRun", () => runOf("done"));
+    fake.on("publishMatchingRun", () => {
+      throw new ApiError(409, "conflict", "The run's inputs changed", [], null, {
+        changes: [{ what: "people", ids: [people.denis.id], words: { fr: "Denis Fabre a changé son profil.", en: "Denis Fabre changed his profile." } }],
+      });
+    });
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator() });
+
+    await user.click(await screen.findByRole("button", { name: "Publish" }));
+    expect(await screen.findByText("Things changed since this run")).toBeTruthy();
+    expect(screen.getByText("Denis Fabre changed his profile.")).toBeTruthy();
+
+    // Tried again (a dropped answer, say): the same key.
+    fake.on("publishMatchingRun", () => ({ runId: runIds[0], publishedAt: "2026-12-02T07:05:00.000Z", tandemIds: [runIds[1]], tandems: 1, circles: 1 }));
+    await user.click(screen.getByRole("button", { name: "Publish" }));
+    expect(await screen.findByText("Published: 1 tandem and 1 circle.")).toBeTruthy();
+    const [first, second] = fake.callsTo("publishMatchingRun");
+    expect(first!.input.idempotencyKey).toBeTruthy();
+    expect(second!.input.idempotencyKey).toBe(first!.input.idempotencyKey);
+    // Published: nothing left to pin or remove.
+    expect(screen.queryByRole("button", { name: /^Pin / })).toBeNull();
+  });
+
+  it("offers to run again from the changes a refused publication names", async () => {
+    const fake = console_();
+    fake.on("listMatchingRuns", () => ({ items: [started(runIds[0])] }));
+    fake.on("getMatchingRun", () => runOf("done"));
+    fake.on("publishMatchingRun", () => {
+      throw new ApiError(409, "conflict", "changed", [], null, {
+        changes: [{ what: "tandems", ids: [], words: { fr: "Un tandem a été décliné.", en: "A tandem was declined." } }],
+      });
+    });
+    fake.on("startMatchingRun", () => started(runIds[1]));
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator() });
+    await user.click(await screen.findByRole("button", { name: "Publish" }));
+    const warning = (await screen.findByText("A tandem was declined.")).closest("[role=group], .fui-MessageBar") as HTMLElement;
+    await user.click(within(warning).getByRole("button", { name: "Run again" }));
+    expect(fake.callsTo("startMatchingRun")).toHaveLength(1);
+  });
+});
