@@ -7,6 +7,7 @@ import type { trainingMessages } from "../features/training/messages";
 import type { journalMessages } from "../features/journal/messages";
 import type { reportMessages } from "../features/reports/messages";
 import type { consoleMessages } from "../features/coordinator/messages";
+import type { whyMessages } from "../features/home/why-messages";
 
 /**
  * The first screen's strings in English: the shell's and the home view's. The other views' strings come with
@@ -27,4 +28,5 @@ export type MessageKey = keyof (typeof en &
   English<typeof trainingMessages> &
   English<typeof journalMessages> &
   English<typeof reportMessages> &
-  English<typeof consoleMessages>);
+  English<typeof consoleMessages> &
+  English<typeof whyMessages>);

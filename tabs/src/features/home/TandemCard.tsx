@@ -22,6 +22,7 @@ import { chatLink } from "../../platform/teams";
 import { hasItems, loadTandemItems } from "./load";
 
 const DeclineDialog = lazyView(() => import("./DeclineDialog"));
+const ProposalWhy = lazyView(() => import("./ProposalWhy"));
 // Goals come after the card's header: their controls (slider, progress bars) load while the goals do.
 const GoalList = lazyView(() => import("../goals/GoalList").then((m) => ({ default: m.GoalList })));
 
@@ -142,6 +143,11 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
           }
         >
           <GoalList tandem={tandem} items={items} />
+        </Suspense>
+      )}
+      {tandem.status === "proposed" && tandem.why && (
+        <Suspense fallback={null}>
+          <ProposalWhy tandem={tandem} />
         </Suspense>
       )}
       {error !== undefined && <ErrorNotice error={error} onReload={onChanged} />}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { screen, within } from "@testing-library/react";
+import type { TandemView } from "@tandem/core";
+import { HomeView } from "../src/features/home/HomeView";
+import { fakeApi, meOf, profileOf, renderView } from "./render";
+import { people } from "./matching-data";
+
+const mentee = profileOf({ id: people.denis.id, displayName: "Denis Fabre", programRoles: ["mentee"], offers: [], requests: [] });
+
+/** A tandem a published run proposed to Denis, with his pair's reasons. */
+function proposal(overrides: Partial<TandemView> = {}): TandemView {
+  return {
+    id: "7e0c4d1e-0000-4000-8000-000000000001",
+    kind: "tandem",
+    cycleId: "31636c97-69dc-4ce3-b00c-fa4ca4063380",
+    mentorId: people.nina.id,
+    menteeIds: [people.denis.id],
+    status: "proposed",
+    acceptedBy: [],
+    history: [],
+    createdAt: "2026-12-02T07:05:00.000Z",
+    updatedAt: "2026-12-02T07:05:00.000Z",
+    etag: 'W/"t1"',
+    members: [
+      { id: people.nina.id, displayName: "Nina Lopez", role: "mentor", timeZone: "Europe/Paris", mail: null },
+      { id: people.denis.id, displayName: "Denis Fabre", role: "mentee", timeZone: "Europe/Paris", mail: null },
+    ],
+    allowedActions: ["accept", "decline"],
+    myRelation: "mentee",
+    why: [
+      {
+        menteeId: people.denis.id,
+        score: 82,
+        breakdown: [
+          { part: "skill", skillId: "copilot-in-m365", level: "expert", points: 40, max: 40, words: { fr: "Nina enseigne Copilot au niveau expert", en: "Nina teaches Copilot at expert level" } },
+          { part: "urgency", skillId: "copilot-in-m365", urgency: "high", points: 25, max: 25, words: { fr: "Votre demande est urgente", en: "Your request is urgent" } },
+        ],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+describe("a proposal in a participant's tab", () => {
+  it("says why it was proposed, score and parts in words, beside accept and decline", async () => {
+    const fake = fakeApi({ listTandems: () => ({ items: [proposal()] }) });
+    const { user } = renderView(<HomeView />, { fake, me: meOf(mentee) });
+
+    const card = await screen.findByRole("group", { name: "Nina Lopez" });
+    await within(card).findByRole("heading", { name: "Why this proposal" });
+    expect(within(card).getByText("Fit: 82 / 100")).toBeTruthy();
+    expect(within(card).getByText("Nina teaches Copilot at expert level")).toBeTruthy();
+    expect(within(card).getByText("Your request is urgent")).toBeTruthy();
+
+    fake.on("transitionTandem", () => ({ ...proposal({ status: "accepted", acceptedBy: [people.denis.id], allowedActions: [] }), why: undefined }));
+    fake.on("listTandems", () => ({ items: [proposal({ status: "accepted", acceptedBy: [people.denis.id, people.nina.id], allowedActions: [] })] }));
+    await user.click(within(card).getByRole("button", { name: "Accept" }));
+    expect(fake.callsTo("transitionTandem")[0]!.input.body).toEqual({ action: "accept" });
+    // Accepted: the reasons have done their work.
+    await screen.findByText("Accepted");
+    expect(screen.queryByRole("heading", { name: "Why this proposal" })).toBeNull();
+  });
+
+  it("says nothing of reasons for a hand-made proposal, and in French for a French speaker", async () => {
+    const fake = fakeApi({ listTandems: () => ({ items: [proposal({ why: undefined }), proposal({ id: "7e0c4d1e-0000-4000-8000-000000000002", etag: 'W/"t2"' })] }) });
+    renderView(<HomeView />, { fake, me: meOf(mentee), locale: "fr-FR" });
+    await screen.findByRole("heading", { name: "Pourquoi cette proposition" });
+    expect(screen.getAllByRole("group", { name: "Nina Lopez" })).toHaveLength(2);
+    expect(screen.getAllByRole("heading", { name: "Pourquoi cette proposition" })).toHaveLength(1);
+    // French typography: a narrow no-break space before the colon (Testing Library's matching would fold it).
+    expect(document.body.textContent).toContain("Affinité\u202f: 82 / 100");
+    expect(screen.getByText("Nina enseigne Copilot au niveau expert")).toBeTruthy();
+  });
+});
