@@ -21,7 +21,12 @@ export function CycleRules({ cycle }: { cycle: CycleView }) {
   const yesNo = (b: boolean) => t(b ? "matching.yes" : "matching.no");
   const rows: [string, string][] = [
     [t("matching.rule.objective"), t(`matching.objective.${m.objective}`)],
-    ...weightKeys.map((k) => [t(`matching.weight.${k}`), t("matching.weight.value", { share: n.percent(m.weights[k] / total), weight: m.weights[k] })] as [string, string]),
+    // Weights are relative: their share of the fit is what counts; the weight itself only when it differs.
+    ...weightKeys.map((k) => {
+      const share = m.weights[k] / total;
+      const value = Math.round(share * 100) === m.weights[k] ? n.percent(share) : t("matching.weight.value", { share: n.percent(share), weight: m.weights[k] });
+      return [t(`matching.weight.${k}`), value] as [string, string];
+    }),
     [t("matching.rule.max"), n.whole(m.maxMenteesPerMentor)],
     [t("matching.rule.sameDepartment"), yesNo(m.allowSameDepartment)],
     [t("matching.rule.language"), yesNo(m.requireCommonLanguage)],
