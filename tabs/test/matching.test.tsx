@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
 import { ApiError } from "@tandem/ui";
 import MatchingSection from "../src/features/coordinator/matching/MatchingSection";
+import DemandSection from "../src/features/coordinator/demand/DemandSection";
 import { fakeApi, meOf, renderView, skillList } from "./render";
-import { cycleOf, pastCycle, people, runIds, runOf, whyNotOf } from "./matching-data";
+import { cycleOf, demandOf, pastCycle, people, runIds, runOf, whyNotOf } from "./matching-data";
 
 const coordinator = () => meOf(null, { roles: ["mentee", "coordinator"] });
 const started = (id: string) => ({ id, cycleId: cycleOf().id, status: "running" as const, progress: 0, startedAt: "2026-12-02T07:00:00.000Z", publication: null });
@@ -137,5 +138,25 @@ describe("the matching console", () => {
     const warning = (await screen.findByText("A tandem was declined.")).closest("[role=group], .fui-MessageBar") as HTMLElement;
     await user.click(within(warning).getByRole("button", { name: "Run again" }));
     expect(fake.callsTo("startMatchingRun")).toHaveLength(1);
+  });
+});
+
+describe("demand and supply", () => {
+  it("charts requests against free places by skill, with the gap in a table, for the cycle chosen", async () => {
+    const fake = fakeApi({ listCycles: () => ({ items: [pastCycle(), cycleOf()] }), programDemand: () => demandOf() });
+    const { user } = renderView(<DemandSection />, { fake, me: coordinator() });
+
+    const table = await screen.findByRole("table", { name: "Demand and supply by skill" });
+    expect(fake.callsTo("programDemand")[0]!.input.query).toEqual({ cycleId: cycleOf().id });
+    expect(screen.getByRole("img", { name: /^Requests and free places, by skill/ })).toBeTruthy();
+    const copilot = within(table).getByRole("row", { name: /Copilot in Microsoft 365/ });
+    expect(within(copilot).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Copilot in Microsoft 365", "5", "3 · 1 · 1", "1", "4", "+1"]);
+    const teams = within(table).getByRole("row", { name: /Teams meetings/ });
+    expect(within(teams).getAllByRole("cell").at(-1)!.textContent).toBe("-2");
+    expect(screen.getByText("6 requests, 3 mentors, 7 free places in all.")).toBeTruthy();
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Cycle" }), pastCycle().id);
+    await screen.findByRole("table", { name: "Demand and supply by skill" });
+    expect(fake.callsTo("programDemand").at(-1)!.input.query).toEqual({ cycleId: pastCycle().id });
   });
 });

@@ -21,4 +21,5 @@ export const consoleMessages = messagesChunk(() => import("./messages").then((m)
 export const coordinatorSections: readonly CoordinatorSection[] = [
   { id: "health", label: "program.section.health", View: lazyView(() => import("./health/HealthSection"), reportMessages) },
   { id: "matching", label: "program.section.matching", View: lazyView(() => import("./matching/MatchingSection"), reportMessages, consoleMessages) },
+  { id: "demand", label: "program.section.demand", View: lazyView(() => import("./demand/DemandSection"), reportMessages, consoleMessages) },
 ];
