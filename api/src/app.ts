@@ -26,6 +26,7 @@ import { noteRoutes } from "./features/notes/routes";
 import { reportRoutes } from "./features/reports/routes";
 import { reportAggregates } from "./features/reports/aggregates";
 import { journalRoutes } from "./features/journal/routes";
+import { surveyRoutes } from "./features/surveys/routes";
 import { directoryRoutes } from "./features/directory/routes";
 import { directorySync, type DirectorySync } from "./features/directory/sync";
 import { matchingRoutes } from "./features/matching/routes";
@@ -121,6 +122,7 @@ export async function createApp(
     ...noteRoutes(ctx),
     ...reportRoutes(ctx),
     ...journalRoutes(ctx),
+    ...surveyRoutes(ctx),
     ...directoryRoutes(ctx, sync),
     ...matchingRoutes(ctx, runs),
   ];

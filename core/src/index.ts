@@ -17,5 +17,6 @@ export * from "./demo";
 export * from "./domain/time";
 export * from "./domain/training";
 export * from "./domain/journal";
+export * from "./domain/survey";
 export * from "./domain/booking";
 export * from "./domain/matching";

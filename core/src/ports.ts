@@ -7,6 +7,7 @@ import type { LearningGoal } from "./domain/goals";
 import type { CheckIn, Note, Recurrence, SessionRecord, SessionRecordInput } from "./domain/sessions";
 import type { EmptyReason, WorkingHours, availabilities } from "./domain/booking";
 import type { JournalEntry } from "./domain/journal";
+import type { ClosingSurvey } from "./domain/survey";
 import type { MatchingRunRecord, MentorPlaces } from "./domain/matching/runs";
 import type { AggregateDifference, MonthRow, PersonRow, TandemRow } from "./domain/reports/rows";
 
@@ -121,6 +122,13 @@ export interface NoteRepository {
   create(tenantId: string, tandemId: string, note: Note): Promise<Versioned<Note>>;
   replace(tenantId: string, tandemId: string, note: Note, ifMatch: IfMatch): Promise<Versioned<Note>>;
   delete(tenantId: string, tandemId: string, sessionId: string, noteId: string, ifMatch: IfMatch): Promise<void>;
+}
+
+/** Closing surveys, one per member of a tandem: created once, never replaced. */
+export interface SurveyRepository {
+  get(tenantId: string, tandemId: string, personId: string): Promise<Versioned<ClosingSurvey> | null>;
+  /** A second answer of the same member fails with `conflict`. */
+  create(tenantId: string, survey: ClosingSurvey): Promise<Versioned<ClosingSurvey>>;
 }
 
 /** A person's private journal: every method is scoped to one author, so no call can reach another's entries. */
@@ -299,6 +307,7 @@ export interface Repositories {
   checkIns: CheckInRepository;
   notes: NoteRepository;
   journal: JournalRepository;
+  surveys: SurveyRepository;
   bookings: BookingRepository;
   eventIndex: EventIndex;
   runs: MatchingRunStore;

@@ -72,3 +72,36 @@ describe("a proposal in a participant's tab", () => {
     expect(screen.getByText("Nina enseigne Copilot au niveau expert")).toBeTruthy();
   });
 });
+
+describe("the closing survey of a completed tandem", () => {
+  const completed = () => proposal({ status: "completed", allowedActions: [], why: undefined });
+
+  it("asks once whether it helped, whether they would do it again and what they learned, then shows the answer back", async () => {
+    const fake = fakeApi({ listTandems: () => ({ items: [completed()] }), getMyClosingSurvey: () => ({ answer: null }) });
+    const { user } = renderView(<HomeView />, { fake, me: meOf(mentee) });
+
+    const survey = await screen.findByRole("region", { name: "Closing survey" });
+    const send = within(survey).getByRole("button", { name: "Send my answers" });
+    expect(send.hasAttribute("disabled")).toBe(true);
+    await user.click(within(within(survey).getByRole("radiogroup", { name: "Did it help you?" })).getByRole("radio", { name: "Yes" }));
+    await user.click(within(within(survey).getByRole("radiogroup", { name: "Would you do it again?" })).getByRole("radio", { name: "No" }));
+    await user.type(within(survey).getByRole("textbox", { name: /What did you learn/ }), "Copilot summarises my meetings.");
+    fake.on("answerClosingSurvey", ({ body }) => ({ tandemId: completed().id, personId: people.denis.id, ...(body as object), createdAt: "2026-12-02T08:00:00.000Z" }));
+    await user.click(send);
+
+    expect(fake.callsTo("answerClosingSurvey")[0]!.input.body).toEqual({ helped: true, again: false, learned: "Copilot summarises my meetings." });
+    expect((await within(survey).findByRole("status")).textContent).toBe("Thank you: you answered the closing survey. It helped: Yes. Again: No.");
+    expect(within(survey).queryByRole("button", { name: "Send my answers" })).toBeNull();
+  });
+
+  it("shows an answer already given, not the questions", async () => {
+    const fake = fakeApi({
+      listTandems: () => ({ items: [completed()] }),
+      getMyClosingSurvey: () => ({ answer: { tandemId: completed().id, personId: people.denis.id, helped: false, again: true, learned: "", createdAt: "2026-12-01T08:00:00.000Z" } }),
+    });
+    renderView(<HomeView />, { fake, me: meOf(mentee) });
+    const survey = await screen.findByRole("region", { name: "Closing survey" });
+    expect((await within(survey).findByRole("status")).textContent).toContain("It helped: No. Again: Yes.");
+    expect(within(survey).queryByRole("radiogroup")).toBeNull();
+  });
+});

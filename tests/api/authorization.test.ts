@@ -132,6 +132,8 @@ describe("tandem-scoped routes", () => {
       bookSession: { body: slot, idempotencyKey: "sample-booking-key" },
       rescheduleSession: { body: slot, ifMatch: "*" },
       cancelSession: { body: {} },
+      getMyClosingSurvey: {},
+      answerClosingSurvey: { body: { helped: true, again: true } },
     };
     const s = samples[e.id];
     if (!s) throw new Error(`no sample request for ${e.id}: add one to this table`);

@@ -13,6 +13,7 @@ import { DirectorySyncStatus } from "../domain/directory";
 import { BookingInput, CancelInput, MeetingLookup, RescheduleInput, SuggestionRequest, Suggestions } from "../domain/booking";
 import { TrainingModuleId } from "../domain/training";
 import { JournalEntry, JournalEntryInput, JournalEntryPatch } from "../domain/journal";
+import { ClosingSurvey, ClosingSurveyInput } from "../domain/survey";
 import {
   DemandQuery,
   DemandReport,
@@ -66,6 +67,9 @@ export const NoteView = Note.extend(Etag).meta({ id: "Note" });
 export type NoteView = z.infer<typeof NoteView>;
 export const JournalEntryView = JournalEntry.extend(Etag).meta({ id: "JournalEntry" });
 export type JournalEntryView = z.infer<typeof JournalEntryView>;
+
+export const ClosingSurveyView = ClosingSurvey.meta({ id: "ClosingSurvey" });
+export type ClosingSurveyView = z.infer<typeof ClosingSurveyView>;
 
 export const Me = z
   .strictObject({
@@ -580,6 +584,26 @@ export const api = {
     status: 200,
     errors: [404, 409],
     idempotencyKey: "required",
+  }),
+  getMyClosingSurvey: endpoint({
+    ...routes.getMyClosingSurvey,
+    access: "member",
+    summary: "My answer to the closing survey of a completed tandem, or null while I have not answered",
+    tag: "tandems",
+    params: TandemParams,
+    response: z.strictObject({ answer: ClosingSurveyView.nullable() }),
+    status: 200,
+  }),
+  answerClosingSurvey: endpoint({
+    ...routes.answerClosingSurvey,
+    access: "member",
+    summary: "Answer the closing survey of a completed tandem, once: did it help, would I do it again, what I learned (mine alone)",
+    tag: "tandems",
+    params: TandemParams,
+    body: ClosingSurveyInput,
+    response: ClosingSurveyView,
+    status: 201,
+    errors: [409],
   }),
   programDemand: endpoint({
     ...routes.programDemand,

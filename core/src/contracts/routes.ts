@@ -62,6 +62,8 @@ export const routes = {
   getMatchingRun: { id: "getMatchingRun", method: "GET", path: "/matching/runs/{runId}", auth: "user" },
   whyNotPair: { id: "whyNotPair", method: "GET", path: "/matching/runs/{runId}/why-not", auth: "user" },
   publishMatchingRun: { id: "publishMatchingRun", method: "POST", path: "/matching/runs/{runId}/publish", auth: "user" },
+  getMyClosingSurvey: { id: "getMyClosingSurvey", method: "GET", path: "/tandems/{id}/survey/me", auth: "user" },
+  answerClosingSurvey: { id: "answerClosingSurvey", method: "POST", path: "/tandems/{id}/survey", auth: "user" },
   programDemand: { id: "programDemand", method: "GET", path: "/program/demand", auth: "user" },
 } as const satisfies Record<string, Route>;
 

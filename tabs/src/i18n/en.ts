@@ -8,6 +8,7 @@ import type { journalMessages } from "../features/journal/messages";
 import type { reportMessages } from "../features/reports/messages";
 import type { consoleMessages } from "../features/coordinator/messages";
 import type { whyMessages } from "../features/home/why-messages";
+import type { surveyMessages } from "../features/home/survey-messages";
 
 /**
  * The first screen's strings in English: the shell's and the home view's. The other views' strings come with
@@ -29,4 +30,5 @@ export type MessageKey = keyof (typeof en &
   English<typeof journalMessages> &
   English<typeof reportMessages> &
   English<typeof consoleMessages> &
-  English<typeof whyMessages>);
+  English<typeof whyMessages> &
+  English<typeof surveyMessages>);

@@ -4,9 +4,10 @@ import { profileMessages } from "../features/profile/messages";
 import { trainingMessages } from "../features/training/messages";
 import { journalMessages } from "../features/journal/messages";
 import { whyMessages } from "../features/home/why-messages";
+import { surveyMessages } from "../features/home/survey-messages";
 
 /** The strings of every view but the first screen, in both languages: one chunk, loaded with the first of them. */
 export const more = {
-  en: { ...goalMessages.en, ...sessionMessages.en, ...profileMessages.en, ...trainingMessages.en, ...journalMessages.en, ...whyMessages.en },
-  fr: { ...goalMessages.fr, ...sessionMessages.fr, ...profileMessages.fr, ...trainingMessages.fr, ...journalMessages.fr, ...whyMessages.fr },
+  en: { ...goalMessages.en, ...sessionMessages.en, ...profileMessages.en, ...trainingMessages.en, ...journalMessages.en, ...whyMessages.en, ...surveyMessages.en },
+  fr: { ...goalMessages.fr, ...sessionMessages.fr, ...profileMessages.fr, ...trainingMessages.fr, ...journalMessages.fr, ...whyMessages.fr, ...surveyMessages.fr },
 };

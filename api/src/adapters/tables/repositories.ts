@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import {
   CheckIn,
+  ClosingSurvey,
   Cycle,
   JournalEntry,
   LearningGoal,
@@ -31,6 +32,7 @@ import { TableStore, createAll, serviceClient, tableClient, type StorageTarget }
  *   TandemItems  PK tenant|tandem          RK goal|id, session|id,         everything that belongs to one
  *                                             checkin|session|person,      tandem: one partition, so one
  *                                             note|session|id,             query serves each list, and a
+ *                                             survey|person (closing)
  *                                             booking|idempotency key      booking is one transaction
  *   Events       PK tenant|hash of an      RK "event"                      from an Outlook meeting to its
  *                iCalUId or event id                                       session or series
@@ -98,6 +100,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
   const bookings = new TableStore(clients.items, BookingRow);
   const events = new TableStore(clients.events, EventRow);
   const checkIns = new TableStore(clients.items, CheckIn);
+  const surveys = new TableStore(clients.items, ClosingSurvey);
   const notes = new TableStore(clients.items, Note);
   const journal = new TableStore(clients.journal, JournalEntry);
   const runs = new TableStore(clients.runs, MatchingRunRecord);
@@ -191,6 +194,11 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
       async put(t, keys, target) {
         await Promise.all(keys.map((key) => events.upsert(k(t, eventKey(key)), "event", target)));
       },
+    },
+    // In the tandem's partition, beside its check-ins: a member's answer is one row, created once.
+    surveys: {
+      get: (t, tandemId, personId) => surveys.get(k(t, tandemId), k("survey", personId)),
+      create: (t, v) => surveys.create(k(t, v.tandemId), k("survey", v.personId), v),
     },
     checkIns: {
       list: (t, tandemId, sessionId) => checkIns.query(k(t, tandemId), k("checkin", sessionId, "")),

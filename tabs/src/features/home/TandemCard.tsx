@@ -23,6 +23,7 @@ import { hasItems, loadTandemItems } from "./load";
 
 const DeclineDialog = lazyView(() => import("./DeclineDialog"));
 const ProposalWhy = lazyView(() => import("./ProposalWhy"));
+const ClosingSurvey = lazyView(() => import("./ClosingSurvey"));
 // Goals come after the card's header: their controls (slider, progress bars) load while the goals do.
 const GoalList = lazyView(() => import("../goals/GoalList").then((m) => ({ default: m.GoalList })));
 
@@ -148,6 +149,11 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
       {tandem.status === "proposed" && tandem.why && (
         <Suspense fallback={null}>
           <ProposalWhy tandem={tandem} />
+        </Suspense>
+      )}
+      {tandem.status === "completed" && tandem.myRelation !== "coordinator" && (
+        <Suspense fallback={null}>
+          <ClosingSurvey tandem={tandem} />
         </Suspense>
       )}
       {error !== undefined && <ErrorNotice error={error} onReload={onChanged} />}
