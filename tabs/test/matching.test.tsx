@@ -3,6 +3,8 @@ import { screen, within } from "@testing-library/react";
 import { ApiError } from "@tandem/ui";
 import MatchingSection from "../src/features/coordinator/matching/MatchingSection";
 import DemandSection from "../src/features/coordinator/demand/DemandSection";
+import TandemsSection from "../src/features/coordinator/tandems/TandemsSection";
+import { programReportOf } from "./reports-data";
 import { fakeApi, meOf, renderView, skillList } from "./render";
 import { cycleOf, demandOf, pastCycle, people, runIds, runOf, whyNotOf } from "./matching-data";
 
@@ -158,5 +160,25 @@ describe("demand and supply", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Cycle" }), pastCycle().id);
     await screen.findByRole("table", { name: "Demand and supply by skill" });
     expect(fake.callsTo("programDemand").at(-1)!.input.query).toEqual({ cycleId: pastCycle().id });
+  });
+});
+
+describe("the program's tandems", () => {
+  it("lists every tandem and circle with its state and whether its mentor is trained, filtered by state and cycle", async () => {
+    const report = programReportOf();
+    const fake = fakeApi({ listCycles: () => ({ items: [pastCycle(), cycleOf({ id: report.tandems[0]!.cycleId, name: "Cycle 2 : IA et collaboration" })] }), programReport: () => report });
+    const { user } = renderView(<TandemsSection />, { fake, me: coordinator() });
+
+    const table = await screen.findByRole("table", { name: "Tandems and circles" });
+    const zoe = within(table).getByRole("row", { name: /Zoé Mercier/ });
+    expect(within(zoe).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Zoé Mercier", "Philippe Girard", "Tandem", "Active", "Cycle 2 : IA et collaboration", "Not yet"]);
+    const lea = within(table).getByRole("row", { name: /Léa Fontaine/ });
+    expect(within(lea).getAllByRole("cell").at(-1)!.textContent).toBe("Done");
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "State" }), "Completed");
+    expect(screen.getByRole("status").textContent).toBe(`${report.tandems.filter((x) => x.status === "completed").length} tandems and circles`);
+    await user.selectOptions(screen.getByRole("combobox", { name: "State" }), "Active");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Cycle" }), pastCycle().id);
+    expect(screen.getByText("None matches these filters.")).toBeTruthy();
   });
 });

@@ -116,6 +116,7 @@ export function programReportOf(o: Partial<ProgramReport> = {}): ProgramReport {
         nextSession: null,
         ratingAverage: 4,
         atRisk: "quiet",
+        mentorTrained: false,
       },
       {
         id: "34800cbe-0c6b-43a6-b0b8-1d40900a50c9",
@@ -132,6 +133,7 @@ export function programReportOf(o: Partial<ProgramReport> = {}): ProgramReport {
         nextSession: "2026-12-08T15:00:00.000Z",
         ratingAverage: 4.5,
         atRisk: null,
+        mentorTrained: true,
       },
     ],
     ...o,

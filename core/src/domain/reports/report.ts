@@ -100,6 +100,8 @@ export const ProgramTandem = z
     nextSession: Instant.nullable(),
     ratingAverage: decimal.nullable(),
     atRisk: z.enum(atRiskReasons).nullable(),
+    /** Whether its mentor completed every training module (null: their profile is not known to the report). */
+    mentorTrained: z.boolean().nullable(),
   })
   .meta({ id: "ProgramTandem" });
 export type ProgramTandem = z.infer<typeof ProgramTandem>;
@@ -364,6 +366,7 @@ export function programReport(input: ProgramInput): ProgramReport {
   const enrolled = input.people.filter((p) => rolesOf(p.row).length > 0);
   const built = buildCells({ ...input, people: enrolled }, sortedDepartments(enrolled));
   const names = new Map(input.people.map((p) => [p.personId, p.displayName]));
+  const trained = new Map(input.people.flatMap((p) => (p.row?.profile ? [[p.personId, p.row.profile.trained] as const] : [])));
 
   const has = (p: ReportPerson, r: ProgramRole) => rolesOf(p.row).includes(r);
   const matched = (p: ReportPerson, r: ProgramRole) => Object.values(p.row!.tandems).some((l) => l.role === r);
@@ -404,6 +407,7 @@ export function programReport(input: ProgramInput): ProgramReport {
         nextSession: iso(nextSessionAt(d, input.now)),
         ratingAverage: average(d.ratings),
         atRisk: reason,
+        mentorTrained: trained.get(d.mentorId) ?? null,
       };
     })
     .sort((a, b) => Number(b.atRisk !== null) - Number(a.atRisk !== null) || a.status.localeCompare(b.status) || a.id.localeCompare(b.id));

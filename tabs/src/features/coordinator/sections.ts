@@ -22,4 +22,5 @@ export const coordinatorSections: readonly CoordinatorSection[] = [
   { id: "health", label: "program.section.health", View: lazyView(() => import("./health/HealthSection"), reportMessages) },
   { id: "matching", label: "program.section.matching", View: lazyView(() => import("./matching/MatchingSection"), reportMessages, consoleMessages) },
   { id: "demand", label: "program.section.demand", View: lazyView(() => import("./demand/DemandSection"), reportMessages, consoleMessages) },
+  { id: "tandems", label: "program.section.tandems", View: lazyView(() => import("./tandems/TandemsSection"), reportMessages, consoleMessages) },
 ];
