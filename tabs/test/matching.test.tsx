@@ -4,6 +4,7 @@ import { ApiError } from "@tandem/ui";
 import MatchingSection from "../src/features/coordinator/matching/MatchingSection";
 import DemandSection from "../src/features/coordinator/demand/DemandSection";
 import TandemsSection from "../src/features/coordinator/tandems/TandemsSection";
+import CatalogueSection from "../src/features/coordinator/catalogue/CatalogueSection";
 import { programReportOf } from "./reports-data";
 import { fakeApi, meOf, renderView, skillList } from "./render";
 import { cycleOf, demandOf, pastCycle, people, runIds, runOf, whyNotOf } from "./matching-data";
@@ -180,5 +181,45 @@ describe("the program's tandems", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "State" }), "Active");
     await user.selectOptions(screen.getByRole("combobox", { name: "Cycle" }), pastCycle().id);
     expect(screen.getByText("None matches these filters.")).toBeTruthy();
+  });
+});
+
+describe("the catalogue", () => {
+  it("lists skills in both languages and cycles with their cadence; adds a skill, relabels one, creates a cycle", async () => {
+    const fake = fakeApi({ listSkills: skillList, listCycles: () => ({ items: [cycleOf()] }) });
+    const { user } = renderView(<CatalogueSection />, { fake, me: coordinator() });
+
+    const skillsTable = await screen.findByRole("table", { name: "Skills" });
+    const excel = within(skillsTable).getByRole("row", { name: /Excel: Power Query/ });
+    expect(within(excel).getAllByRole("cell").slice(0, 3).map((c) => c.textContent)).toEqual(["Excel: Power Query", "Excel : Power Query", "Software"]);
+    const cyclesTable = await screen.findByRole("table", { name: "Cycles" });
+    expect(within(cyclesTable).getByRole("row", { name: /Cycle 3/ }).textContent).toContain("Every 2 weeks, 45 min");
+
+    fake.on("createSkill", ({ body }) => ({ ...(body as object), etag: 'W/"new"' }));
+    await user.type(screen.getByRole("textbox", { name: "English label" }), "Online reviews");
+    await user.type(screen.getByRole("textbox", { name: "French label" }), "Avis en ligne");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Category" }), "Customer experience");
+    await user.click(screen.getByRole("button", { name: "Add the skill" }));
+    expect(fake.callsTo("createSkill")[0]!.input.body).toEqual({ id: "online-reviews", label: { fr: "Avis en ligne", en: "Online reviews" }, category: "customer-experience", retired: false });
+    expect(await screen.findByText("“Online reviews” is saved.")).toBeTruthy();
+
+    fake.on("replaceSkill", ({ body }) => ({ id: "teams-meetings", ...(body as object), etag: 'W/"v2"' }));
+    await user.click(screen.getByRole("button", { name: "Edit Teams meetings" }));
+    const fr = screen.getByRole("textbox", { name: "French label" });
+    await user.clear(fr);
+    await user.type(fr, "Réunions dans Teams");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    const replaced = fake.callsTo("replaceSkill")[0]!.input;
+    expect(replaced).toMatchObject({ params: { skillId: "teams-meetings" }, ifMatch: 'W/"skill-teams-meetings"', body: { label: { fr: "Réunions dans Teams", en: "Teams meetings" }, category: "collaboration" } });
+
+    fake.on("createCycle", ({ body }) => ({ id: "9b0c4d1e-0000-4000-8000-000000000009", ...cycleOf(), ...(body as object), etag: 'W/"c4"' }));
+    await user.type(screen.getByRole("textbox", { name: "Name" }), "Cycle 4");
+    await user.type(screen.getByLabelText(/Starts on/), "2027-06-01");
+    await user.type(screen.getByLabelText(/Ends on/), "2027-12-01");
+    await user.clear(screen.getByRole("spinbutton", { name: "Every how many weeks" }));
+    await user.type(screen.getByRole("spinbutton", { name: "Every how many weeks" }), "3");
+    await user.click(screen.getByRole("button", { name: "Create the cycle" }));
+    expect(fake.callsTo("createCycle")[0]!.input.body).toMatchObject({ name: "Cycle 4", startsOn: "2027-06-01", endsOn: "2027-12-01", cadence: { everyWeeks: 3, sessionMinutes: 45 } });
+    expect(await screen.findByText("“Cycle 4” is created.")).toBeTruthy();
   });
 });

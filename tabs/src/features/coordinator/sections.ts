@@ -23,4 +23,5 @@ export const coordinatorSections: readonly CoordinatorSection[] = [
   { id: "matching", label: "program.section.matching", View: lazyView(() => import("./matching/MatchingSection"), reportMessages, consoleMessages) },
   { id: "demand", label: "program.section.demand", View: lazyView(() => import("./demand/DemandSection"), reportMessages, consoleMessages) },
   { id: "tandems", label: "program.section.tandems", View: lazyView(() => import("./tandems/TandemsSection"), reportMessages, consoleMessages) },
+  { id: "catalogue", label: "program.section.catalogue", View: lazyView(() => import("./catalogue/CatalogueSection"), reportMessages, consoleMessages) },
 ];
