@@ -212,7 +212,7 @@ describe("the catalogue", () => {
     const replaced = fake.callsTo("replaceSkill")[0]!.input;
     expect(replaced).toMatchObject({ params: { skillId: "teams-meetings" }, ifMatch: 'W/"skill-teams-meetings"', body: { label: { fr: "Réunions dans Teams", en: "Teams meetings" }, category: "collaboration" } });
 
-    fake.on("createCycle", ({ body }) => ({ id: "9b0c4d1e-0000-4000-8000-000000000009", ...cycleOf(), ...(body as object), etag: 'W/"c4"' }));
+    fake.on("createCycle", ({ body }) => ({ ...cycleOf({ id: "9b0c4d1e-0000-4000-8000-000000000009" }), ...(body as object), etag: 'W/"c4"' }));
     await user.type(screen.getByRole("textbox", { name: "Name" }), "Cycle 4");
     await user.type(screen.getByLabelText(/Starts on/), "2027-06-01");
     await user.type(screen.getByLabelText(/Ends on/), "2027-12-01");
