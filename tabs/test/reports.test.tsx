@@ -257,14 +257,15 @@ describe("the coordinator's program health", () => {
 });
 
 describe("the coordinator's area", () => {
-  it("opens its first section, loaded when opened, whatever section the address names", async () => {
+  it("opens its first section, loaded when opened, whatever section the address names, with the others named beside it", async () => {
     window.location.hash = "/program/nothing-here";
     renderView(<CoordinatorArea />, { fake: fakeApi({ programReport: () => programReportOf() }), me: coordinator() });
     expect(screen.getByRole("heading", { level: 1, name: "Program" })).toBeTruthy();
-    expect(coordinatorSections.map((x) => x.id)).toEqual(["health"]);
+    expect(coordinatorSections.map((x) => x.id)).toEqual(["health", "matching", "demand", "tandems", "catalogue"]);
     expect(await screen.findByRole("heading", { name: "Tandems at risk" })).toBeTruthy();
-    // One section needs no navigation of its own; the matching console's will add theirs beside it.
-    expect(screen.queryByRole("navigation", { name: "Program sections" })).toBeNull();
+    const nav = screen.getByRole("navigation", { name: "Program sections" });
+    expect(within(nav).getAllByRole("tab").map((t) => t.querySelector(".fui-Tab__content")!.textContent)).toEqual(["Health", "Matching", "Demand and supply", "Tandems", "Catalogue"]);
+    expect(within(nav).getByRole("tab", { name: "Health" }).getAttribute("aria-selected")).toBe("true");
     window.location.hash = "";
   });
 });
