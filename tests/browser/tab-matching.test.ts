@@ -48,6 +48,36 @@ async function settled(page: Page, heading: string | RegExp) {
 }
 
 describe("the coordinator runs Cycle 3 from the tab, and participants answer", () => {
+  // Before the run is published: the demand of the cycle as the coordinator first finds it.
+  const sections = {
+    demand: { en: "Demand and supply by skill", fr: "Demande et offre par compétence" },
+    tandems: { en: "Tandems and circles", fr: "Tandems et cercles" },
+    catalogue: { en: "Skills", fr: "Compétences" },
+  } as const;
+  for (const [section, table] of Object.entries(sections)) {
+    for (const [theme, name, lang] of [
+      ["default", "light", "en"],
+      ["dark", "dark", "fr"],
+      ["contrast", "contrast", "en"],
+    ] as const) {
+      it(`shows the ${section} section, ${name}, ${lang}: its table, and axe finds no serious issue`, async () => {
+        const { page, errors } = await open(aurelie(), `program/${section}`, { lang, theme });
+        await page.getByRole("table", { name: table[lang] }).waitFor({ timeout: 20_000 });
+        await page.waitForLoadState("networkidle");
+        await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+        if (section === "demand") {
+          // The chart's own table too, so that axe judges it.
+          await page.getByRole("button", { name: lang === "en" ? "Show the figures as a table" : "Afficher les chiffres en tableau" }).click();
+          expect(await page.getByRole("img", { name: lang === "en" ? /^Requests and free places, by skill/ : /^Demandes et places libres, par compétence/ }).count()).toBe(1);
+        }
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: resolve(shots, `tab-${section}-${name}-${lang}.png`), fullPage: true });
+        expect(errors).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+
   it("opens Program → Matching, runs, reads the circle and a reason, asks why not, publishes; participants read why, accept and decline", async () => {
     const { page, errors } = await open(aurelie(), "program");
     await page.getByRole("heading", { level: 1, name: "Program" }).waitFor({ timeout: 20_000 });
@@ -136,32 +166,4 @@ describe("the coordinator runs Cycle 3 from the tab, and participants answer", (
     }
   }
 
-  const sections = {
-    demand: { en: "Demand and supply by skill", fr: "Demande et offre par compétence" },
-    tandems: { en: "Tandems and circles", fr: "Tandems et cercles" },
-    catalogue: { en: "Skills", fr: "Compétences" },
-  } as const;
-  for (const [section, table] of Object.entries(sections)) {
-    for (const [theme, name, lang] of [
-      ["default", "light", "en"],
-      ["dark", "dark", "fr"],
-      ["contrast", "contrast", "en"],
-    ] as const) {
-      it(`shows the ${section} section, ${name}, ${lang}: its table, and axe finds no serious issue`, async () => {
-        const { page, errors } = await open(aurelie(), `program/${section}`, { lang, theme });
-        await page.getByRole("table", { name: table[lang] }).waitFor({ timeout: 20_000 });
-        await page.waitForLoadState("networkidle");
-        await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
-        if (section === "demand") {
-          // The chart's own table too, so that axe judges it.
-          await page.getByRole("button", { name: lang === "en" ? "Show the figures as a table" : "Afficher les chiffres en tableau" }).click();
-          expect(await page.getByRole("img", { name: lang === "en" ? /^Requests and free places, by skill/ : /^Demandes et places libres, par compétence/ }).count()).toBe(1);
-        }
-        expect(await seriousViolations(page)).toEqual([]);
-        await page.screenshot({ path: resolve(shots, `tab-${section}-${name}-${lang}.png`), fullPage: true });
-        expect(errors).toEqual([]);
-        await page.context().close();
-      });
-    }
-  }
 });

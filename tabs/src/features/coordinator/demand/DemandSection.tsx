@@ -49,6 +49,8 @@ function Demand({ report }: { report: DemandReport }) {
   const id = useId();
   const label = (d: DemandReport["skills"][number]) => d.label?.[locale] ?? d.skillId;
   if (report.skills.length === 0) return <Text as="p">{t("demand.none")}</Text>;
+  // The chart leaves out skills nobody asks for and nobody has a place for; the table keeps every skill.
+  const charted = report.skills.filter((d) => d.requests.count > 0 || d.freeCapacity > 0);
   return (
     <>
       <Text as="p">
@@ -58,10 +60,10 @@ function Demand({ report }: { report: DemandReport }) {
         <BarChart
           title={t("demand.chart")}
           categoryHeader={t("demand.skill")}
-          categories={report.skills.map((d) => ({ label: label(d), long: label(d) }))}
+          categories={charted.map((d) => ({ label: label(d), long: label(d) }))}
           series={[
-            { key: "requests", label: t("demand.requests"), values: report.skills.map((d) => d.requests.count), look: "solid" },
-            { key: "free", label: t("demand.free"), values: report.skills.map((d) => d.freeCapacity), look: "hatched" },
+            { key: "requests", label: t("demand.requests"), values: charted.map((d) => d.requests.count), look: "solid" },
+            { key: "free", label: t("demand.free"), values: charted.map((d) => d.freeCapacity), look: "hatched" },
           ]}
           format={n.whole}
         />
