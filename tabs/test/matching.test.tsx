@@ -100,6 +100,37 @@ describe("the matching console", () => {
     expect(fake.callsTo("whyNotPair")[0]!.input.query).toEqual({ mentorId: people.sacha.id, menteeId: people.laurence.id });
   });
 
+  it("lets a pair the engine allowed but did not choose be pinned for the next run, from its answer", async () => {
+    const fake = console_();
+    fake.on("listMatchingRuns", () => ({ items: [started(runIds[0])] }));
+    fake.on("getMatchingRun", () => runOf("done"));
+    fake.on("whyNotPair", () => ({
+      mentorId: people.tom.id,
+      menteeId: people.denis.id,
+      answer: {
+        status: "not_chosen",
+        pair: { mentorId: people.tom.id, menteeId: people.denis.id, skillId: "copilot-in-m365", score: 60, parts: [], pinned: false },
+        fitShortfall: 20,
+        wouldUnmatch: 0,
+        changes: [{ menteeId: people.anne.id, from: people.tom.id, to: null }],
+      },
+      words: { fr: "Il faudrait 20 points de plus.", en: "Its fit would need 20 more points; Anne Leroy would lose her mentor." },
+    }));
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator() });
+    await user.click(await screen.findByRole("button", { name: "Pin Nina Lopez with Denis Fabre for the next run" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Mentor" }), "Tom Baker");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Mentee" }), "Denis Fabre");
+    await user.click(screen.getByRole("button", { name: "Ask why" }));
+    expect(await screen.findByText("Its fit would need 20 more points; Anne Leroy would lose her mentor.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Pin Tom Baker with Denis Fabre for the next run" }));
+    expect(screen.getByText("Kept: Tom Baker with Denis Fabre")).toBeTruthy();
+    // A mentee has one pin: Denis's pin in the circle is replaced, not added to.
+    expect(screen.queryByText("Kept: Nina Lopez with Denis Fabre")).toBeNull();
+    fake.on("startMatchingRun", () => started(runIds[1]));
+    await user.click(screen.getByRole("button", { name: "Run again" }));
+    expect(fake.callsTo("startMatchingRun")[0]!.input.body).toMatchObject({ pins: [{ mentorId: people.tom.id, menteeId: people.denis.id }] });
+  });
+
   it("publishes once with a key kept for retries, tells what changed when the api refuses, and what publishing did", async () => {
     const fake = console_();
     fake.on("listMatchingRuns", () => ({ items: [started(runIds[0])] }));

@@ -298,7 +298,7 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
           </section>
           <Proposals run={done} actions={publication ? undefined : actions} />
           <Unmatched run={done} />
-          <WhyNot run={done} />
+          <WhyNot run={done} actions={publication ? undefined : actions} />
         </>
       )}
     </>

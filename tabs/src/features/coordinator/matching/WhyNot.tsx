@@ -1,10 +1,11 @@
 import { useId, useState } from "react";
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Subtitle1, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import type { MatchingRunView, WhyNotView } from "@tandem/core";
 import { ErrorNotice } from "@tandem/ui";
 import { useSession } from "../../../app/session";
 import { useI18n } from "../../../i18n/i18n";
 import { useReportStyles } from "../../reports/parts";
+import type { PairActions } from "./Proposals";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalL },
@@ -26,7 +27,7 @@ function cohort(run: MatchingRunView) {
 }
 
 /** "Why not this pair": a mentor and a mentee of the run, and the engine's answer in words. */
-export function WhyNot({ run }: { run: MatchingRunView }) {
+export function WhyNot({ run, actions }: { run: MatchingRunView; actions: PairActions | undefined }) {
   const s = useReportStyles();
   const st = useStyles();
   const { t, locale } = useI18n();
@@ -98,6 +99,18 @@ export function WhyNot({ run }: { run: MatchingRunView }) {
               <MessageBarTitle>{t("matching.whyNot.answer", { mentor: name(answer.mentorId), mentee: name(answer.menteeId) })}</MessageBarTitle>
               {answer.words[locale]}
             </MessageBarBody>
+            {/* A pair the engine allows but did not choose: the coordinator may know better, and pin it. */}
+            {actions && answer.answer.status === "not_chosen" && (
+              <MessageBarActions>
+                <ToggleButton
+                  checked={actions.pinned(answer)}
+                  aria-label={t("matching.pin.label", { mentor: name(answer.mentorId), mentee: name(answer.menteeId) })}
+                  onClick={() => actions.togglePin({ mentorId: answer.mentorId, menteeId: answer.menteeId })}
+                >
+                  {t("matching.pin")}
+                </ToggleButton>
+              </MessageBarActions>
+            )}
           </MessageBar>
         )}
       </div>
