@@ -32,9 +32,9 @@ const named = (displayName: string) => api.org.people.find((p) => p.displayName 
 const aurelie = () => named("Aurélie Vasseur");
 const cycle3 = () => api.org.cycles.find((c) => c.name.startsWith("Cycle 3"))!;
 
-async function open(persona: string, view: string, o: { lang?: "en" | "fr"; theme?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+async function open(persona: string, view: string, o: { lang?: "en" | "fr"; theme?: string; width?: number } = {}): Promise<{ page: Page; errors: string[] }> {
   const lang = o.lang ?? "en";
-  const context = await localContext(browser, { width: 1200, locale: lang === "fr" ? "fr-FR" : "en-GB", colorScheme: o.theme === "dark" ? "dark" : "light" });
+  const context = await localContext(browser, { width: o.width ?? 1200, locale: lang === "fr" ? "fr-FR" : "en-GB", colorScheme: o.theme === "dark" ? "dark" : "light" });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${persona}&lang=${lang}&theme=${o.theme ?? "default"}#/${view}`);
@@ -166,4 +166,22 @@ describe("the coordinator runs Cycle 3 from the tab, and participants answer", (
     }
   }
 
+
+  it("keeps the matching section readable in a narrow tab: nothing scrolls sideways at 480 px", async () => {
+    const { page, errors } = await open(aurelie(), "program/matching", { lang: "fr", width: 480 });
+    await settled(page, "Poids et règles de ce cycle");
+    const overflows = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth <= width) return [];
+      // The outermost elements that stick out (their parent does not), by tag and text.
+      return [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest("nav") && (e.parentElement?.getBoundingClientRect().right ?? 0) <= width + 1)
+        .map((e) => `${e.tagName}.${e.className.toString().split(" ")[0]} ${Math.round(e.getBoundingClientRect().width)}: ${e.textContent?.slice(0, 40)}`)
+        .slice(0, 10);
+    });
+    await page.screenshot({ path: resolve(shots, "tab-matching-narrow-fr.png"), fullPage: true });
+    expect(overflows).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

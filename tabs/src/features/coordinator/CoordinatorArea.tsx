@@ -7,7 +7,8 @@ import { coordinatorSections } from "./sections";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalM, paddingBlockStart: tokens.spacingVerticalM, minWidth: 0 },
-  nav: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Five sections: in a narrow tab they scroll sideways on their own, as the tab's own sections do; the page does not.
+  nav: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", minWidth: 0 },
 });
 
 /**

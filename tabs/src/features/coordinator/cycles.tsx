@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from "react";
-import { Field, Select } from "@fluentui/react-components";
+import { Field, Select, makeStyles } from "@fluentui/react-components";
 import type { CycleView } from "@tandem/core";
 import { useResource, type Resource } from "@tandem/ui";
 import { useSession } from "../../app/session";
@@ -28,6 +28,13 @@ export function useChosenCycle(cycles: readonly CycleView[] | undefined): [strin
   return [id, setId];
 }
 
+const useStyles = makeStyles({
+  // A cycle's name and dates are long: in a narrow tab the select shrinks to the page and cuts its text, the page does
+  // not scroll sideways.
+  field: { minWidth: 0, maxWidth: "100%", gridTemplateColumns: "minmax(0, 1fr)" },
+  select: { minWidth: 0, maxWidth: "100%", "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" } },
+});
+
 /** A native select: every browser and screen reader knows it, and it is keyboard-only by nature. */
 export function CyclePicker({
   cycles,
@@ -42,10 +49,11 @@ export function CyclePicker({
   allLabel?: string;
 }) {
   const { t, date } = useI18n();
+  const s = useStyles();
   const id = useId();
   return (
-    <Field label={t("console.cycle")}>
-      <Select id={id} value={value} onChange={(_, d) => onChange(d.value)}>
+    <Field label={t("console.cycle")} className={s.field}>
+      <Select id={id} className={s.select} value={value} onChange={(_, d) => onChange(d.value)}>
         {allLabel !== undefined && <option value="">{allLabel}</option>}
         {cycles.map((c) => (
           <option key={c.id} value={c.id}>

@@ -26,11 +26,12 @@ export const periods = [30, 90, 365] as const;
 export type Period = (typeof periods)[number];
 
 export const useReportStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalXL, paddingBlock: tokens.spacingVerticalM, minWidth: 0 },
+  // One column that never grows past the page: a wide child (a table, a long select) scrolls or wraps inside it.
+  root: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalXL, paddingBlock: tokens.spacingVerticalM, minWidth: 0 },
   header: { display: "grid", gap: tokens.spacingVerticalS },
   intro: { margin: 0, maxWidth: "80ch" },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "end", justifyContent: "space-between", gap: tokens.spacingHorizontalL },
-  section: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
+  section: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalM, minWidth: 0 },
   figures: { display: "grid", gap: tokens.spacingHorizontalM, gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))", margin: 0, padding: 0 },
   figure: { display: "grid", gap: tokens.spacingVerticalXXS, alignContent: "start", padding: tokens.spacingHorizontalM },
   figureLabel: { color: tokens.colorNeutralForeground2 },
