@@ -3,7 +3,7 @@ import type { Clock } from "@tandem/core";
 import { tokenVerifier } from "./auth";
 import type { Simulator } from "./context";
 import { DELTA_PAGE_SIZE } from "./features/delta";
-import { Directory, type DirectoryUser, type NewUser, type SimulatedOrganisation, type TimeZoneNames, type UserPatch } from "./features/directory";
+import { Directory, type DirectoryUser, type NewUser, type SimulatedOrganisation, type UserPatch } from "./features/directory";
 import { Faults, RequestLog } from "./features/faults";
 import { seedCalendars } from "./seed";
 import { startServer } from "./server";
@@ -11,7 +11,7 @@ import { CalendarStore, loadState, persist } from "./state";
 
 export { DEV_AUDIENCES, DEV_ISSUER } from "./auth";
 export { DELTA_PAGE_SIZE } from "./features/delta";
-export type { DirectoryUser, NewUser, SimulatedOrganisation, SimulatedPerson, TimeZoneNames, UserPatch } from "./features/directory";
+export type { DirectoryUser, NewUser, SimulatedOrganisation, SimulatedPerson, UserPatch } from "./features/directory";
 export { generateOrganisation, type BadData, type GenerateOptions } from "./generate";
 export type { Fault, FaultSpec } from "./features/faults";
 export { Faults, RequestLog } from "./features/faults";
@@ -33,11 +33,6 @@ export interface GraphSimulatorOptions {
   clock?: Clock;
   /** Keeps what callers book across restarts (saved every two seconds while it changes, and on stop). */
   stateFile?: string;
-  /**
-   * How mailbox settings name time zones. Outlook's default is Windows names ("Romance Standard Time"), which
-   * is what the simulator answers unless told "iana".
-   */
-  timeZoneNames?: TimeZoneNames;
   /** Users per page of `/users/delta`: 200 by default, what Entra ID answers. */
   deltaPageSize?: number;
   /**
@@ -90,7 +85,7 @@ const systemClock: Clock = { now: () => new Date().toISOString() };
 export async function startGraphSimulator(options: GraphSimulatorOptions): Promise<GraphSimulator> {
   const clock = options.clock ?? systemClock;
   const now = () => Date.parse(clock.now());
-  const dir = new Directory(options.organisation, options.timeZoneNames ?? "windows");
+  const dir = new Directory(options.organisation);
   const saved = options.stateFile ? await loadState(options.stateFile) : undefined;
   if (saved?.directory) {
     const { skipped } = dir.restoreFrom(saved.directory);

@@ -22,6 +22,7 @@ import {
   parseDateTime,
   toDateTimeTimeZone,
   toFloatingDate,
+  windowsZone,
 } from "../time";
 import {
   compactInstant,
@@ -355,7 +356,8 @@ function readTimes(body: Event, previous?: Times): Times {
       );
     }
   }
-  return { start, end, startTimeZone: startZone, endTimeZone: endZone, isAllDay };
+  // Outlook keeps the zone under its Windows name, whatever name it was given.
+  return { start, end, startTimeZone: windowsZone(startZone), endTimeZone: windowsZone(endZone), isAllDay };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
