@@ -3,7 +3,7 @@ import type { AttendeeAvailability, Event, MeetingTimeSuggestionsResult, Schedul
 import { TandemError, formatInstant, weekDays, type Calendar, type CalendarEvent, type WeekDay, type WorkingHours } from "@tandem/core";
 import { failure, statusOf } from "./failures";
 import { BATCH_LIMIT, EMPTY_REASONS, EVENT_FIELDS, availability, graphTime, instantOf, parseICalUId, prefer, recurrenceOf, toEvent } from "./shapes";
-import { ianaZone } from "./zones";
+import { fromGraphZone } from "./zones";
 
 const MAX_PAGES = 5;
 
@@ -93,7 +93,7 @@ export function graphCalendar(
       );
       return addresses.map((address) => {
         const w = result.value?.find((s) => s.scheduleId?.toLowerCase() === address.toLowerCase())?.workingHours;
-        const zone = ianaZone(w?.timeZone?.name);
+        const zone = fromGraphZone(w?.timeZone?.name);
         if (!w || !zone || !w.startTime || !w.endTime) return null;
         const days = (w.daysOfWeek ?? []).map((d) => String(d).toLowerCase()).filter((d): d is WeekDay => (weekDays as readonly string[]).includes(d));
         return { daysOfWeek: days, startTime: w.startTime.slice(0, 5), endTime: w.endTime.slice(0, 5), timeZone: zone } satisfies WorkingHours;
@@ -102,7 +102,14 @@ export function graphCalendar(
 
     async mailboxTimeZone() {
       const r: { value?: string } = await call("read your time zone", () => client.api("/me/mailboxSettings/timeZone").get());
-      return ianaZone(r.value) ?? "UTC";
+      const zone = fromGraphZone(r.value);
+      if (!zone) {
+        throw new TandemError(
+          "validation",
+          `Your Outlook mailbox's time zone ('${r.value ?? ""}') is not one Tandem can read. Set your time zone in your Tandem profile.`,
+        );
+      }
+      return zone;
     },
 
     async createEvent(m) {
