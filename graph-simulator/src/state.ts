@@ -27,6 +27,8 @@ export interface StoredEvent {
   isOrganizer: boolean;
   /** Set by the client that created the event; only on the organizer's item. */
   transactionId?: string;
+  /** A hash of the create that carried the transactionId: the same id with another body is refused. */
+  transactionBody?: string;
   createdDateTime: string;
   lastModifiedDateTime: string;
   changeKey: string;
@@ -35,7 +37,7 @@ export interface StoredEvent {
   /** Instants (ISO, UTC). All-day events: local midnights in `startTimeZone`. */
   start: string;
   end: string;
-  /** As the creator named them (Windows or IANA). */
+  /** Windows names, as Outlook keeps them whatever name the creator used. */
   startTimeZone: string;
   endTimeZone: string;
   isAllDay: boolean;
