@@ -26,15 +26,28 @@ export interface FieldProblem {
   in?: "path" | "query" | "header";
 }
 
+/**
+ * Why Microsoft Entra would not give the api a token on the person's behalf (on-behalf-of), and what the client
+ * needs to ask for a new sign-in: Entra's error (`consent_required`, `interaction_required`, `login_required`,
+ * `invalid_grant`) and, for a Conditional Access claims challenge, the claims to request (Entra's JSON, as given).
+ */
+export interface SignInChallenge {
+  error: string;
+  claims: string | null;
+}
+
 export class TandemError extends Error {
   readonly code: ErrorCode;
   readonly problems: FieldProblem[];
+  /** With "unauthenticated" only: the sign-in the client must get again. */
+  readonly challenge: SignInChallenge | null;
 
-  constructor(code: ErrorCode, message: string, problems: FieldProblem[] = []) {
+  constructor(code: ErrorCode, message: string, problems: FieldProblem[] = [], challenge: SignInChallenge | null = null) {
     super(message);
     this.name = "TandemError";
     this.code = code;
     this.problems = problems;
+    this.challenge = challenge;
   }
 }
 
