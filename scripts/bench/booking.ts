@@ -12,7 +12,7 @@ import { resolve } from "node:path";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { TableClient, odata } from "@azure/data-tables";
 import { addDays, dateIn, formatInstant, zonedTimeToUtc } from "@tandem/core";
-import { startGraphSimulator } from "@tandem/graph-simulator";
+import { startGraphSimulator, windowsZone } from "@tandem/graph-simulator";
 import { loadConfig } from "../../api/src/config";
 import { runApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
@@ -114,8 +114,9 @@ export async function benchBooking() {
     const viaSimulator = async (from: string, around?: { beforeSuggest(): Promise<unknown>; beforeCreate(): Promise<unknown>; afterCreate(event: { id: string; iCalUId: string }): Promise<() => Promise<unknown>> }) => {
       const start = zonedTimeToUtc(from, "00:00", zone).getTime();
       const end = zonedTimeToUtc(addDays(from, DAYS), "00:00", zone).getTime();
-      const local = (t: number) => ({ dateTime: formatInstant(t, zone).slice(0, 19), timeZone: zone });
-      const prefer = { prefer: `outlook.timezone="${zone}"` };
+      // Graph takes Windows zone names, as the api sends them.
+      const local = (t: number) => ({ dateTime: formatInstant(t, zone).slice(0, 19), timeZone: windowsZone(zone) });
+      const prefer = { prefer: `outlook.timezone="${windowsZone(zone)}"` };
       const attendees = mentees.map((m) => ({ type: "required", emailAddress: { address: m.mail, name: m.displayName } }));
       const started = performance.now();
       await around?.beforeSuggest();
