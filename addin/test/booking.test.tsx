@@ -135,6 +135,7 @@ describe("booking from the task pane", () => {
     await user.click(await screen.findByRole("radio", { name: /Tuesday 1 December/ }));
     await user.click(screen.getByRole("button", { name: "Book this session" }));
     expect(await screen.findByText("Booked")).toBeTruthy();
+    expect(screen.getByText("Added to everyone's calendar.")).toBeTruthy();
     expect(screen.getByText(/^No Teams meeting: the organizer's Outlook calendar does not allow Teams meetings/)).toBeTruthy();
     expect(screen.queryByRole("link", { name: "Join the Teams meeting" })).toBeNull();
   });

@@ -32,7 +32,7 @@ export function Booked({
       <MessageBar intent="success" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{t("booking.done.title")}</MessageBarTitle>
-          <div>{t("booking.done.body")}</div>
+          <div>{t(noTeams ? "booking.done.bodyNoTeams" : "booking.done.body")}</div>
         </MessageBarBody>
       </MessageBar>
       <Text>{label}</Text>
