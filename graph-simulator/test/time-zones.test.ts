@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attendee, londoner, montrealer, org, parisian, startTestSimulator, type TestSimulator } from "./support";
 
@@ -98,3 +101,40 @@ describe("what Graph takes", () => {
   });
 });
 
+
+describe("a state file saved before", () => {
+  it("brings back events kept under IANA names (America/Toronto) under their Windows names, readable again", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "graph-simulator-zones-"));
+    const stateFile = join(dir, "state.json");
+    try {
+      const first = await startTestSimulator({ stateFile }, t.issuer);
+      const weekly = {
+        pattern: { type: "weekly", interval: 1, daysOfWeek: ["tuesday"] },
+        range: { type: "numbered", startDate: "2026-12-15", numberOfOccurrences: 3, recurrenceTimeZone: "Eastern Standard Time" },
+      };
+      const created = await first.call(montrealer, "POST", "/me/events", meeting("Eastern Standard Time", { recurrence: weekly }));
+      expect(created.status).toBe(201);
+      await first.stop();
+      // What an earlier simulator kept for a client that sent IANA names.
+      const saved = await readFile(stateFile, "utf8");
+      await writeFile(stateFile, saved.replaceAll('"Eastern Standard Time"', '"America/Toronto"'));
+
+      const again = await startTestSimulator({ stateFile }, t.issuer);
+      try {
+        const r = await again.call(montrealer, "GET", `/me/events/${encodeURIComponent(created.json.id)}`, undefined, {
+          prefer: 'outlook.timezone="Eastern Standard Time"',
+        });
+        expect(r.status).toBe(200);
+        expect(r.json).toMatchObject({
+          originalStartTimeZone: "Eastern Standard Time",
+          start: { dateTime: "2026-12-15T10:00:00.0000000", timeZone: "Eastern Standard Time" },
+          recurrence: { range: { recurrenceTimeZone: "Eastern Standard Time" } },
+        });
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
