@@ -188,7 +188,7 @@ export function graphCalendar(
       for (let i = 0; i < ids.length; i += BATCH_LIMIT) {
         let pending = ids.slice(i, i + BATCH_LIMIT);
         // Outlook runs a few requests of a batch per mailbox at once and answers the others 429 inside the batch's
-        // 200 (MailboxConcurrency): those are sent again, alone, after the Retry-After they carry.
+        // 200 (MailboxConcurrency): those go again in a batch of their own, after the Retry-After they carry.
         for (let attempt = 0; pending.length; attempt++) {
           const chunk = pending;
           const r: { responses?: BatchAnswer[] } = await call("read the meetings", () =>
