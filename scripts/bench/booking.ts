@@ -42,6 +42,9 @@ export async function benchBooking() {
   const graph = await startGraphSimulator({ port: graphPort, organisation: org, jwks: running.app.devIssuer!.jwks() });
   try {
     await seedDemo(running.app, org);
+    // Members' mail addresses come from the synced directory, as in a tenant: the sync reads the simulator's.
+    const synced = await running.app.directorySync.sync(org.tenantId, "start");
+    if (synced?.status !== "done") throw new Error(`the directory sync did not finish: ${JSON.stringify(synced)}`);
     const people = new Map(org.people.map((p) => [p.id, p]));
     const tandem = org.tandems.find(
       (t) => t.status === "active" && t.kind === "tandem" && t.menteeIds.every((m) => people.get(m)!.timeZone === people.get(t.mentorId)!.timeZone),
