@@ -93,7 +93,7 @@ describe("$batch and Outlook's MailboxConcurrency", () => {
 
 describe("a calendar without Teams meetings", () => {
   it("books the meeting without a Teams link, and the session says so to every member instead of showing a link", async () => {
-    const [t] = tandems("Europe/London", "Europe/Paris").length ? tandems("Europe/London", "Europe/Paris") : tandems("Europe/Paris", "Europe/Paris").slice(2);
+    const [, , t] = tandems("Europe/Paris", "Europe/Paris");
     graph.sim.setCalendar(t!.mentorId, { allowedOnlineMeetingProviders: ["skypeForBusiness"] });
     try {
       const slot = (await slotsOf(t!.mentorId, t!, "2026-12-21"))[0]!;
