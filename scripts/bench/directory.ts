@@ -15,7 +15,7 @@ import { randomBytes } from "node:crypto";
 import { TableClient } from "@azure/data-tables";
 import type { DemoOrganisation } from "@tandem/core";
 import { generateOrganisation, startGraphSimulator } from "@tandem/graph-simulator";
-import { createTableDirectory } from "../../api/src/adapters/tables/directory";
+import { createTableDirectory, personPartition, treePartition } from "../../api/src/adapters/tables/directory";
 import { createDevIssuer } from "../../api/src/platform/dev-issuer";
 import { azuriteConnectionString, startAzurite } from "../lib/azurite";
 import { countingProxy } from "../lib/counting-proxy";
@@ -98,23 +98,32 @@ function deepest(org: DemoOrganisation) {
 
 /**
  * The least a first sync writes, straight to storage: each person merged once as Graph's pages come, their tree
- * row, their place; in transactions of 100, four at once, as the sync does. The floor the sync is measured against.
+ * row, their place; in the directory's partitions, in transactions of 100 of one partition, four at once, as the sync
+ * does. The floor the sync is measured against.
  */
 async function rawWrites(connectionString: string, people: number): Promise<number> {
   const table = `raw${randomBytes(4).toString("hex")}`;
   const client = TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection: true });
   await client.createTable();
   const pad = (i: number) => String(i).padStart(6, "0");
-  const person = (i: number) => ({ partitionKey: "t", rowKey: pad(i), displayName: `Person ${i}`, mail: `p${i}@x.example`, jobTitle: "Engineer", department: "R&D", officeLocation: "Paris", managerId: pad(Math.floor(i / 8)) });
+  const person = (i: number) => ({ partitionKey: personPartition("t", pad(i)), rowKey: pad(i), displayName: `Person ${i}`, mail: `p${i}@x.example`, jobTitle: "Engineer", department: "R&D", officeLocation: "Paris", managerId: pad(Math.floor(i / 8)) });
   const rounds: ((i: number) => Record<string, unknown>)[] = [
     (i) => person(i),
-    (i) => ({ partitionKey: "t|tree", rowKey: `0|${pad(i)}`, d: JSON.stringify(person(i)) }),
-    (i) => ({ partitionKey: "t", rowKey: pad(i), key: i.toString(36), path: `0|${pad(i)}`, chain: "[]", directReports: 0, pending: false }),
+    (i) => ({ partitionKey: treePartition("t", `0|${pad(i)}`), rowKey: `0|${pad(i)}`, d: JSON.stringify(person(i)) }),
+    (i) => ({ partitionKey: personPartition("t", pad(i)), rowKey: pad(i), key: i.toString(36), path: `0|${pad(i)}`, chain: "[]", directReports: 0, pending: false }),
   ];
   const start = performance.now();
   for (const row of rounds) {
+    // Graph's pages of 200 people, each page's rows grouped by partition.
     const batches: number[][] = [];
-    for (let i = 0; i < people; i += 100) batches.push(Array.from({ length: Math.min(100, people - i) }, (_, k) => i + k));
+    for (let page = 0; page < people; page += 200) {
+      const groups = new Map<string, number[]>();
+      for (let i = page; i < Math.min(people, page + 200); i++) {
+        const pk = row(i).partitionKey as string;
+        groups.set(pk, [...(groups.get(pk) ?? []), i]);
+      }
+      for (const g of groups.values()) for (let k = 0; k < g.length; k += 100) batches.push(g.slice(k, k + 100));
+    }
     let next = 0;
     await Promise.all(
       Array.from({ length: 4 }, async () => {
@@ -200,7 +209,7 @@ export async function benchDirectory() {
       const large = pick(org, 2000);
       const deep = deepest(org);
       const series: Record<string, (d: typeof directory) => Promise<unknown>> = {
-        "raw point read": () => raw.getEntity(t, deep.id),
+        "raw point read": () => raw.getEntity(personPartition(t, deep.id), deep.id),
         person: (d) => d.person(t, deep.id),
         [`chain of ${deep.depth} managers`]: (d) => d.managerChainOf(t, deep.id),
         [`team of ${small.size}`]: (d) => d.reportsOf(t, small.id),
