@@ -18,23 +18,43 @@ const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"] as con
 interface Member {
   person: DemoPerson;
   zone: string;
+  role: "mentor" | "mentee";
 }
 const members = new Map<string, Member>();
+const SKILL = "power-bi-dashboards";
 let coordinator: string;
 let cycleId: string;
 
 /** A person of the demo organisation who has not joined the program yet, joining it now in this zone. */
 async function enrol(city: string, zone: string, role: "mentor" | "mentee", hours = { startTime: "09:00", endTime: "17:30" }): Promise<Member> {
   const taken = new Set([...members.values()].map((m) => m.person.id));
-  const person = api.org.people.find((p) => !p.profile && !p.coordinator && p.mail && !taken.has(p.id))!;
+  // The matching's rules refuse a pair inside a reporting chain.
+  const chain = (id: string) => {
+    const up: string[] = [];
+    for (let p = api.org.people.find((x) => x.id === id); p?.managerId; p = api.org.people.find((x) => x.id === p!.managerId)) up.push(p.managerId);
+    return up;
+  };
+  // Nobody in the reporting chain of a member of the other role (a mentor's mentees are drawn after them).
+  const others = [...members.values()].filter((m) => m.role !== role).map((m) => m.person.id);
+  const related = (id: string) => others.some((t) => chain(t).includes(id) || chain(id).includes(t));
+  const person = api.org.people.find((p) => !p.profile && !p.coordinator && p.mail && !taken.has(p.id) && !related(p.id))!;
   // Their mailbox is in that zone too (Outlook names it the Windows way), with working hours there.
   graph.sim.directory.update(person.id, { timeZone: zone, workingHours: { daysOfWeek: [...WEEKDAYS], ...hours } });
   ok(
     await api.as(person.id)("putMyProfile", {
-      body: { programRoles: [role], offers: [], requests: [], languages: ["fr"], timeZone: zone, capacity: role === "mentor" ? 5 : 0, paused: false },
+      // What the matching's rules ask of a hand-made proposal: the mentor offers the skill the mentees request.
+      body: {
+        programRoles: [role],
+        offers: role === "mentor" ? [{ skillId: SKILL, level: "expert" }] : [],
+        requests: role === "mentee" ? [{ skillId: SKILL, why: "Des réunions à l'heure de chacun.", urgency: "medium" }] : [],
+        languages: ["fr"],
+        timeZone: zone,
+        capacity: role === "mentor" ? 5 : 0,
+        paused: false,
+      },
     }),
   );
-  const m = { person, zone };
+  const m = { person, zone, role };
   members.set(city, m);
   return m;
 }
@@ -70,7 +90,18 @@ beforeAll(async () => {
   api = await startTestApi({ graph: true, clock: { now: () => NOW } });
   graph = api.graph!;
   coordinator = api.org.people.find((p) => p.coordinator)!.id;
-  cycleId = api.org.cycles.find((c) => c.startsInDays <= 0 && c.endsInDays > 0)!.id;
+  // A cycle of its own, where people of one department may pair (they are drawn from the demo as they come).
+  cycleId = ok(
+    await api.as(coordinator)("createCycle", {
+      body: {
+        name: "Cycle des fuseaux",
+        startsOn: "2026-12-01",
+        endsOn: "2027-06-30",
+        cadence: { everyWeeks: 1, sessionMinutes: 45 },
+        matching: { maxMenteesPerMentor: 5, allowSameDepartment: true, requireCommonLanguage: true },
+      },
+    }),
+  ).id;
 });
 afterAll(() => api?.close());
 
