@@ -128,6 +128,18 @@ describe("booking from the task pane", () => {
     expect(call!.input.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("says the meeting has no Teams link when the organizer's calendar does not allow Teams meetings", async () => {
+    const fake = bookingApi({ bookSession: () => ({ items: [sessionOf({ joinUrl: null, teamsMeetingUnavailable: true })] }) });
+    const { user } = renderView(<BookView />, { fake });
+    await findTimes(user);
+    await user.click(await screen.findByRole("radio", { name: /Tuesday 1 December/ }));
+    await user.click(screen.getByRole("button", { name: "Book this session" }));
+    expect(await screen.findByText("Booked")).toBeTruthy();
+    expect(screen.getByText("Added to everyone's calendar.")).toBeTruthy();
+    expect(screen.getByText(/^No Teams meeting: the organizer's Outlook calendar does not allow Teams meetings/)).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Join the Teams meeting" })).toBeNull();
+  });
+
   it("books a series at the cycle's cadence, as many sessions as the cycle has left by default", async () => {
     const fake = bookingApi();
     const { user } = renderView(<BookView />, { fake });

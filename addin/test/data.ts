@@ -124,6 +124,7 @@ export function sessionOf(overrides: Partial<ResponseOf<Api["meetingContext"]>["
     graphEventId: "AAMkAGI2TG93AAA=",
     iCalUId: "040000008200E00074C5B7101A82E008000000001",
     joinUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_tandem%40thread.v2/0",
+    teamsMeetingUnavailable: false,
     recurrence: null,
     seriesId: null,
     status: "scheduled" as const,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import type { ResponseOf, api } from "@tandem/core";
 import { ApiError } from "@tandem/ui";
 import { Shell } from "../src/app/Shell";
@@ -116,6 +116,16 @@ describe("the task pane opened on a meeting", () => {
     await user.click(await screen.findByRole("button", { name: "Save" }));
     expect(await screen.findByText("Choose a rating, from 1 to 5.")).toBeTruthy();
     expect(fake.callsTo("putMyCheckIn")).toHaveLength(0);
+  });
+
+  it("says there is no Teams meeting when the organizer's calendar allows none, in English and in French", async () => {
+    const noTeams = () => context({ session: sessionOf({ joinUrl: null, teamsMeetingUnavailable: true }) });
+    renderView(<MeetingView eventId={EVENT} onBook={() => undefined} />, { fake: fakeApi({ meetingContext: noTeams }) });
+    expect(await screen.findByText(/^No Teams meeting: the organizer's Outlook calendar does not allow Teams meetings/)).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Join in Teams" })).toBeNull();
+    cleanup();
+    renderView(<MeetingView eventId={EVENT} onBook={() => undefined} />, { fake: fakeApi({ meetingContext: noTeams }), locale: "fr-FR" });
+    expect(await screen.findByText(/^Pas de réunion Teams : le calendrier Outlook de l'organisateur/)).toBeTruthy();
   });
 
   it("does not offer the check-in before the meeting starts", async () => {

@@ -26,18 +26,37 @@ export interface FieldProblem {
   in?: "path" | "query" | "header";
 }
 
+/**
+ * Why Microsoft Entra would not give the api a token on the person's behalf (on-behalf-of), and what the client
+ * needs to ask for a new sign-in: Entra's error (`consent_required`, `interaction_required`, `login_required`,
+ * `invalid_grant`) and, for a Conditional Access claims challenge, the claims to request (Entra's JSON, as given).
+ */
+export interface SignInChallenge {
+  error: string;
+  claims: string | null;
+}
+
 export class TandemError extends Error {
   readonly code: ErrorCode;
   readonly problems: FieldProblem[];
   /** Members the problem details carry besides the standard ones (RFC 9457 extensions): the rules a pair breaks. */
   readonly extensions: { rules?: unknown[]; changes?: unknown[] };
+  /** With "unauthenticated" only: the sign-in the client must get again. */
+  readonly challenge: SignInChallenge | null;
 
-  constructor(code: ErrorCode, message: string, problems: FieldProblem[] = [], extensions: TandemError["extensions"] = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    problems: FieldProblem[] = [],
+    extensions: TandemError["extensions"] & { challenge?: SignInChallenge } = {},
+  ) {
     super(message);
     this.name = "TandemError";
     this.code = code;
     this.problems = problems;
-    this.extensions = extensions;
+    const { challenge, ...rest } = extensions;
+    this.extensions = rest;
+    this.challenge = challenge ?? null;
   }
 }
 

@@ -140,6 +140,7 @@ function write(w: World, o: Op): { tandem: string } | { person: string } | null 
         graphEventId: null,
         iCalUId: null,
         joinUrl: null,
+        teamsMeetingUnavailable: false,
         recurrence: null,
         seriesId: null,
         status: "scheduled",

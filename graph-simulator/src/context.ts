@@ -1,8 +1,27 @@
 import type { CalendarStore } from "./state";
 import type { Directory, Mailbox } from "./features/directory";
 
+/** How strict the simulator is where Graph limits callers; tests may loosen or tighten it. */
+export interface Limits {
+  /**
+   * Requests of one `$batch` that Outlook runs at once against one mailbox (4, as Exchange's MailboxConcurrency
+   * limit); the others answer 429 inside the batch. 0: no limit.
+   */
+  mailboxConcurrency: number;
+  /** The Retry-After of those 429s, in seconds. */
+  mailboxConcurrencyRetryAfterSeconds: number;
+}
+
+/** Each mailbox's calendar settings that differ from the default (Teams meetings allowed). */
+export interface CalendarSettings {
+  allowedOnlineMeetingProviders: string[];
+}
+
 /** What every feature works with. */
 export interface Simulator {
+  limits: Limits;
+  /** By user id (lower case); absent: `teamsForBusiness` only, as in a tenant with Teams. */
+  calendarSettings: Map<string, CalendarSettings>;
   dir: Directory;
   store: CalendarStore;
   /** The simulated "now", in milliseconds (a fixed clock in tests). */

@@ -1,19 +1,20 @@
 import type { JWK } from "jose";
 import type { Clock } from "@tandem/core";
 import { tokenVerifier } from "./auth";
-import type { Simulator } from "./context";
+import type { CalendarSettings, Limits, Simulator } from "./context";
 import { DELTA_PAGE_SIZE } from "./features/delta";
-import { Directory, type DirectoryUser, type NewUser, type SimulatedOrganisation, type TimeZoneNames, type UserPatch } from "./features/directory";
+import { Directory, type DirectoryUser, type NewUser, type SimulatedOrganisation, type UserPatch } from "./features/directory";
 import { Faults, RequestLog } from "./features/faults";
 import { seedCalendars } from "./seed";
-import { startServer } from "./server";
+import { setCalendar, startServer } from "./server";
 import { CalendarStore, loadState, persist } from "./state";
 
 export { DEV_AUDIENCES, DEV_ISSUER } from "./auth";
 export { DELTA_PAGE_SIZE } from "./features/delta";
-export type { DirectoryUser, NewUser, SimulatedOrganisation, SimulatedPerson, TimeZoneNames, UserPatch } from "./features/directory";
+export type { DirectoryUser, NewUser, SimulatedOrganisation, SimulatedPerson, UserPatch } from "./features/directory";
 export { generateOrganisation, type BadData, type GenerateOptions } from "./generate";
 export type { Fault, FaultSpec } from "./features/faults";
+export type { CalendarSettings, Limits } from "./context";
 export { Faults, RequestLog } from "./features/faults";
 export { CalendarStore, type StoredEvent } from "./state";
 export { ianaZone, windowsZone } from "./time";
@@ -33,11 +34,6 @@ export interface GraphSimulatorOptions {
   clock?: Clock;
   /** Keeps what callers book across restarts (saved every two seconds while it changes, and on stop). */
   stateFile?: string;
-  /**
-   * How mailbox settings name time zones. Outlook's default is Windows names ("Romance Standard Time"), which
-   * is what the simulator answers unless told "iana".
-   */
-  timeZoneNames?: TimeZoneNames;
   /** Users per page of `/users/delta`: 200 by default, what Entra ID answers. */
   deltaPageSize?: number;
   /**
@@ -46,7 +42,12 @@ export interface GraphSimulatorOptions {
    * 50,000); without it, calendars start empty and fill with what callers book.
    */
   seedCalendars?: boolean;
+  /** Requests of one `$batch` run at once per mailbox, the others answering 429 (MAILBOX_CONCURRENCY by default; 0: none). */
+  mailboxConcurrency?: number;
 }
+
+/** Outlook runs at most this many requests of one `$batch` against one mailbox at once. */
+export const MAILBOX_CONCURRENCY = 4;
 
 /** Beyond this many people calendars start empty unless `seedCalendars` says otherwise. */
 export const SEEDED_CALENDARS_UP_TO = 2000;
@@ -62,6 +63,13 @@ export interface GraphSimulator {
   state: CalendarStore;
   /** The simulated directory: hires, leavers and moves for tests and demos (also over /_simulator/directory). */
   directory: SimulatedDirectory;
+  /** Graph's limits as the simulator applies them, changeable while it runs (a test switches one off or on). */
+  limits: Limits;
+  /**
+   * A mailbox's calendar settings: `allowedOnlineMeetingProviders` without `teamsForBusiness` (a tenant or a
+   * mailbox without Teams) gives online meetings no Teams link. Also `PUT /_simulator/calendars/{userId}`.
+   */
+  setCalendar(userId: string, settings: CalendarSettings | null): void;
 }
 
 export interface SimulatedDirectory {
@@ -90,7 +98,7 @@ const systemClock: Clock = { now: () => new Date().toISOString() };
 export async function startGraphSimulator(options: GraphSimulatorOptions): Promise<GraphSimulator> {
   const clock = options.clock ?? systemClock;
   const now = () => Date.parse(clock.now());
-  const dir = new Directory(options.organisation, options.timeZoneNames ?? "windows");
+  const dir = new Directory(options.organisation);
   const saved = options.stateFile ? await loadState(options.stateFile) : undefined;
   if (saved?.directory) {
     const { skipped } = dir.restoreFrom(saved.directory);
@@ -104,7 +112,12 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
   const pageSize = options.deltaPageSize ?? DELTA_PAGE_SIZE;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error("deltaPageSize is a whole number of users, at least 1.");
   let baseUrl = "";
-  const sim: Simulator = { dir, store, now, baseUrl: () => baseUrl, deltaPageSize: pageSize };
+  const limits: Limits = {
+    mailboxConcurrency: options.mailboxConcurrency ?? MAILBOX_CONCURRENCY,
+    mailboxConcurrencyRetryAfterSeconds: 1,
+  };
+  const calendarSettings = new Map<string, CalendarSettings>();
+  const sim: Simulator = { dir, store, now, baseUrl: () => baseUrl, deltaPageSize: pageSize, limits, calendarSettings };
   const faults = new Faults();
   const requests = new RequestLog();
   const verify = tokenVerifier({
@@ -122,6 +135,8 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
     faults,
     requests,
     state: store,
+    limits,
+    setCalendar: (userId, settings) => setCalendar(sim, userId, settings),
     directory: {
       add: (user) => dir.add(user),
       update: (id, patch) => dir.update(id, patch),

@@ -1,8 +1,7 @@
 /**
  * The Graph simulator on its own, for manual use:
  *   DEV_JWKS_URL=http://localhost:7071/api/dev/jwks node --import tsx graph-simulator/src/main.ts
- * GRAPH_PORT (7072), DEMO_ORGANISATION_FILE (demo/organisation.json), GRAPH_STATE_FILE (none: in memory),
- * GRAPH_TIME_ZONE_NAMES (windows or iana).
+ * GRAPH_PORT (7072), DEMO_ORGANISATION_FILE (demo/organisation.json), GRAPH_STATE_FILE (none: in memory).
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -21,7 +20,6 @@ const simulator = await startGraphSimulator({
   organisation,
   jwksUrl,
   ...(env.GRAPH_STATE_FILE ? { stateFile: resolve(env.GRAPH_STATE_FILE) } : {}),
-  ...(env.GRAPH_TIME_ZONE_NAMES === "iana" ? { timeZoneNames: "iana" as const } : {}),
 });
 console.log(`Graph simulator listening on ${simulator.url} (${organisation.people.length} people; tokens checked against ${jwksUrl}).`);
 

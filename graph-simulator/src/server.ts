@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { TokenIdentity } from "./auth";
-import type { GraphResponse, Simulator, UserRequest } from "./context";
+import type { CalendarSettings, GraphResponse, Simulator, UserRequest } from "./context";
 import { GraphError, accessDenied, badRequest, resourceNotFound } from "./errors";
 import { findMeetingTimes, getSchedule } from "./features/availability";
 import {
@@ -13,6 +13,7 @@ import {
   findInstance,
   instances,
   listEvents,
+  onlineMeetingProviders,
   respond,
   singleEvent,
   updateEvent,
@@ -53,7 +54,7 @@ async function execute(deps: ServerDeps, req: Incoming, identity: TokenIdentity 
   try {
     const who = identity ?? (await deps.verify(req.headers.authorization));
     const fault = deps.faults.take(req.method, path);
-    if (fault) throw fault;
+    if (fault && !fault.afterEffect) throw fault.error;
     let caller: DirectoryUser | null = null;
     if (who.kind === "user") {
       caller = deps.sim.dir.find(who.userId) ?? null;
@@ -63,6 +64,7 @@ async function execute(deps: ServerDeps, req: Incoming, identity: TokenIdentity 
     if (prefer) ianaZone(prefer);
     const response = await route(deps, { ...req, url: url.pathname + url.search }, caller, prefer ?? "UTC", who, inBatch);
     if (prefer && response.status < 300) response.headers = { ...response.headers, "Preference-Applied": `outlook.timezone="${prefer}"` };
+    if (fault) throw fault.error;
     return response;
   } catch (e) {
     return errorResponse(e, req.headers["client-request-id"]);
@@ -257,8 +259,8 @@ function userRoute(sim: Simulator, d: DirectoryRequest): GraphResponse {
         canShare: true,
         canViewPrivateItems: true,
         canEdit: true,
-        allowedOnlineMeetingProviders: ["teamsForBusiness"],
-        defaultOnlineMeetingProvider: "teamsForBusiness",
+        allowedOnlineMeetingProviders: onlineMeetingProviders(sim, req.user),
+        defaultOnlineMeetingProvider: onlineMeetingProviders(sim, req.user).includes("teamsForBusiness") ? "teamsForBusiness" : "unknown",
         isTallyingResponses: true,
         isRemovable: false,
         owner: { name: req.user.displayName, address: req.user.mail },
@@ -323,6 +325,23 @@ interface BatchItem {
   dependsOn?: string[];
 }
 
+/** A batch request's url as a path after /v1.0. */
+function relativeOf(url: string): string {
+  const relative = url.replace(/^https?:\/\/[^/]+\/v1\.0/i, "");
+  return relative.startsWith("/") ? relative : `/${relative}`;
+}
+
+/** Outlook's resources of a user: what a mailbox serves, and what its concurrency limit counts. */
+const MAILBOX_SEGMENTS = new Set(["events", "calendar", "calendars", "calendarview", "calendargroups", "mailboxsettings", "findmeetingtimes", "messages", "mailfolders"]);
+
+/** The mailbox a batch request reaches (`/me/...` the caller's, `/users/{id}/...` that user's), or null. */
+function mailboxOf(url: string, who: TokenIdentity): string | null {
+  const segments = new URL(relativeOf(url), "http://simulator").pathname.split("/").filter(Boolean).map((s) => decodeURIComponent(s).toLowerCase());
+  if (segments[0] === "me" && MAILBOX_SEGMENTS.has(segments[1] ?? "")) return who.kind === "user" ? who.userId.toLowerCase() : null;
+  if (segments[0] === "users" && segments[1] && MAILBOX_SEGMENTS.has(segments[2] ?? "")) return segments[1];
+  return null;
+}
+
 async function batch(deps: ServerDeps, req: Incoming, who: TokenIdentity): Promise<GraphResponse> {
   const requests = (req.body as { requests?: unknown } | undefined)?.requests;
   if (!Array.isArray(requests) || requests.length === 0) throw badRequest("The batch needs a non-empty 'requests' collection.", "BadRequest");
@@ -355,17 +374,33 @@ async function batch(deps: ServerDeps, req: Incoming, who: TokenIdentity): Promi
   };
   items.forEach(visit);
 
+  // Requests run at once unless dependsOn orders them: a request runs in the round after its last dependency.
+  // Outlook runs at most `mailboxConcurrency` of one round against one mailbox; the others answer 429.
+  const round = new Map<BatchItem, number>();
+  for (const r of order) round.set(r, Math.max(-1, ...(r.dependsOn ?? []).map((d) => round.get(ids.get(String(d).toLowerCase())!)!)) + 1);
+  const running = new Map<string, number>();
+  const limit = deps.sim.limits.mailboxConcurrency;
+
   const statuses = new Map<string, number>();
   const responses: { id: string; status: number; headers: Record<string, string>; body?: unknown }[] = [];
   for (const r of order) {
     const failed = (r.dependsOn ?? []).find((d) => (statuses.get(String(d).toLowerCase()) ?? 0) >= 400);
+    const mailbox = mailboxOf(r.url, who);
+    const slot = mailbox ? `${round.get(r)}|${mailbox}` : null;
     let response: GraphResponse;
     if (failed !== undefined) {
       response = errorResponse(new GraphError(424, "FailedDependency", `The request depends on '${failed}', which failed.`), undefined);
+    } else if (slot && limit > 0 && (running.get(slot) ?? 0) >= limit) {
+      deps.requests.record(r.method, new URL(relativeOf(r.url), "http://simulator").pathname, true);
+      const retryAfter = String(deps.sim.limits.mailboxConcurrencyRetryAfterSeconds);
+      response = errorResponse(
+        new GraphError(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", { "Retry-After": retryAfter }),
+        undefined,
+      );
     } else {
+      if (slot) running.set(slot, (running.get(slot) ?? 0) + 1);
       const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-      const relative = r.url.replace(/^https?:\/\/[^/]+\/v1\.0/i, "");
-      const url = relative.startsWith("/") ? relative : `/${relative}`;
+      const url = relativeOf(r.url);
       deps.requests.record(r.method, new URL(url, "http://simulator").pathname, true);
       if (r.body !== undefined && !headers["content-type"]) {
         response = errorResponse(badRequest("A request of a batch with a body needs a Content-Type header.", "BadRequest"), undefined);
@@ -455,6 +490,17 @@ async function control(deps: ServerDeps, req: IncomingMessage, res: ServerRespon
       }
     }
   }
+  const calendar = /^\/_simulator\/calendars\/([^/]+)$/.exec(path);
+  if (calendar && req.method === "PUT") {
+    try {
+      const body = asObject(await readJson(req)) as Partial<CalendarSettings>;
+      setCalendar(deps.sim, decodeURIComponent(calendar[1]!), body.allowedOnlineMeetingProviders ? { allowedOnlineMeetingProviders: body.allowedOnlineMeetingProviders } : null);
+      return send(res, { status: 204 }, cors(req));
+    } catch (e) {
+      if (e instanceof GraphError) return send(res, { status: e.status, body: { error: { code: e.code, message: e.message } } }, cors(req));
+      throw e;
+    }
+  }
   if (path === "/_simulator/requests") {
     if (req.method === "GET") return send(res, { status: 200, body: deps.requests.snapshot() }, cors(req));
     if (req.method === "DELETE") {
@@ -472,6 +518,23 @@ async function control(deps: ServerDeps, req: IncomingMessage, res: ServerRespon
     }
   }
   return fail(404, `No simulator control at ${req.method} ${path}.`);
+}
+
+const PROVIDER_NAMES = new Set(["unknown", "skypeForBusiness", "skypeForConsumer", "teamsForBusiness"]);
+
+/** A mailbox's calendar settings (null: back to the default, Teams allowed). */
+export function setCalendar(sim: Simulator, userId: string, settings: CalendarSettings | null): void {
+  const user = sim.dir.find(userId);
+  if (!user) throw new GraphError(404, "NotFound", `No user '${userId}' in the simulated directory.`);
+  if (settings === null) {
+    sim.calendarSettings.delete(user.id.toLowerCase());
+    return;
+  }
+  const providers = settings.allowedOnlineMeetingProviders;
+  if (!Array.isArray(providers) || !providers.every((p) => PROVIDER_NAMES.has(p))) {
+    throw new GraphError(400, "BadRequest", `allowedOnlineMeetingProviders is a list of ${[...PROVIDER_NAMES].join(", ")}.`);
+  }
+  sim.calendarSettings.set(user.id.toLowerCase(), { allowedOnlineMeetingProviders: [...providers] });
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

@@ -13,6 +13,7 @@ import type {
   Sensitivity,
 } from "@microsoft/microsoft-graph-types";
 import type { Directory, PersistedDirectory } from "./features/directory";
+import { windowsZone } from "./time";
 
 /**
  * One item in one mailbox's calendar. An organizer's meeting and each attendee's copy are separate items that
@@ -27,6 +28,8 @@ export interface StoredEvent {
   isOrganizer: boolean;
   /** Set by the client that created the event; only on the organizer's item. */
   transactionId?: string;
+  /** A hash of the create that carried the transactionId: the same id with another body is refused. */
+  transactionBody?: string;
   createdDateTime: string;
   lastModifiedDateTime: string;
   changeKey: string;
@@ -35,7 +38,7 @@ export interface StoredEvent {
   /** Instants (ISO, UTC). All-day events: local midnights in `startTimeZone`. */
   start: string;
   end: string;
-  /** As the creator named them (Windows or IANA). */
+  /** Windows names, as Outlook keeps them whatever name the creator used. */
   startTimeZone: string;
   endTimeZone: string;
   isAllDay: boolean;
@@ -163,7 +166,7 @@ export class CalendarStore {
       if (this.seedIds.has(id)) this.remove(id);
     }
     for (const e of saved.events ?? []) {
-      if (knownOwner(e.ownerId)) this.put(e);
+      if (knownOwner(e.ownerId)) this.put(withWindowsZones(e));
     }
   }
 
@@ -180,6 +183,22 @@ export class CalendarStore {
 const SAVE_EVERY_MS = 2000;
 
 /** The saved state, if the file exists (version 1 or 2). */
+/**
+ * Events saved before the simulator kept Windows names only may hold IANA ones (`America/Toronto`), which it now
+ * refuses: they come back under their Windows names.
+ */
+function withWindowsZones(e: StoredEvent): StoredEvent {
+  const range = e.recurrence?.range;
+  return {
+    ...e,
+    startTimeZone: windowsZone(e.startTimeZone),
+    endTimeZone: windowsZone(e.endTimeZone),
+    ...(e.recurrence && range?.recurrenceTimeZone
+      ? { recurrence: { ...e.recurrence, range: { ...range, recurrenceTimeZone: windowsZone(range.recurrenceTimeZone) } } }
+      : {}),
+  };
+}
+
 export async function loadState(file: string): Promise<PersistedState | undefined> {
   try {
     const saved = JSON.parse(await readFile(file, "utf8")) as PersistedState;

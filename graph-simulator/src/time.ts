@@ -1,32 +1,43 @@
 import type { DateTimeTimeZone } from "@microsoft/microsoft-graph-types";
 import { addDays, dateIn, offsetMs as coreOffsetMs, zonedTimeToUtc as coreZonedTimeToUtc } from "@tandem/core";
+import { WINDOWS_TO_IANA_MAP, findIanaAliases, findWindows } from "windows-iana";
 import { GraphError, badRequest } from "./errors";
 
 /**
- * Time zones as Graph names them. Outlook mailboxes use Windows names by default ("Romance Standard Time"), and
- * Graph accepts both those and IANA names on input. This table covers the zones of the demo organisation and
- * the documentation's examples ("Pacific Standard Time"); any other valid IANA name passes through.
+ * Time zones as Graph names them. Outlook mailboxes name zones the Windows way ("Romance Standard Time"), and
+ * Graph's dateTimeTimeZone documentation lists what else the calendar API takes: a fixed set of IANA names
+ * ("Additional time zones", below). Any other IANA name (America/Toronto, Asia/Calcutta…) is refused with 400
+ * TimeZoneNotSupportedException, as Graph does. Windows names and their IANA zones come from CLDR's windowsZones
+ * (the `windows-iana` package).
  */
-const WINDOWS_TO_IANA: Record<string, string> = {
-  "romance standard time": "Europe/Paris",
-  "eastern standard time": "America/New_York",
-  "gmt standard time": "Europe/London",
-  "singapore standard time": "Asia/Singapore",
-  "pacific standard time": "America/Los_Angeles",
-  utc: "UTC",
-  "tzone://microsoft/utc": "UTC",
-};
+const DOCUMENTED_IANA = new Set([
+  "Etc/GMT+12", "Etc/GMT+11", "Pacific/Honolulu", "America/Anchorage", "America/Santa_Isabel", "America/Los_Angeles",
+  "America/Phoenix", "America/Chihuahua", "America/Denver", "America/Guatemala", "America/Chicago",
+  "America/Mexico_City", "America/Regina", "America/Bogota", "America/New_York", "America/Indiana/Indianapolis",
+  "America/Caracas", "America/Asuncion", "America/Halifax", "America/Cuiaba", "America/La_Paz", "America/Santiago",
+  "America/St_Johns", "America/Sao_Paulo", "America/Argentina/Buenos_Aires", "America/Cayenne", "America/Godthab",
+  "America/Montevideo", "America/Bahia", "Etc/GMT+2", "Atlantic/Azores", "Atlantic/Cape_Verde", "Africa/Casablanca",
+  "Etc/GMT", "Europe/London", "Atlantic/Reykjavik", "Europe/Berlin", "Europe/Budapest", "Europe/Paris",
+  "Europe/Warsaw", "Africa/Lagos", "Africa/Windhoek", "Europe/Bucharest", "Asia/Beirut", "Africa/Cairo",
+  "Asia/Damascus", "Africa/Johannesburg", "Europe/Kiev", "Europe/Istanbul", "Asia/Jerusalem", "Asia/Amman",
+  "Asia/Baghdad", "Europe/Kaliningrad", "Asia/Riyadh", "Africa/Nairobi", "Asia/Tehran", "Asia/Dubai", "Asia/Baku",
+  "Europe/Moscow", "Indian/Mauritius", "Asia/Tbilisi", "Asia/Yerevan", "Asia/Kabul", "Asia/Karachi",
+  "Asia/Tashkent", "Asia/Kolkata", "Asia/Colombo", "Asia/Kathmandu", "Asia/Almaty", "Asia/Dhaka",
+  "Asia/Yekaterinburg", "Asia/Rangoon", "Asia/Bangkok", "Asia/Novosibirsk", "Asia/Shanghai", "Asia/Krasnoyarsk",
+  "Asia/Singapore", "Australia/Perth", "Asia/Taipei", "Asia/Ulaanbaatar", "Asia/Irkutsk", "Asia/Tokyo",
+  "Asia/Seoul", "Australia/Adelaide", "Australia/Darwin", "Australia/Brisbane", "Australia/Sydney",
+  "Pacific/Port_Moresby", "Australia/Hobart", "Asia/Yakutsk", "Pacific/Guadalcanal", "Asia/Vladivostok",
+  "Pacific/Auckland", "Etc/GMT-12", "Pacific/Fiji", "Asia/Magadan", "Pacific/Tongatapu", "Pacific/Apia",
+  "Pacific/Kiritimati",
+]);
 
-const IANA_TO_WINDOWS: Record<string, string> = {
-  "Europe/Paris": "Romance Standard Time",
-  "America/Toronto": "Eastern Standard Time",
-  "America/New_York": "Eastern Standard Time",
-  "Europe/London": "GMT Standard Time",
-  "Asia/Singapore": "Singapore Standard Time",
-  "America/Los_Angeles": "Pacific Standard Time",
-  UTC: "UTC",
-  "Etc/UTC": "UTC",
-};
+/** Windows names, lower case, to the name as Windows spells it and its main IANA zone (CLDR territory 001). */
+const WINDOWS = new Map<string, { name: string; iana: string }>();
+for (const { windowsName, territory, iana } of WINDOWS_TO_IANA_MAP) {
+  const key = windowsName.toLowerCase();
+  if (territory === "001" || !WINDOWS.has(key)) WINDOWS.set(key, { name: windowsName, iana: iana[0]! });
+}
+WINDOWS.set("tzone://microsoft/utc", { name: "UTC", iana: "UTC" });
 
 /**
  * Core's helpers build an Intl formatter per call, and calendars ask the same questions thousands of times.
@@ -71,33 +82,50 @@ const unsupportedZone = (name: string) =>
     `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${name}'.`,
   );
 
-const validIana = new Map<string, boolean>();
-function isIana(name: string): boolean {
-  let ok = validIana.get(name);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: name });
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    validIana.set(name, ok);
-  }
-  return ok;
-}
-
-/** The IANA zone behind a Windows or IANA name; a 400 in Graph's words for anything else. */
+/** The IANA zone behind a name Graph takes (a Windows name, or a documented IANA one); a 400 in Graph's words otherwise. */
 export function ianaZone(name: string | null | undefined): string {
   if (name === undefined || name === null || name === "") return "UTC";
-  const windows = WINDOWS_TO_IANA[name.trim().toLowerCase()];
-  if (windows) return windows;
-  if (isIana(name)) return name;
+  const trimmed = name.trim();
+  const windows = WINDOWS.get(trimmed.toLowerCase());
+  if (windows) return windows.iana;
+  if (DOCUMENTED_IANA.has(trimmed)) return trimmed;
   throw unsupportedZone(name);
 }
 
-/** The Windows name of an IANA zone, for mailbox settings; the IANA name itself when the table has none. */
-export function windowsZone(iana: string): string {
-  return IANA_TO_WINDOWS[iana] ?? iana;
+/**
+ * The Windows name Outlook gives a zone: of a name Graph took (IANA or Windows), or of an IANA zone of the directory
+ * (through its CLDR aliases, so that Asia/Calcutta and America/Montreal have one). UTC when there is none, which the
+ * directory prevents.
+ */
+export function windowsZone(name: string): string {
+  const windows = WINDOWS.get(name.trim().toLowerCase());
+  if (windows) return windows.name;
+  return windowsNameOf(name) ?? "UTC";
+}
+
+/** Whether an IANA zone of the directory has a Windows name: a mailbox in any other cannot exist. */
+export const hasWindowsZone = (iana: string) => windowsNameOf(iana) !== null;
+
+const windowsNames = new Map<string, string | null>();
+function windowsNameOf(iana: string): string | null {
+  let found = windowsNames.get(iana);
+  if (found === undefined) {
+    found = null;
+    let canonical: string | null = null;
+    try {
+      canonical = new Intl.DateTimeFormat("en", { timeZone: iana }).resolvedOptions().timeZone;
+    } catch {
+      canonical = null;
+    }
+    if (canonical) {
+      for (const name of new Set([iana, canonical, ...findIanaAliases(iana), ...findIanaAliases(canonical)])) {
+        found = findWindows(name)[0] ?? null;
+        if (found) break;
+      }
+    }
+    windowsNames.set(iana, found);
+  }
+  return found;
 }
 
 /** `2026-12-01T15:00:00.0000000`: the seven fractional digits Graph writes. */
@@ -106,14 +134,14 @@ export function formatLocal(instant: number, iana: string): string {
   return `${local.toISOString().slice(0, 19)}.${String(local.getUTCMilliseconds()).padStart(3, "0")}0000`;
 }
 
-/** An instant as Graph's dateTimeTimeZone, in the zone the caller asked for, under the name the caller used. */
+/** An instant as Graph's dateTimeTimeZone, in the zone the caller asked for, named the Windows way as Outlook does. */
 export function toDateTimeTimeZone(instant: number, zoneName: string): DateTimeTimeZone {
-  return { dateTime: formatLocal(instant, ianaZone(zoneName)), timeZone: zoneName };
+  return { dateTime: formatLocal(instant, ianaZone(zoneName)), timeZone: windowsZone(zoneName) };
 }
 
 /** A floating date (all-day events): midnight, whatever the zone. */
 export function toFloatingDate(date: string, zoneName: string): DateTimeTimeZone {
-  return { dateTime: `${date}T00:00:00.0000000`, timeZone: zoneName };
+  return { dateTime: `${date}T00:00:00.0000000`, timeZone: windowsZone(zoneName) };
 }
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:?\d{2})?$/;

@@ -251,7 +251,7 @@ describe("series", () => {
       type: "exception",
       seriesMasterId: master.id,
       originalStart: "2027-03-22T09:00:00Z",
-      start: { dateTime: "2027-03-23T14:00:00.0000000", timeZone: "Europe/Paris" },
+      start: { dateTime: "2027-03-23T14:00:00.0000000", timeZone: "Romance Standard Time" },
     });
     const copy = await copyIn(montrealer, second.iCalUId!, "2027-03-23T00:00:00Z", "2027-03-24T00:00:00Z");
     expect(copy).toMatchObject({ type: "exception", start: { dateTime: "2027-03-23T13:00:00.0000000", timeZone: "UTC" } });

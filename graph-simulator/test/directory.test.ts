@@ -122,17 +122,6 @@ describe("mailbox settings", () => {
     expect(r.status).toBe(403);
     expect(r.json.error.code).toBe("ErrorAccessDenied");
   });
-
-  it("can name zones the IANA way instead", async () => {
-    const iana = await startTestSimulator({ timeZoneNames: "iana" }, t.issuer);
-    try {
-      const r = await iana.call(parisian, "GET", "/me/mailboxSettings");
-      expect(r.json.timeZone).toBe("Europe/Paris");
-      expect(r.json.workingHours.timeZone.name).toBe("Europe/Paris");
-    } finally {
-      await iana.stop();
-    }
-  });
 });
 
 describe("routing", () => {

@@ -12,7 +12,7 @@ import { resolve } from "node:path";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { TableClient, odata } from "@azure/data-tables";
 import { addDays, dateIn, formatInstant, zonedTimeToUtc } from "@tandem/core";
-import { startGraphSimulator } from "@tandem/graph-simulator";
+import { startGraphSimulator, windowsZone } from "@tandem/graph-simulator";
 import { loadConfig } from "../../api/src/config";
 import { runApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
@@ -42,6 +42,9 @@ export async function benchBooking() {
   const graph = await startGraphSimulator({ port: graphPort, organisation: org, jwks: running.app.devIssuer!.jwks() });
   try {
     await seedDemo(running.app, org);
+    // Members' mail addresses come from the synced directory, as in a tenant: the sync reads the simulator's.
+    const synced = await running.app.directorySync.sync(org.tenantId, "start");
+    if (synced?.status !== "done") throw new Error(`the directory sync did not finish: ${JSON.stringify(synced)}`);
     const people = new Map(org.people.map((p) => [p.id, p]));
     const tandem = org.tandems.find(
       (t) => t.status === "active" && t.kind === "tandem" && t.menteeIds.every((m) => people.get(m)!.timeZone === people.get(t.mentorId)!.timeZone),
@@ -114,8 +117,9 @@ export async function benchBooking() {
     const viaSimulator = async (from: string, around?: { beforeSuggest(): Promise<unknown>; beforeCreate(): Promise<unknown>; afterCreate(event: { id: string; iCalUId: string }): Promise<() => Promise<unknown>> }) => {
       const start = zonedTimeToUtc(from, "00:00", zone).getTime();
       const end = zonedTimeToUtc(addDays(from, DAYS), "00:00", zone).getTime();
-      const local = (t: number) => ({ dateTime: formatInstant(t, zone).slice(0, 19), timeZone: zone });
-      const prefer = { prefer: `outlook.timezone="${zone}"` };
+      // Graph takes Windows zone names, as the api sends them.
+      const local = (t: number) => ({ dateTime: formatInstant(t, zone).slice(0, 19), timeZone: windowsZone(zone) });
+      const prefer = { prefer: `outlook.timezone="${windowsZone(zone)}"` };
       const attendees = mentees.map((m) => ({ type: "required", emailAddress: { address: m.mail, name: m.displayName } }));
       const started = performance.now();
       await around?.beforeSuggest();

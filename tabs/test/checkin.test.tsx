@@ -15,6 +15,7 @@ const session: Session = {
   graphEventId: null,
   iCalUId: null,
   joinUrl: null,
+  teamsMeetingUnavailable: false,
   recurrence: null,
   seriesId: null,
   status: "held",

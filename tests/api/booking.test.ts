@@ -92,8 +92,8 @@ describe("suggestions", () => {
     // The mentee is taken for most of Thursday afternoon in Paris.
     const blocked = await graph.call(mentee.id, "POST", "/me/events", {
       subject: "Revue budgétaire",
-      start: { dateTime: "2026-12-03T08:30:00", timeZone: "America/Toronto" },
-      end: { dateTime: "2026-12-03T11:00:00", timeZone: "America/Toronto" },
+      start: { dateTime: "2026-12-03T08:30:00", timeZone: "Eastern Standard Time" },
+      end: { dateTime: "2026-12-03T11:00:00", timeZone: "Eastern Standard Time" },
     });
     expect(blocked.status).toBe(201);
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoPerson, DirectorySyncStatus } from "@tandem/core";
-import { createTableDirectory } from "../../api/src/adapters/tables/directory";
+import { TableClient } from "@azure/data-tables";
+import { TREE_DEPTH, createTableDirectory, personPartition, teamPartitions } from "../../api/src/adapters/tables/directory";
 import { developmentAppTokens, graphDirectorySource } from "../../api/src/adapters/graph/directory-source";
 import { directorySync } from "../../api/src/features/directory/sync";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -24,6 +25,7 @@ const people = () => api.org.people;
 const byId = (id: string) => people().find((p) => p.id === id)!;
 const coordinator = () => people().find((p) => p.coordinator)!;
 const reportsOf = (id: string) => people().filter((p) => p.managerId === id);
+const everyoneBelow = (id: string): DemoPerson[] => reportsOf(id).flatMap((p) => [p, ...everyoneBelow(p.id)]);
 const deltaRequests = () => sim().requests.count("GET", /^\/users\/(microsoft\.graph\.)?delta/);
 
 /** A manager whose direct reports manage nobody, and who is not at the top. */
@@ -67,6 +69,29 @@ describe("the directory sync from Microsoft Graph", () => {
     const chain: string[] = [];
     for (let m = member.managerId; m; m = byId(m).managerId) chain.push(m);
     expect(await api.running.app.directory.managerChainOf(api.org.tenantId, member.id)).toEqual(chain);
+  });
+
+  it("spreads the organisation over partitions and still finds each person with one read, and each team whole", async () => {
+    const { storage, tablePrefix } = api.running.app.config;
+    if (!("connectionString" in storage)) throw new Error("these tests run on Azurite");
+    const raw = (table: string) => TableClient.fromConnectionString(storage.connectionString, `${tablePrefix}${table}`, { allowInsecureConnection: true });
+    const t = api.org.tenantId;
+    const partitions = new Set<string>();
+    for await (const r of raw("Directory").listEntities({ queryOptions: { select: ["PartitionKey"] } })) if (r.partitionKey!.startsWith(`${t}|`)) partitions.add(r.partitionKey!);
+    expect(partitions.size).toBeGreaterThan(8);
+    for (const p of people()) {
+      expect(await api.running.app.directory.person(t, p.id), p.displayName).toMatchObject({ id: p.id, displayName: p.displayName });
+      expect((await raw("Directory").getEntity(personPartition(t, p.id), p.id)).rowKey).toBe(p.id);
+    }
+
+    // A manager near the top: their team lies in several of the tree's partitions, read in parallel, in path order.
+    const top = people().find((p) => p.managerId === null)!;
+    const high = reportsOf(top.id).find((p) => reportsOf(p.id).length > 0)!;
+    const highTeam = (await api.running.app.directory.teamOf(t, high.id))!;
+    expect(highTeam.path.split("|").length).toBeLessThan(TREE_DEPTH);
+    expect(new Set(highTeam.reports.map((r) => r.path.split("|").slice(0, TREE_DEPTH).join("|"))).size).toBeGreaterThan(1);
+    expect(highTeam.reports.map((r) => r.person.id).sort()).toEqual(everyoneBelow(high.id).map((p) => p.id).sort());
+    expect(highTeam.reports.map((r) => r.path)).toEqual(highTeam.reports.map((r) => r.path).sort());
   });
 
   it("lets only coordinators start it or see it", async () => {
@@ -162,10 +187,9 @@ describe("the directory sync from Microsoft Graph", () => {
     // Another tenant's tables, the same simulator: a first sync that Graph fails on its third page.
     const prefix = `r${randomUUID().slice(0, 8)}`;
     const config = api.running.app.config;
-    const store = createTableDirectory(
-      "connectionString" in config.storage ? { connectionString: config.storage.connectionString } : (() => { throw new Error("Azurite"); })(),
-      prefix,
-    );
+    if (!("connectionString" in config.storage)) throw new Error("these tests run on Azurite");
+    const target = { connectionString: config.storage.connectionString };
+    const store = createTableDirectory(target, prefix);
     await store.ensureTable();
     const graph = graphDirectorySource({
       baseUrl: sim().url,
@@ -193,5 +217,40 @@ describe("the directory sync from Microsoft Graph", () => {
     const resumed = await sync.sync(t, "timer");
     expect(resumed).toMatchObject({ status: "done", full: true, people: expected });
     expect(deltaRequests()).toBe(Math.ceil(expected / PAGE) - 2);
+
+    // A state written before the directory was spread over partitions: the next sync reads everyone again.
+    const state = TableClient.fromConnectionString(target.connectionString, `${prefix}Directory`, { allowInsecureConnection: true });
+    const { d } = await state.getEntity<{ d: string }>(`${t}|sync`, "state");
+    await state.upsertEntity({ partitionKey: `${t}|sync`, rowKey: "state", d }, "Replace");
+    const relaid = await sync.sync(t, "timer");
+    expect(relaid).toMatchObject({ status: "done", full: true, people: expected });
+  });
+
+  it("keeps a team deep in the tree in one partition, and moves it whole across partitions when its manager moves", async () => {
+    const t = api.org.tenantId;
+    const directory = api.running.app.directory;
+    // A chain deeper than the tree's partition depth, below a team lead: its middle manager's team is one partition.
+    const chain: { id: string; displayName: string }[] = [teamLead()];
+    while (chain.length < TREE_DEPTH + 2) {
+      const n = chain.length;
+      chain.push(sim().directory.add({ displayName: `Deep ${n}`, mail: `deep.${n}@brisemer.example`, managerId: chain.at(-1)!.id }));
+    }
+    const extra = sim().directory.add({ displayName: "Deep Sibling", mail: "deep.sibling@brisemer.example", managerId: chain.at(-2)!.id });
+    await syncNow();
+    const manager = chain.at(-3)!;
+    const before = (await directory.teamOf(t, manager.id))!;
+    expect(before.path.split("|").length).toBeGreaterThanOrEqual(TREE_DEPTH);
+    expect(teamPartitions(t, before.path)).toHaveLength(1);
+    expect(before.reports.map((r) => r.person.displayName).sort()).toEqual(["Deep Sibling", chain.at(-2)!.displayName, chain.at(-1)!.displayName].sort());
+
+    // Moved to the top: their team's tree rows change partition, none is left behind in the old one.
+    sim().directory.update(manager.id, { managerId: null });
+    await syncNow();
+    const after = (await directory.teamOf(t, manager.id))!;
+    expect(after.path.split("|")).toHaveLength(1);
+    expect(after.reports.map((r) => r.person.displayName).sort()).toEqual(before.reports.map((r) => r.person.displayName).sort());
+    expect(await directory.managerChainOf(t, extra.id)).toEqual([chain.at(-2)!.id, manager.id]);
+    const lead = (await directory.teamOf(t, teamLead().id))!;
+    expect(lead.reports.map((r) => r.person.id)).not.toContain(extra.id);
   });
 });

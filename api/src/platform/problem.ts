@@ -45,6 +45,10 @@ export interface Problem {
   errors?: ReturnType<typeof fieldError>[];
   rules?: unknown[];
   changes?: unknown[];
+  /** 401 after an on-behalf-of refusal: Entra's error, for the client to prompt for consent or sign-in. */
+  authError?: string;
+  /** 401 after a Conditional Access claims challenge: the claims (Entra's JSON) to ask the next token for. */
+  claims?: string;
 }
 
 export function toProblem(err: unknown, instance?: string): Problem {
@@ -60,6 +64,8 @@ export function toProblem(err: unknown, instance?: string): Problem {
     ...(e.problems.length ? { errors: e.problems.map(fieldError) } : {}),
     ...(e.extensions.rules ? { rules: e.extensions.rules } : {}),
     ...(e.extensions.changes ? { changes: e.extensions.changes } : {}),
+    ...(e.challenge ? { authError: e.challenge.error } : {}),
+    ...(e.challenge?.claims ? { claims: e.challenge.claims } : {}),
   };
 }
 
@@ -69,8 +75,15 @@ export function problemResponse(err: unknown, instance?: string, tokenSent = tru
     "content-type": "application/problem+json",
     "cache-control": "no-store",
   };
-  // RFC 6750 §3.1: no error code when the request carried no token at all.
-  if (problem.status === 401) headers["www-authenticate"] = tokenSent ? 'Bearer error="invalid_token"' : "Bearer";
+  // RFC 6750 §3.1: no error code when the request carried no token at all. A claims challenge is said the way
+  // Microsoft's APIs say it (error="insufficient_claims", the claims base64-encoded), for MSAL clients to act on.
+  if (problem.status === 401) {
+    headers["www-authenticate"] = problem.claims
+      ? `Bearer error="insufficient_claims", claims="${Buffer.from(problem.claims).toString("base64")}"`
+      : tokenSent
+        ? 'Bearer error="invalid_token"'
+        : "Bearer";
+  }
   if (problem.status === 503) headers["retry-after"] = "5";
   return { status: problem.status, headers, body: JSON.stringify(problem) };
 }

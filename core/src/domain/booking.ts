@@ -277,6 +277,7 @@ export function sessionsOfMeeting(m: BookedMeeting): SessionRecord[] {
     graphEventId: m.event.id,
     iCalUId: m.event.iCalUId,
     joinUrl: m.event.joinUrl,
+    teamsMeetingUnavailable: m.event.joinUrl === null,
     recurrence: m.recurrence,
     seriesId: m.seriesId,
     status: m.status,

@@ -20,6 +20,11 @@ export const Session = z.strictObject({
   graphEventId: z.string().max(512).nullable(),
   iCalUId: z.string().max(512).nullable(),
   joinUrl: z.url().max(2048).nullable(),
+  /**
+   * Booked in Outlook without a Teams meeting: the organizer's calendar does not allow Teams meetings
+   * (`allowedOnlineMeetingProviders`), so there is no link to join, and the apps say so.
+   */
+  teamsMeetingUnavailable: z.boolean().default(false),
   recurrence: Recurrence.nullable(),
   /** Sessions booked together as one recurring series share it; null for a single session. */
   seriesId: Id.nullable().default(null),

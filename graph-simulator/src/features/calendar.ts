@@ -22,6 +22,7 @@ import {
   parseDateTime,
   toDateTimeTimeZone,
   toFloatingDate,
+  windowsZone,
 } from "../time";
 import {
   compactInstant,
@@ -355,7 +356,8 @@ function readTimes(body: Event, previous?: Times): Times {
       );
     }
   }
-  return { start, end, startTimeZone: startZone, endTimeZone: endZone, isAllDay };
+  // Outlook keeps the zone under its Windows name, whatever name it was given.
+  return { start, end, startTimeZone: windowsZone(startZone), endTimeZone: windowsZone(endZone), isAllDay };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -376,6 +378,11 @@ export function newICalUId(created: number, guid: string = randomUUID()): string
   }
   return `040000008200E00074C5B7101A82E00800000000${little}000000000000000010000000${guid.replaceAll("-", "")}`.toUpperCase();
 }
+
+/** The online meeting providers of a mailbox's calendar: Teams unless a test said otherwise. */
+export const onlineMeetingProviders = (sim: Simulator, owner: Mailbox): string[] =>
+  sim.calendarSettings.get(owner.id.toLowerCase())?.allowedOnlineMeetingProviders ?? ["teamsForBusiness"];
+const teamsAllowed = (sim: Simulator, owner: Mailbox) => onlineMeetingProviders(sim, owner).includes("teamsForBusiness");
 
 export function teamsJoinUrl(tenantId: string, organizerId: string, meeting: string = randomUUID()): string {
   const thread = Buffer.from(meeting).toString("base64").replace(/=+$/, "");
@@ -405,9 +412,18 @@ export function createEvent(sim: Simulator, owner: Mailbox, input: unknown): { e
   const body = input as Event;
   checkProperties(body as Record<string, unknown>);
 
-  // transactionId: the same organizer sending the same create twice gets the event of the first one.
-  if (typeof body.transactionId === "string" && body.transactionId) {
+  // transactionId: the same organizer sending the same create twice gets the event of the first one; another
+  // create under the same transactionId is refused, as Outlook refuses it.
+  const transactionBody = typeof body.transactionId === "string" && body.transactionId ? hashOf(body) : undefined;
+  if (transactionBody) {
     const existing = sim.store.ofOwner(owner.id).find((e) => e.isOrganizer && e.transactionId === body.transactionId);
+    if (existing && existing.transactionBody !== undefined && existing.transactionBody !== transactionBody) {
+      throw new GraphError(
+        400,
+        "ErrorDuplicateTransactionId",
+        `An item was already created with the transactionId '${body.transactionId}' by a different request.`,
+      );
+    }
     if (existing) return { event: existing, created: false };
   }
 
@@ -416,7 +432,8 @@ export function createEvent(sim: Simulator, owner: Mailbox, input: unknown): { e
   const nowIso = new Date(now).toISOString();
   const attendees = readAttendees(sim, body.attendees).filter((a) => a.emailAddress?.address?.toLowerCase() !== owner.mail.toLowerCase());
   const provider = enumOf(body.onlineMeetingProvider, PROVIDERS, "onlineMeetingProvider", "unknown");
-  const online = body.isOnlineMeeting === true && (provider === "teamsForBusiness" || provider === "unknown");
+  // A calendar that does not allow Teams meetings still gets the event, without an online meeting.
+  const online = body.isOnlineMeeting === true && (provider === "teamsForBusiness" || provider === "unknown") && teamsAllowed(sim, owner);
   const joinUrl = online ? teamsJoinUrl(sim.dir.tenantId, owner.id) : undefined;
   const readBodyValue = readBody(body.body);
   const locations = readLocations(body.locations);
@@ -431,7 +448,7 @@ export function createEvent(sim: Simulator, owner: Mailbox, input: unknown): { e
     iCalUId: newICalUId(now),
     organizer: { name: owner.displayName, address: owner.mail },
     isOrganizer: true,
-    ...(typeof body.transactionId === "string" && body.transactionId ? { transactionId: body.transactionId } : {}),
+    ...(transactionBody ? { transactionId: body.transactionId!, transactionBody } : {}),
     createdDateTime: nowIso,
     lastModifiedDateTime: nowIso,
     changeKey: newChangeKey(),
@@ -468,6 +485,17 @@ export function createEvent(sim: Simulator, owner: Mailbox, input: unknown): { e
   sim.store.put(event);
   syncCopies(sim, event, { rescheduled: true });
   return { event, created: true };
+}
+
+/** A hash of a JSON body whatever the order of its properties. */
+function hashOf(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v;
+  return createHash("sha256").update(JSON.stringify(canonical(value))).digest("base64url");
 }
 
 function readCategories(value: unknown): string[] {
@@ -530,6 +558,7 @@ export function syncCopies(sim: Simulator, e: StoredEvent, change: { rescheduled
       deletedOccurrences: existing?.deletedOccurrences ?? [],
     };
     delete copy.transactionId;
+    delete copy.transactionBody;
     sim.store.put(copy);
   }
 }
@@ -610,7 +639,7 @@ export function updateEvent(sim: Simulator, owner: Mailbox, id: string, input: u
       .map((a) => ({ ...a, status: previous.get(a.emailAddress?.address?.toLowerCase())?.status ?? a.status }));
   }
   // Once online, a meeting stays online (Graph ignores later changes to isOnlineMeeting).
-  if (body.isOnlineMeeting === true && !e.joinUrl && e.isOrganizer) {
+  if (body.isOnlineMeeting === true && !e.joinUrl && e.isOrganizer && teamsAllowed(sim, owner)) {
     next.isOnlineMeeting = true;
     next.onlineMeetingProvider = "teamsForBusiness";
     next.joinUrl = teamsJoinUrl(sim.dir.tenantId, owner.id);

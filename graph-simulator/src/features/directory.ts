@@ -1,9 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { DemoOrganisation, DemoPerson } from "@tandem/core";
 import { GraphError } from "../errors";
-import { windowsZone } from "../time";
-
-export type TimeZoneNames = "windows" | "iana";
+import { hasWindowsZone, windowsZone } from "../time";
 
 /**
  * A person as the simulator takes them: a `DemoPerson`, or one with the gaps a real tenant has (no mail, no job
@@ -154,10 +152,7 @@ export class Directory {
   private readonly expiries: { generation: number; reset: boolean }[] = [];
   epoch: string = randomUUID();
 
-  constructor(
-    org: SimulatedOrganisation,
-    readonly zoneNames: TimeZoneNames = "windows",
-  ) {
+  constructor(org: SimulatedOrganisation) {
     this.org = org;
     this.tenantId = org.tenantId;
     this.domain = org.domain;
@@ -208,9 +203,9 @@ export class Directory {
     return this.reports.get(lower(u.id)) ?? [];
   }
 
-  /** The mailbox's time zone under the name Graph would give it (Windows names by default). */
+  /** The mailbox's time zone under the name Outlook gives it: always a Windows name ("Romance Standard Time"). */
   zoneName(u: DirectoryUser): string {
-    return this.zoneNames === "windows" ? windowsZone(u.timeZone) : u.timeZone;
+    return windowsZone(u.timeZone);
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -508,6 +503,7 @@ export class Directory {
     if (!UPN.test(upn)) throw invalid(`userPrincipalName '${upn}' is not name@domain.`);
     const timeZone = input.timeZone ?? "UTC";
     if (!isZone(timeZone)) throw invalid(`timeZone '${String(timeZone)}' is not an IANA time zone.`);
+    if (!hasWindowsZone(timeZone)) throw invalid(`timeZone '${timeZone}' has no Windows time zone, which an Outlook mailbox needs.`);
     const language = input.preferredLanguage ?? "en";
     if (language !== "fr" && language !== "en") throw invalid("preferredLanguage is fr or en.");
     const hours = input.workingHours ?? NINE_TO_FIVE;

@@ -8,11 +8,16 @@ export interface FaultSpec {
    * so `"^/me/events$"` is exact and `"findMeetingTimes"` matches anywhere.
    */
   pathPattern: RegExp | string;
-  status: 429 | 503 | 500;
+  status: 429 | 503 | 504 | 500 | 401;
   /** How many matching requests fail before the fault wears off (1 by default). */
   times?: number;
   /** Sent as Retry-After. 429 always carries one (1 second by default); 503 only when given. */
   retryAfterSeconds?: number;
+  /**
+   * A lost answer: the request is carried out, then the caller gets the fault instead of the answer (a gateway
+   * timing out after Exchange acted). What a retry must cope with: the meeting already exists.
+   */
+  afterEffect?: boolean;
 }
 
 export interface Fault {
@@ -22,21 +27,30 @@ export interface Fault {
   status: number;
   remaining: number;
   retryAfterSeconds?: number;
+  afterEffect?: boolean;
 }
 
 const ERRORS: Record<number, { code: string; message: string }> = {
   429: { code: "TooManyRequests", message: "Too many requests. Wait for the time given in Retry-After, then try again." },
   503: { code: "serviceNotAvailable", message: "The service is temporarily unavailable. Try the request again after a delay." },
+  504: { code: "GatewayTimeout", message: "The gateway did not receive a timely response from the upstream server." },
   500: { code: "generalException", message: "An unspecified error has occurred." },
+  401: { code: "InvalidAuthenticationToken", message: "Access token has expired or is not yet valid." },
 };
 
-/** Failures on demand: the next n matching requests answer 429, 503 or 500 in Graph's error shape. */
+/** What Graph says with a 401: where to sign in again. */
+const UNAUTHORIZED_HEADERS = {
+  "WWW-Authenticate":
+    'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+};
+
+/** Failures on demand: the next n matching requests answer 429, 503, 504, 500 or 401 in Graph's error shape. */
 export class Faults {
   private faults: (Fault & { regex: RegExp })[] = [];
   private nextId = 1;
 
   inject(spec: FaultSpec): Fault {
-    if (![429, 503, 500].includes(spec.status)) throw new Error(`A fault's status is 429, 503 or 500, not ${spec.status}.`);
+    if (![429, 503, 504, 500, 401].includes(spec.status)) throw new Error(`A fault's status is 429, 503, 504, 500 or 401, not ${spec.status}.`);
     const times = spec.times ?? 1;
     if (!(times >= 1)) throw new Error("A fault's times is at least 1.");
     if (spec.retryAfterSeconds !== undefined && !(spec.retryAfterSeconds >= 0)) throw new Error("retryAfterSeconds is at least 0.");
@@ -48,6 +62,7 @@ export class Faults {
       status: spec.status,
       remaining: times,
       ...(spec.retryAfterSeconds !== undefined ? { retryAfterSeconds: spec.retryAfterSeconds } : spec.status === 429 ? { retryAfterSeconds: 1 } : {}),
+      ...(spec.afterEffect ? { afterEffect: true } : {}),
       regex,
     };
     this.faults.push(fault);
@@ -62,14 +77,20 @@ export class Faults {
     return this.faults.map((f) => this.describe(f));
   }
 
-  /** The error a request gets from the first fault it matches, if any; that fault is used up by one. */
-  take(method: string, path: string): GraphError | undefined {
+  /**
+   * The error a request gets from the first fault it matches, if any, and whether the request is carried out
+   * first (`afterEffect`); that fault is used up by one.
+   */
+  take(method: string, path: string): { error: GraphError; afterEffect: boolean } | undefined {
     const fault = this.faults.find((f) => (!f.method || f.method === method.toUpperCase()) && (f.regex.lastIndex = 0, f.regex.test(path)));
     if (!fault) return undefined;
     if (--fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     const { code, message } = ERRORS[fault.status]!;
-    const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : {};
-    return new GraphError(fault.status, code, message, headers);
+    const headers: Record<string, string> = {
+      ...(fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : {}),
+      ...(fault.status === 401 ? UNAUTHORIZED_HEADERS : {}),
+    };
+    return { error: new GraphError(fault.status, code, message, headers), afterEffect: fault.afterEffect === true };
   }
 
   private describe({ regex: _regex, ...fault }: Fault & { regex: RegExp }): Fault {

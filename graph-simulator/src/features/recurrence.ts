@@ -8,7 +8,7 @@ import type {
   WeekIndex,
 } from "@microsoft/microsoft-graph-types";
 import { badRequest } from "../errors";
-import { WEEK_DAYS, addDays, daysBetween, formatLocal, ianaZone, localDate, weekdayOf, zonedTimeToUtc } from "../time";
+import { WEEK_DAYS, addDays, daysBetween, formatLocal, ianaZone, localDate, weekdayOf, windowsZone, zonedTimeToUtc } from "../time";
 
 const PATTERN_TYPES: RecurrencePatternType[] = ["daily", "weekly", "absoluteMonthly", "relativeMonthly", "absoluteYearly", "relativeYearly"];
 const RANGE_TYPES: RecurrenceRangeType[] = ["endDate", "noEnd", "numbered"];
@@ -69,7 +69,8 @@ export function normalizeRecurrence(input: unknown, startDate: string): Patterne
     type: rangeType,
     startDate: start,
     endDate: rangeType === "endDate" ? r.endDate! : "0001-01-01",
-    recurrenceTimeZone: r.recurrenceTimeZone ?? "",
+    // Kept, and answered, under its Windows name, as every zone Outlook keeps.
+    recurrenceTimeZone: r.recurrenceTimeZone ? windowsZone(r.recurrenceTimeZone) : "",
     numberOfOccurrences: rangeType === "numbered" ? count : 0,
   };
   return { pattern, range };

@@ -26,12 +26,13 @@ export function Booked({
   const last = ordered[ordered.length - 1];
   const rec = first?.recurrence ?? recurrence;
   const joinUrl = ordered.find((s) => s.joinUrl)?.joinUrl ?? null;
+  const noTeams = !joinUrl && ordered.some((s) => s.teamsMeetingUnavailable);
   return (
     <div className={styles.done}>
       <MessageBar intent="success" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{t("booking.done.title")}</MessageBarTitle>
-          <div>{t("booking.done.body")}</div>
+          <div>{t(noTeams ? "booking.done.bodyNoTeams" : "booking.done.body")}</div>
         </MessageBarBody>
       </MessageBar>
       <Text>{label}</Text>
@@ -54,6 +55,7 @@ export function Booked({
           {t("booking.done.join")}
         </Link>
       )}
+      {noTeams && <Text>{t("booking.done.noTeams")}</Text>}
       <Button onClick={onAgain}>{t("booking.again")}</Button>
     </div>
   );

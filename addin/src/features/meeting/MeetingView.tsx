@@ -124,6 +124,9 @@ function Meeting({ context }: { context: Context }) {
             {t("meeting.join")}
           </Link>
         )}
+        {!session.joinUrl && session.teamsMeetingUnavailable && session.status === "scheduled" && (
+          <Text className={styles.muted}>{t("meeting.noTeams")}</Text>
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby="checkin-title">

@@ -1,16 +1,35 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { AttendeeAvailability, Event, MeetingTimeSuggestionsResult, ScheduleInformation } from "@microsoft/microsoft-graph-types";
 import { TandemError, formatInstant, weekDays, type Calendar, type CalendarEvent, type WeekDay, type WorkingHours } from "@tandem/core";
-import { failure, statusOf } from "./failures";
+import { failure, graphCodeOf, statusOf } from "./failures";
 import { BATCH_LIMIT, EMPTY_REASONS, EVENT_FIELDS, availability, graphTime, instantOf, parseICalUId, prefer, recurrenceOf, toEvent } from "./shapes";
-import { ianaZone } from "./zones";
+import { fromGraphZone } from "./zones";
 
 const MAX_PAGES = 5;
+
+interface BatchAnswer {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: Event;
+}
+
+/** What a batch's sub-response may be retried for, as the client's RetryHandler retries whole requests. */
+const RETRIED = new Set([429, 503, 504]);
+
+/** Seconds to wait before sending a sub-response's request again: its Retry-After, else 1, 2, 4… */
+function retryAfterOf(answer: BatchAnswer, attempt: number): number {
+  const header = Object.entries(answer.headers ?? {}).find(([k]) => k.toLowerCase() === "retry-after")?.[1];
+  const seconds = header === undefined ? NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 2 ** attempt;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The caller's calendar through Microsoft Graph v1.0: each method is one round trip (retries aside). */
 export function graphCalendar(
   client: Client,
-  options: { baseUrl: string; retries: number },
+  options: { baseUrl: string; retries: number; maxRetryDelaySeconds: number },
 ): Calendar {
   const call = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
@@ -93,7 +112,7 @@ export function graphCalendar(
       );
       return addresses.map((address) => {
         const w = result.value?.find((s) => s.scheduleId?.toLowerCase() === address.toLowerCase())?.workingHours;
-        const zone = ianaZone(w?.timeZone?.name);
+        const zone = fromGraphZone(w?.timeZone?.name);
         if (!w || !zone || !w.startTime || !w.endTime) return null;
         const days = (w.daysOfWeek ?? []).map((d) => String(d).toLowerCase()).filter((d): d is WeekDay => (weekDays as readonly string[]).includes(d));
         return { daysOfWeek: days, startTime: w.startTime.slice(0, 5), endTime: w.endTime.slice(0, 5), timeZone: zone } satisfies WorkingHours;
@@ -102,7 +121,14 @@ export function graphCalendar(
 
     async mailboxTimeZone() {
       const r: { value?: string } = await call("read your time zone", () => client.api("/me/mailboxSettings/timeZone").get());
-      return ianaZone(r.value) ?? "UTC";
+      const zone = fromGraphZone(r.value);
+      if (!zone) {
+        throw new TandemError(
+          "validation",
+          `Your Outlook mailbox's time zone ('${r.value ?? ""}') is not one Tandem can read. Set your time zone in your Tandem profile.`,
+        );
+      }
+      return zone;
     },
 
     async createEvent(m) {
@@ -129,8 +155,9 @@ export function graphCalendar(
       try {
         return toEvent(await client.api("/me/events").header("Prefer", prefer(m.timeZone)).post(body));
       } catch (e) {
-        // A create that Graph refuses as a duplicate transaction already happened: find it rather than fail.
-        if (statusOf(e) === 409) {
+        // Outlook refuses a create under a transactionId it already used for a create with another body (the agenda
+        // changed between two tries, say): that meeting exists, so find it rather than fail or book twice.
+        if (statusOf(e) === 409 || graphCodeOf(e) === "ErrorDuplicateTransactionId") {
           const existing = await calendar.findByTransactionId(m.transactionId);
           if (existing) return existing;
         }
@@ -159,17 +186,28 @@ export function graphCalendar(
     async getEvents(ids) {
       const out = new Map<string, CalendarEvent | null>();
       for (let i = 0; i < ids.length; i += BATCH_LIMIT) {
-        const chunk = ids.slice(i, i + BATCH_LIMIT);
-        const r: { responses?: { id: string; status: number; body?: Event }[] } = await call("read the meetings", () =>
-          client.api("/$batch").post({
-            requests: chunk.map((id, n) => ({ id: String(n), method: "GET", url: `${path(id)}?$select=${EVENT_FIELDS}` })),
-          }),
-        );
-        for (const [n, id] of chunk.entries()) {
-          const answer = r.responses?.find((x) => x.id === String(n));
-          if (answer?.status === 200 && answer.body) out.set(id, toEvent(answer.body));
-          else if (answer?.status === 404) out.set(id, null);
-          else throw failure({ statusCode: answer?.status ?? 0 }, "read the meetings", options.retries);
+        let pending = ids.slice(i, i + BATCH_LIMIT);
+        // Outlook runs a few requests of a batch per mailbox at once and answers the others 429 inside the batch's
+        // 200 (MailboxConcurrency): those go again in a batch of their own, after the Retry-After they carry.
+        for (let attempt = 0; pending.length; attempt++) {
+          const chunk = pending;
+          const r: { responses?: BatchAnswer[] } = await call("read the meetings", () =>
+            client.api("/$batch").post({
+              requests: chunk.map((id, n) => ({ id: String(n), method: "GET", url: `${path(id)}?$select=${EVENT_FIELDS}` })),
+            }),
+          );
+          pending = [];
+          let wait = 0;
+          for (const [n, id] of chunk.entries()) {
+            const answer = r.responses?.find((x) => x.id === String(n));
+            if (answer?.status === 200 && answer.body) out.set(id, toEvent(answer.body));
+            else if (answer?.status === 404) out.set(id, null);
+            else if (answer && RETRIED.has(answer.status) && attempt < options.retries) {
+              pending.push(id);
+              wait = Math.max(wait, retryAfterOf(answer, attempt));
+            } else throw failure({ statusCode: answer?.status ?? 0 }, "read the meetings", options.retries);
+          }
+          if (pending.length) await sleep(Math.min(wait, options.maxRetryDelaySeconds) * 1000);
         }
       }
       return out;

@@ -16,6 +16,7 @@ export function graphCalendars(graph: Config["graph"]): CalendarFor {
     graphCalendar(graphClient(graph.baseUrl, tokenFor(caller), retry), {
       baseUrl: graph.baseUrl,
       retries: retry.maxRetries,
+      maxRetryDelaySeconds: retry.maxDelaySeconds,
     });
 }
 

@@ -9,7 +9,7 @@ import {
   type EventChange,
   type MeetingTimes,
 } from "@tandem/core";
-import { ianaZone } from "./zones";
+import { fromGraphZone, toGraphZone } from "./zones";
 
 /** What Tandem reads of an event: enough to match it with a session and to see it moved or cancelled. */
 export const EVENT_FIELDS = "id,iCalUId,start,end,isCancelled,onlineMeeting,seriesMasterId,originalStart,type";
@@ -17,22 +17,25 @@ export const EVENT_FIELDS = "id,iCalUId,start,end,isCancelled,onlineMeeting,seri
 export const BATCH_LIMIT = 20;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Times: Graph's dateTimeTimeZone (wall clock + zone name, Windows or IANA) to and from instants.
+// Times: Graph's dateTimeTimeZone (wall clock + zone name) to and from instants. Windows names go out; what comes
+// back is read whether Graph names it the Windows or the IANA way.
 // ---------------------------------------------------------------------------------------------------------------
 
 export function instantOf(v: DateTimeTimeZone | null | undefined): number {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)/.exec(v?.dateTime ?? "");
-  const zone = ianaZone(v?.timeZone ?? "UTC");
+  const zone = fromGraphZone(v?.timeZone ?? "UTC");
   if (!m || !zone) throw new TandemError("internal", `Microsoft Graph answered a time Tandem cannot read: ${JSON.stringify(v)}.`);
   return zonedTimeToUtc(m[1]!, m[2]!, zone).getTime();
 }
 
+/** An instant as wall-clock time in an IANA zone, named for Graph by its Windows name. */
 export const graphTime = (instant: string | number, zone: string): DateTimeTimeZone => ({
   dateTime: formatInstant(typeof instant === "number" ? instant : Date.parse(instant), zone).slice(0, 19),
-  timeZone: zone,
+  timeZone: toGraphZone(zone),
 });
 
-export const prefer = (zone: string) => `outlook.timezone="${zone}"`;
+/** `Prefer: outlook.timezone` for answers in an IANA zone, under its Windows name. */
+export const prefer = (zone: string) => `outlook.timezone="${toGraphZone(zone)}"`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // iCalUIds: Outlook's GlobalObjectId (MS-OXOCAL PidLidGlobalObjectId) in hex. Bytes 16 to 19 hold an occurrence's
@@ -87,7 +90,7 @@ export function recurrenceOf(r: NonNullable<EventChange["recurrence"]>, zone: st
     pattern: { type: "weekly", interval: r.everyWeeks, daysOfWeek: [weekdayOf(r.firstDate)], firstDayOfWeek: "monday" },
     range:
       "occurrences" in r.end
-        ? { type: "numbered", startDate: r.firstDate, numberOfOccurrences: r.end.occurrences, recurrenceTimeZone: zone }
-        : { type: "endDate", startDate: r.firstDate, endDate: r.end.lastDate, recurrenceTimeZone: zone },
+        ? { type: "numbered", startDate: r.firstDate, numberOfOccurrences: r.end.occurrences, recurrenceTimeZone: toGraphZone(zone) }
+        : { type: "endDate", startDate: r.firstDate, endDate: r.end.lastDate, recurrenceTimeZone: toGraphZone(zone) },
   };
 }

@@ -113,6 +113,7 @@ export async function seedDemo(
           graphEventId: null,
           iCalUId: null,
           joinUrl: null,
+          teamsMeetingUnavailable: false,
           recurrence: null,
           seriesId: null,
           status: s.status,

@@ -68,6 +68,16 @@ export function openApiDocument(endpoints: readonly Endpoint[], info: { version:
         code: { type: "string" },
         instance: { type: "string" },
         errors: { type: "array", items: { type: "object" } },
+        authError: {
+          type: "string",
+          description:
+            "401 when Microsoft Entra refused Tandem a Graph token on the person's behalf: consent_required, interaction_required, login_required or invalid_grant. The client asks for consent or a new sign-in.",
+        },
+        claims: {
+          type: "string",
+          description:
+            "401 after a Conditional Access claims challenge: the claims (JSON) the next token must carry; also base64-encoded in WWW-Authenticate (error=\"insufficient_claims\").",
+        },
       },
     },
   };

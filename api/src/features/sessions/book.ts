@@ -1,4 +1,4 @@
-import { checkBookable, checkSessionSlot, sessionsOfMeeting, type BookingInput, type CalendarEvent } from "@tandem/core";
+import { TandemError, checkBookable, checkSessionSlot, sessionsOfMeeting, type BookingInput, type CalendarEvent } from "@tandem/core";
 import type { MemberAccess, Reads } from "../../platform/access";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
@@ -48,6 +48,10 @@ export async function bookSession(
     );
   } catch (e) {
     throw unrecorded(e);
+  }
+  // The key's transactionId found a meeting an earlier try created: it must be this booking's, not another slot's.
+  if (Date.parse(event.start) !== Date.parse(input.start) || Date.parse(event.end) !== Date.parse(input.end)) {
+    throw new TandemError("conflict", "This Idempotency-Key was already used for another booking: send a new key for a new booking.");
   }
 
   const seriesId = input.recurrence ? deps.ids.next() : null;

@@ -177,7 +177,7 @@ export default function SessionsView() {
   );
 }
 
-/** When, how long, where it stands; and the Teams link while it is still to come. */
+/** When, how long, where it stands; and the Teams link while it is still to come, or why there is none. */
 function SessionSummary({ session: s, joinable = false }: { session: Session; joinable?: boolean }) {
   const styles = useStyles();
   const { t, dateTime } = useI18n();
@@ -193,6 +193,7 @@ function SessionSummary({ session: s, joinable = false }: { session: Session; jo
           {t("sessions.join")}
         </Link>
       )}
+      {joinable && !s.joinUrl && s.teamsMeetingUnavailable && <Text>{t("sessions.noTeams")}</Text>}
     </div>
   );
 }
