@@ -223,7 +223,7 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
           </div>
         )}
       </section>
-      {error !== undefined && <ErrorNotice error={error} onRetry={() => setError(undefined)} />}
+      {error !== undefined && <ErrorNotice error={error} />}
       {loading && <ViewSkeleton cards={2} />}
       {!loading && !run && <Text as="p">{t("matching.noRun")}</Text>}
       {run?.status === "failed" && (
