@@ -56,9 +56,10 @@ function Root() {
 // high-contrast page waits for its theme as well, rather than flash the light one.
 const firstData = started.promise.then((s) => (s.state === "signed-in" ? Promise.all([s.me.promise, s.first.tandems.promise]) : undefined));
 const firstTheme = started.promise.then(() => loadFluentTheme(initialLook(started, teams.themes).theme));
-// A failure of either is shown by the app, once rendered.
-const firstScreen = Promise.all([firstTheme.catch(() => undefined), firstData.catch(() => undefined)]);
-void Promise.race([firstScreen, new Promise((r) => setTimeout(r, 100))]).then(() =>
+// A failure of either is shown by the app, once rendered. The data gets 100 ms; the theme longer (its chunk is on the
+// page's own host), so that a slow machine shows a dark page dark from its first frame too.
+const within = <T,>(p: Promise<T>, ms: number) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, ms))]);
+void Promise.all([within(firstTheme, 3000), within(firstData, 100)]).then(() =>
   createRoot(document.getElementById("root")!).render(
     <StrictMode>
       <Root />
