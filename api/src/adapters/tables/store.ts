@@ -58,6 +58,8 @@ function storageError(e: unknown): never {
     if (e.statusCode === 412) throw new TandemError("precondition_failed", "It was changed elsewhere: reload and try again.");
     if (e.statusCode === 409) throw new TandemError("conflict", "It already exists.");
     if (e.statusCode === 404) throw new TandemError("not_found", "It was not found.");
+    // Storage refusing what we sent is our bug, not an outage: a 503 would have clients retry it forever.
+    if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 408 && e.statusCode !== 429) throw e;
   }
   throw new TandemError("unavailable", "Storage is not answering. Try again in a moment.");
 }
