@@ -424,3 +424,32 @@ export const previousHeld = <T extends Versioned<SessionRecord>>(sessions: T[], 
     .filter((s) => s.value.status === "held" && Date.parse(s.value.start) < Date.parse(session.start))
     .sort((a, b) => Date.parse(a.value.start) - Date.parse(b.value.start))
     .at(-1);
+
+/**
+ * A booking in flight (ADR 0006, "One booking per slot"): its Idempotency-Key, the id its first session will have,
+ * the times it takes, and until when the hold counts should its writer die before recording or releasing it.
+ */
+export const SlotHold = z.strictObject({
+  key: z.string(),
+  sessionId: Id,
+  intervals: z.array(z.strictObject({ start: Instant, end: Instant })),
+  until: Instant,
+});
+export type SlotHold = z.infer<typeof SlotHold>;
+
+/** A tandem's bookings in flight, on one row written with its ETag. */
+export const SlotHolds = z.strictObject({ holds: z.array(SlotHold) });
+export type SlotHolds = z.infer<typeof SlotHolds>;
+
+const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
+  Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
+
+/** The first of `taken` that overlaps any of `wanted` (half-open: a session may start when another ends). */
+export function firstOverlap<T extends { start: string; end: string }>(wanted: { start: string; end: string }[], taken: T[]): T | null {
+  return taken.find((t) => wanted.some((w) => overlaps(w, t))) ?? null;
+}
+
+/** The holds of other bookings still in flight at `now` that overlap `wanted`. */
+export function heldBy(holds: SlotHold[], wanted: { start: string; end: string }[], key: string, now: string): SlotHold | null {
+  return holds.find((h) => h.key !== key && Date.parse(h.until) > Date.parse(now) && firstOverlap(wanted, h.intervals) !== null) ?? null;
+}

@@ -11,6 +11,7 @@ import {
   Profile,
   SessionRecord,
   Skill,
+  SlotHolds,
   Tandem,
   TandemError,
   newestFirst,
@@ -31,7 +32,8 @@ import { TableStore, createAll, serviceClient, tableClient, type StorageTarget }
  *   TandemItems  PK tenant|tandem          RK goal|id, session|id,         everything that belongs to one
  *                                             checkin|session|person,      tandem: one partition, so one
  *                                             note|session|id,             query serves each list, and a
- *                                             booking|idempotency key      booking is one transaction
+ *                                             booking|idempotency key,     booking is one transaction
+ *                                             slots                        bookings in flight, ETag-guarded
  *   Events       PK tenant|hash of an      RK "event"                      from an Outlook meeting to its
  *                iCalUId or event id                                       session or series
  *   Journal      PK tenant|person          RK entry id                     a person's private journal: the
@@ -103,6 +105,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
   const runs = new TableStore(clients.runs, MatchingRunRecord);
   const slices = new TableStore(clients.runs, z.array(z.unknown()));
   const places = new TableStore(clients.tandems, MentorPlaces);
+  const holds = new TableStore(clients.items, SlotHolds);
   const service = serviceClient(target);
 
   const byId = <T>(list: Versioned<T>[], id: (t: T) => string) =>
@@ -246,6 +249,10 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
     places: {
       get: (t, mentorId) => places.get(k(t, "places"), mentorId),
       put: (t, p, ifMatch) => (ifMatch === null ? places.create(k(t, "places"), p.mentorId, p) : places.replace(k(t, "places"), p.mentorId, p, ifMatch)),
+    },
+    slotHolds: {
+      get: (t, tandemId) => holds.get(k(t, tandemId), "slots"),
+      put: (t, tandemId, h, ifMatch) => (ifMatch === null ? holds.create(k(t, tandemId), "slots", h) : holds.replace(k(t, tandemId), "slots", h, ifMatch)),
     },
     journal: {
       list: async (t, personId) => (await journal.query(k(t, personId))).sort((a, b) => newestFirst(a.value, b.value)),
