@@ -74,8 +74,8 @@ const stored = (s: SessionRecordInput) => ({ ...s, link: s.link ?? null });
 export interface TableRepositories extends Repositories {
   /** Creates the tables if they do not exist yet. */
   ensureTables(): Promise<void>;
-  /** A cheap call that proves storage answers. */
-  ping(): Promise<void>;
+  /** A cheap call that proves storage answers, within `withinMs` when given (the health check's own deadline). */
+  ping(withinMs?: number): Promise<void>;
 }
 
 export function createTableRepositories(target: StorageTarget, prefix: string): TableRepositories {
@@ -115,9 +115,9 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
     async ensureTables() {
       await Promise.all(Object.values(clients).map((c) => c.createTable()));
     },
-    async ping() {
+    async ping(withinMs) {
       try {
-        await service.getProperties();
+        await service.getProperties(withinMs ? { abortSignal: AbortSignal.timeout(withinMs) } : {});
       } catch {
         throw new TandemError("unavailable", "Storage is not answering.");
       }
