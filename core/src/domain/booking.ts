@@ -73,9 +73,20 @@ export const CancelInput = z.strictObject({
 export type CancelInput = z.infer<typeof CancelInput>;
 
 /** Looking up the Tandem session behind an Outlook meeting (the add-in opened on it). */
+/**
+ * An Outlook item id as Microsoft Graph writes it (REST ids: base64, `+` and `/` or their URL-safe `-` and `_`, `=`
+ * padding). Checked before any Graph call: an id goes into a Graph path, where `.` and `..` would be dot segments,
+ * normalised into another resource.
+ */
+export const GraphId = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[A-Za-z0-9+/=_-]+$/, "an Outlook (Microsoft Graph) id: letters, digits and + / = _ - only");
+
 export const MeetingLookup = z
   .strictObject({
-    eventId: z.string().min(1).max(512).optional(),
+    eventId: GraphId.optional(),
     iCalUId: z.string().min(1).max(512).optional(),
   })
   .refine((q) => q.eventId !== undefined || q.iCalUId !== undefined, { message: "give eventId or iCalUId" });
