@@ -213,7 +213,8 @@ export function route<E extends Endpoint, P, L>(e: E, options: HttpOptions, impl
       }
       const prefetched = (await prefetching) as P;
       const reply = await spec.handle({ ...parsed, access, prefetched, located } as RouteInput<E, P, L>);
-      const headers: Record<string, string> = { "cache-control": "no-store" };
+      // nosniff: a browser never reads an answer as anything but its declared type (a JSON string as HTML, say).
+      const headers: Record<string, string> = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
       if (e.etag && reply.etag) headers.etag = reply.etag;
       if (reply.location) headers.location = reply.location;
       if (e.status === 204) return { status: 204, headers };

@@ -77,6 +77,7 @@ export function problemResponse(err: unknown, instance?: string, tokenSent = tru
   const headers: Record<string, string> = {
     "content-type": "application/problem+json",
     "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
   };
   // RFC 6750 §3.1: no error code when the request carried no token at all. A claims challenge is said the way
   // Microsoft's APIs say it (error="insufficient_claims", the claims base64-encoded), for MSAL clients to act on.
