@@ -2,7 +2,6 @@ import {
   TandemError,
   firstOverlap,
   heldBy,
-  isUpcomingStatus,
   type SlotHold,
   type SlotHolds,
   type Versioned,
@@ -79,10 +78,10 @@ export async function holdSlot(deps: Deps, caller: Caller, tandemId: string, hol
   const sessions = await deps.repos.sessions.list(caller.tenantId, tandemId);
   const existing = firstOverlap(
     hold.intervals,
-    sessions.filter((s) => isUpcomingStatus(s.value.status)).map((s) => ({ sessionId: s.value.id, start: s.value.start, end: s.value.end })),
+    sessions.filter((s) => s.value.status !== "cancelled").map((s) => ({ sessionId: s.value.id, start: s.value.start, end: s.value.end })),
   );
   if (existing) {
-    await releaseSlot(deps, caller, tandemId, hold.sessionId);
+    await releaseQuietly(deps, caller, tandemId, hold.sessionId);
     throw taken(existing, false);
   }
 }

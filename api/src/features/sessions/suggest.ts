@@ -2,7 +2,6 @@ import {
   TandemError,
   checkBookable,
   firstOverlap,
-  isUpcomingStatus,
   proposedSlots,
   shareWorkingTime,
   suggestionWindow,
@@ -51,8 +50,8 @@ export async function suggestSessions(
   });
   // A session of the tandem holds its slot even where no Outlook meeting shows it (one recorded without a meeting):
   // a booking of it would be refused (ADR 0006, one booking per slot), so it is not proposed.
-  const upcoming = sessions.filter((s) => isUpcomingStatus(s.value.status)).map((s) => s.value);
-  const free = found.slots.filter((slot) => firstOverlap([slot], upcoming) === null);
+  const kept = sessions.filter((s) => s.value.status !== "cancelled").map((s) => s.value);
+  const free = found.slots.filter((slot) => firstOverlap([slot], kept) === null);
   const slots = proposedSlots(free, caller.userId, people, MAX_SLOTS);
 
   let emptyReason: Suggestions["emptyReason"] = slots.length ? null : found.emptyReason;
