@@ -84,4 +84,22 @@ describe("one booking per slot", () => {
     ok(await api.as(t.mentorId)("cancelSession", { params: { id: t.id, sessionId: third.id }, body: { scope: "occurrence" } }));
     expect((await book(t.menteeIds[0]!, t, overlapping)).status).toBe(201);
   });
+
+  it("refuses to move one session onto another's time, before Outlook hears of it", async () => {
+    const t = tandems()[2]!;
+    const slot = await firstSlot(t, "2026-12-21");
+    const first = ok(await book(t.mentorId, t, slot)).items[0]!;
+    const later = { start: new Date(Date.parse(slot.start) + 2 * 3_600_000).toISOString(), end: new Date(Date.parse(slot.end) + 2 * 3_600_000).toISOString() };
+    const second = ok(await book(t.mentorId, t, later)).items[0]!;
+    graph.sim.requests.reset();
+    const moved = await api.as(t.mentorId)("rescheduleSession", {
+      params: { id: t.id, sessionId: second.id },
+      body: { start: first.start, end: first.end },
+      ifMatch: second.etag,
+    });
+    expect(moved.status, JSON.stringify(moved.problem)).toBe(409);
+    expect(moved.problem).toMatchObject({ code: "conflict", slot: { sessionId: first.id } });
+    expect(graph.sim.requests.snapshot().total).toBe(0);
+    expect((await sessionsOf(t)).find((x) => x.id === second.id)).toMatchObject({ start: second.start, status: "scheduled" });
+  });
 });

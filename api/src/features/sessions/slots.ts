@@ -28,7 +28,7 @@ export interface Hold {
   intervals: { start: string; end: string }[];
 }
 
-const taken = (what: { sessionId: string; start: string; end: string }, inProgress: boolean) =>
+export const slotTaken = (what: { sessionId: string; start: string; end: string }, inProgress: boolean) =>
   new TandemError(
     "conflict",
     `This tandem already has a session at that time (${what.start} to ${what.end}${inProgress ? ", being booked right now" : ""}): pick another time.`,
@@ -67,7 +67,7 @@ export async function holdSlot(deps: Deps, caller: Caller, tandemId: string, hol
     const other = heldBy(holds, hold.intervals, hold.key, deps.clock.now());
     if (other) {
       const at = firstOverlap(hold.intervals, other.intervals)!;
-      refused = taken({ sessionId: other.sessionId, ...at }, true);
+      refused = slotTaken({ sessionId: other.sessionId, ...at }, true);
       return null;
     }
     const until = new Date(Date.parse(deps.clock.now()) + HOLD_MS).toISOString();
@@ -82,7 +82,7 @@ export async function holdSlot(deps: Deps, caller: Caller, tandemId: string, hol
   );
   if (existing) {
     await releaseQuietly(deps, caller, tandemId, hold.sessionId);
-    throw taken(existing, false);
+    throw slotTaken(existing, false);
   }
 }
 
