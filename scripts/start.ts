@@ -12,6 +12,7 @@ import { personasOf } from "../api/src/features/dev/routes";
 import { startAzurite } from "./lib/azurite";
 import { startGraphSimulator, type GraphSimulator } from "@tandem/graph-simulator";
 import { buildWeb, startWebHost, webApps } from "./lib/web";
+import { localSiteHeaders } from "../build/site/static-web-app";
 
 const root = resolve(import.meta.dirname, "..");
 const env = process.env;
@@ -79,7 +80,10 @@ try {
   const webDir = resolve(dataDir, "web");
   console.log("Building the tab and the add-in pages…");
   await buildWeb({ local: true, apiUrl: `http://localhost:${apiPort}/api`, outDir: webDir, quiet: true });
-  web = await startWebHost({ port: webPort, dir: webDir });
+  // The production site's headers (its Content-Security-Policy with this api's origin), so that a page that breaks
+  // the policy breaks here first.
+  const siteHeaders = await localSiteHeaders(webDir, { apiUrl: `http://localhost:${apiPort}/api` });
+  web = await startWebHost({ port: webPort, dir: webDir, siteHeaders });
   const seeded = await seedDemo(api.app, org);
   // The organisation reaches Tandem as in a real tenant: from Graph (here the simulator) by the directory sync.
   const synced = await api.app.directorySync.sync(org.tenantId, "start").catch((e: unknown) => {

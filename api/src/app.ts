@@ -59,10 +59,11 @@ export async function createApp(
   config: Config,
   overrides: { clock?: Clock; ids?: IdSource; log?: (message: string, error: unknown) => void } = {},
 ): Promise<TandemApp> {
+  const deadlineMs = config.storageTimeouts.callMs;
   const storage =
     "connectionString" in config.storage
-      ? config.storage
-      : { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
+      ? { ...config.storage, deadlineMs }
+      : { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential(), deadlineMs };
   const repos = createTableRepositories(storage, config.tablePrefix);
   const directory = createTableDirectory(storage, config.tablePrefix);
   const reports = createTableReportStore(storage, config.tablePrefix);
@@ -76,7 +77,7 @@ export async function createApp(
   const aggregates = reportAggregates({ repos, directory, store: reports, warn });
   const deps: Deps = {
     repos,
-    pingStorage: () => repos.ping(),
+    pingStorage: () => repos.ping(Math.min(config.storageTimeouts.healthMs, deadlineMs)),
     directory,
     reports,
     aggregates,

@@ -31,6 +31,13 @@ const Env = z.object({
   DEMO_ORGANISATION_FILE: z.string().optional(),
   /** Local mode: where the development issuer keeps its signing key across restarts. */
   DEV_KEY_FILE: z.string().optional(),
+  /**
+   * How long one storage call may take, retries included, before the request gives up with 503 and Retry-After: a
+   * stalled storage must not hold every request (and every Functions instance) for as long as TCP waits.
+   */
+  STORAGE_TIMEOUT_SECONDS: z.coerce.number().min(0.05).max(120).default(5),
+  /** GET /health's own, shorter deadline for its one storage call: a probe must answer fast, either way. */
+  HEALTH_TIMEOUT_SECONDS: z.coerce.number().min(0.05).max(60).default(2),
   /** Largest request body accepted, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4_194_304).default(65_536),
   /** Microsoft Graph, or any Graph-compatible endpoint (the local simulator). */
@@ -65,6 +72,8 @@ export type Config = {
   mode: "local" | "azure";
   port: number;
   storage: { connectionString: string } | { accountUrl: string };
+  /** Deadlines of a storage call, and of the health check's, in milliseconds. */
+  storageTimeouts: { callMs: number; healthMs: number };
   tablePrefix: string;
   auth: {
     issuer: string;
@@ -135,6 +144,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     mode: e.TANDEM_MODE,
     port: e.PORT,
     storage,
+    storageTimeouts: { callMs: Math.round(e.STORAGE_TIMEOUT_SECONDS * 1000), healthMs: Math.round(e.HEALTH_TIMEOUT_SECONDS * 1000) },
     tablePrefix: e.TABLE_PREFIX,
     auth: {
       issuer: development ? DEV_ISSUER : e.AUTH_ISSUER,

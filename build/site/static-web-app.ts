@@ -52,7 +52,18 @@ function refuseInlineScripts(pages: Record<string, string>) {
   }
 }
 
-export function contentSecurityPolicy(options: { apiUrl: string }): string {
+export interface PolicyOptions {
+  apiUrl: string;
+  /**
+   * Local runs only: more origins the pages may call as the api (the browser tests start an api per file, on a port
+   * of its own, so they name a host with any port: `http://localhost:*`).
+   */
+  moreApiOrigins?: string[];
+  /** Local runs only: more pages that may frame the site (the stand-in for Teams, served by the site itself: 'self'). */
+  moreFrameAncestors?: string[];
+}
+
+export function contentSecurityPolicy(options: PolicyOptions): string {
   const api = new URL(options.apiUrl).origin;
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
@@ -62,20 +73,20 @@ export function contentSecurityPolicy(options: { apiUrl: string }): string {
     ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:"],
     ["font-src", "'self'"],
-    ["connect-src", "'self'", api, TEAMS_JS_ORIGIN, ...SIGN_IN_ORIGINS],
+    ["connect-src", "'self'", api, ...(options.moreApiOrigins ?? []), TEAMS_JS_ORIGIN, ...SIGN_IN_ORIGINS],
     // MSAL's fallback sign-in may open Entra ID's page in a popup; nothing is framed by the pages themselves.
     ["frame-src", "'none'"],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'none'"],
-    ["frame-ancestors", ...FRAME_ANCESTORS],
+    ["frame-ancestors", ...(options.moreFrameAncestors ?? []), ...FRAME_ANCESTORS],
   ];
   return directives.map((d) => d.join(" ")).join("; ");
 }
 
-export function staticWebAppConfig(options: { apiUrl: string; pages: Record<string, string> }): StaticWebAppConfig {
+export function staticWebAppConfig(options: PolicyOptions & { pages: Record<string, string> }): StaticWebAppConfig {
   refuseInlineScripts(options.pages);
-  const csp = contentSecurityPolicy({ apiUrl: options.apiUrl });
+  const csp = contentSecurityPolicy(options);
   return {
     globalHeaders: {
       "Content-Security-Policy": csp,
@@ -96,13 +107,25 @@ export function staticWebAppConfig(options: { apiUrl: string; pages: Record<stri
   };
 }
 
+const pagesIn = async (dir: string) => {
+  const names = (await readdir(dir)).filter((f) => f.endsWith(".html"));
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(join(dir, n), "utf8")] as const)));
+};
+
 /** Writes `staticwebapp.config.json` for the built pages in `dir`. */
 export async function writeStaticWebAppConfig(dir: string, apiUrl: string): Promise<StaticWebAppConfig> {
-  const names = (await readdir(dir)).filter((f) => f.endsWith(".html"));
-  const pages = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(join(dir, n), "utf8")] as const)));
-  const config = staticWebAppConfig({ apiUrl, pages });
+  const config = staticWebAppConfig({ apiUrl, pages: await pagesIn(dir) });
   await writeFile(join(dir, "staticwebapp.config.json"), `${JSON.stringify(config, null, 2)}\n`);
   return config;
+}
+
+/**
+ * The headers of the production site for a local build in `dir` (`npm start`, the browser tests), so that a page
+ * that breaks the policy breaks locally too: the same policy, with the local api's origin, and what only local runs
+ * need (`PolicyOptions`). Nothing is written next to the pages: a local build is never deployed.
+ */
+export async function localSiteHeaders(dir: string, options: PolicyOptions): Promise<StaticWebAppConfig> {
+  return staticWebAppConfig({ ...options, pages: await pagesIn(dir) });
 }
 
 /** The headers the site answers `path` with: the global ones, then those of the first route that matches. */

@@ -36,6 +36,8 @@ export interface ApiProblem {
   rules?: { menteeId: string | null; mentorId?: string; rule: string; words: { fr: string; en: string } }[];
   /** 409 of a publish: what changed since the run read its inputs (RunInputChange). */
   changes?: { what: string; ids: string[]; words: { fr: string; en: string } }[];
+  /** 409 of a booking: the session that holds the slot (`inProgress`: its booking is being made right now). */
+  slot?: { sessionId: string; start: string; end: string; inProgress: boolean };
 }
 
 /** The api's answer to one call: the typed body of a success, or the problem it answered. */

@@ -40,7 +40,7 @@ export class TandemError extends Error {
   readonly code: ErrorCode;
   readonly problems: FieldProblem[];
   /** Members the problem details carry besides the standard ones (RFC 9457 extensions): the rules a pair breaks. */
-  readonly extensions: { rules?: unknown[]; changes?: unknown[] };
+  readonly extensions: { rules?: unknown[]; changes?: unknown[]; slot?: { sessionId: string; start: string; end: string; inProgress: boolean } };
   /** With "unauthenticated" only: the sign-in the client must get again. */
   readonly challenge: SignInChallenge | null;
 

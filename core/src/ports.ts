@@ -5,7 +5,7 @@ import type { Cycle } from "./domain/cycles";
 import type { Tandem } from "./domain/tandems";
 import type { LearningGoal } from "./domain/goals";
 import type { CheckIn, Note, Recurrence, SessionRecord, SessionRecordInput } from "./domain/sessions";
-import type { EmptyReason, WorkingHours, availabilities } from "./domain/booking";
+import type { EmptyReason, SlotHolds, WorkingHours, availabilities } from "./domain/booking";
 import type { JournalEntry } from "./domain/journal";
 import type { ClosingSurvey } from "./domain/survey";
 import type { MatchingRunRecord, MentorPlaces } from "./domain/matching/runs";
@@ -297,6 +297,13 @@ export interface PlacesStore {
   put(tenantId: string, places: MentorPlaces, ifMatch: IfMatch | null): Promise<Versioned<MentorPlaces>>;
 }
 
+/** A tandem's bookings in flight (core `SlotHolds`), guarded by their row's ETag. */
+export interface SlotHoldStore {
+  get(tenantId: string, tandemId: string): Promise<Versioned<SlotHolds> | null>;
+  /** Creates when `ifMatch` is null ("conflict" if it exists), replaces otherwise ("precondition_failed" if stale). */
+  put(tenantId: string, tandemId: string, holds: SlotHolds, ifMatch: IfMatch | null): Promise<Versioned<SlotHolds>>;
+}
+
 export interface Repositories {
   profiles: ProfileRepository;
   skills: SkillRepository;
@@ -312,6 +319,7 @@ export interface Repositories {
   eventIndex: EventIndex;
   runs: MatchingRunStore;
   places: PlacesStore;
+  slotHolds: SlotHoldStore;
 }
 
 export interface Clock {

@@ -3,6 +3,8 @@ import {
   canBookFor,
   checkChangeable,
   checkSessionSlot,
+  firstOverlap,
+  heldBy,
   escapeHtml,
   formatInstant,
   isWatched,
@@ -393,5 +395,31 @@ describe("the session behind a meeting", () => {
     ];
     expect(previousHeld(sessions, d!.value)?.value.id).toBe("s2");
     expect(previousHeld(sessions, a!.value)).toBeUndefined();
+  });
+});
+
+describe("one booking per slot", () => {
+  const at = (h: number, m = 0) => `2027-01-04T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00.000Z`;
+  const hold = (key: string, start: string, end: string, until = at(23)) => ({ key, sessionId: `s-${key}`, intervals: [{ start, end }], until });
+
+  it("finds the session a slot overlaps, and lets one start when another ends", () => {
+    const taken = [{ id: "a", start: at(9), end: at(10) }];
+    expect(firstOverlap([{ start: at(9, 30), end: at(10, 30) }], taken)?.id).toBe("a");
+    expect(firstOverlap([{ start: at(8), end: at(11) }], taken)?.id).toBe("a");
+    expect(firstOverlap([{ start: at(10), end: at(11) }], taken)).toBeNull();
+    expect(firstOverlap([{ start: at(8), end: at(9) }], taken)).toBeNull();
+  });
+
+  it("checks every occurrence of a series", () => {
+    const series = [{ start: at(9), end: at(10) }, { start: "2027-01-11T09:00:00.000Z", end: "2027-01-11T10:00:00.000Z" }];
+    expect(firstOverlap(series, [{ id: "later", start: "2027-01-11T09:45:00.000Z", end: "2027-01-11T10:15:00.000Z" }])?.id).toBe("later");
+  });
+
+  it("counts another key's hold until its time, never the same key's", () => {
+    const holds = [hold("k1", at(9), at(10), at(12))];
+    const wanted = [{ start: at(9, 15), end: at(9, 45) }];
+    expect(heldBy(holds, wanted, "k2", at(11))?.key).toBe("k1");
+    expect(heldBy(holds, wanted, "k1", at(11))).toBeNull();
+    expect(heldBy(holds, wanted, "k2", at(12))).toBeNull();
   });
 });

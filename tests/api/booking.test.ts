@@ -296,7 +296,7 @@ describe("booking", () => {
     const key = randomUUID();
     const r = await book(t.menteeIds[0]!, t.id, slot, key);
     graph.sim.faults.clear();
-    expect(r.status).toBe(503);
+    expect(r.status, JSON.stringify(r.problem)).toBe(503);
     expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(r.problem).toMatchObject({ status: 503, code: "unavailable" });
     expect(r.problem?.detail).toMatch(/Outlook/);

@@ -374,7 +374,76 @@ const writeRoutes: WriteRoute[] = [
     tooLong: { body: { action: "decline", reason: long(501) }, pointer: "/reason" },
     control: { body: { reason: "\u0008backspace" }, pointer: "/reason" },
   },
+  {
+    name: "POST skill",
+    method: "POST",
+    path: () => "/skills",
+    token: () => coordinator,
+    headers: async () => ({}),
+    valid: async () => ({ id: "spreadsheet-macros", label: { fr: "Macros de tableur", en: "Spreadsheet macros" }, category: "software" }),
+    snapshot: skills,
+    wrongType: { body: { category: 5 }, pointer: "/category" },
+    tooLong: { body: { label: { fr: "Macros", en: long(121) } }, pointer: "/label/en" },
+    control: { body: { label: { fr: "Macros\u0000", en: "Macros" } }, pointer: "/label/fr" },
+  },
+  {
+    name: "PUT skill",
+    method: "PUT",
+    path: () => `/skills/${api.org.skills[0]!.id}`,
+    token: () => coordinator,
+    headers: async () => ({ "if-match": (await skills()).find((k) => k.id === api.org.skills[0]!.id)!.etag }),
+    valid: async () => {
+      const { id: _, ...skill } = api.org.skills[0]!;
+      return { ...skill, label: { fr: "Renommée", en: "Renamed" } };
+    },
+    snapshot: skills,
+    wrongType: { body: { retired: "no" }, pointer: "/retired" },
+    tooLong: { body: { label: { fr: long(121), en: "Renamed" } }, pointer: "/label/fr" },
+    control: { body: { label: { fr: "Renommée", en: "Bell\u0007" } }, pointer: "/label/en" },
+  },
 ];
+
+async function skills() {
+  return ok(await api.as(cast.coordinator)("listSkills")).items;
+}
+
+describe("skill labels follow the text rules of every field a person types", () => {
+  it.each([
+    ["a lone high surrogate", "Excel \ud800"],
+    ["a lone low surrogate", "\udc00 Excel"],
+    ["NUL", "Ex\u0000cel"],
+    ["BEL", "Excel\u0007"],
+    ["escape", "\u001b[31mExcel"],
+  ])("refuses %s in a label, on create and on replace, and writes nothing", async (_, bad) => {
+    const before = await skills();
+    const created = await call("POST", "/skills", {
+      token: coordinator,
+      raw: JSON.stringify({ id: "bad-label-skill", label: { fr: "Tableur", en: bad }, category: "software" }),
+      headers: { "content-type": "application/json" },
+    });
+    expectProblem(created, 400, "validation");
+    expect(pointers(created)).toContain("/label/en");
+    const { id, ...skill } = api.org.skills[0]!;
+    const etag = before.find((k) => k.id === id)!.etag;
+    const replaced = await call("PUT", `/skills/${id}`, {
+      token: coordinator,
+      raw: JSON.stringify({ ...skill, label: { fr: bad, en: "Spreadsheet" } }),
+      headers: { "content-type": "application/json", "if-match": etag },
+    });
+    expectProblem(replaced, 400, "validation");
+    expect(pointers(replaced)).toContain("/label/fr");
+    expect(await skills()).toEqual(before);
+  });
+
+  it("trims a label as every text field is trimmed", async () => {
+    const created = ok(
+      await api.as(cast.coordinator)("createSkill", {
+        body: { id: "trimmed-label-skill", label: { fr: "  Tableur  ", en: "\tSpreadsheet " }, category: "software" },
+      }),
+    );
+    expect(created.label).toEqual({ fr: "Tableur", en: "Spreadsheet" });
+  });
+});
 
 /** A JSON object text that starts with a key JSON.stringify could not write as an own property. */
 const withLeadingKey = (key: string, value: unknown, rest: Record<string, unknown>) =>

@@ -24,3 +24,20 @@ describe("the api over HTTP against Azurite", () => {
     expect(mine?.members).toContainEqual(expect.objectContaining({ id: cast.mentor, role: "mentor", displayName: mentorName }));
   });
 });
+
+describe("what a browser may make of an answer", () => {
+  it("marks every answer nosniff: JSON, problems, CSV, the OpenAPI document, an unknown route", async () => {
+    const manager = cast.manager;
+    const answers = [
+      await api.as(cast.mentee)("getMe"),
+      await api.as(cast.mentee)("getTandem", { params: { id: "00000000-0000-4000-8000-000000000000" } }),
+      await api.as(manager)("teamReportCsv", { query: { period: 90, lang: "en" } }),
+      await api.anonymous("openapi"),
+      await api.anonymous("health"),
+    ];
+    const unknown = await api.call("GET", "/no-such-route");
+    expect(answers.map((a) => a.status)).toEqual([200, 404, 200, 200, 200]);
+    expect(unknown.status).toBe(404);
+    for (const r of [...answers, unknown]) expect(r.headers.get("x-content-type-options"), r.headers.get("content-type")!).toBe("nosniff");
+  });
+});

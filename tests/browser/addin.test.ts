@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import type { Clock, DemoTandem } from "@tandem/core";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { injectAxe } from "../support/axe";
 import { backgroundBrightness, firstAndSettledLook, launchChromium, localContext, noteFirstLook, watchErrors, type LookParts } from "../support/browser";
 
 /**
@@ -17,7 +17,6 @@ import { backgroundBrightness, firstAndSettledLook, launchChromium, localContext
 let api: TestApi;
 let browser: Browser;
 const web = inject("webUrl");
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /** The api's clock, moved forward to the booked session once it is booked, to check in "after" it. */
 let offsetMs = 0;
@@ -84,7 +83,7 @@ async function expectNoSidewaysScroll(page: Page) {
 
 /** axe-core in the page: no serious or critical violation. */
 async function expectAccessible(page: Page) {
-  await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     // Fluent's focus manager (tabster) brackets focus groups with 1 px <i data-tabster-dummy aria-hidden> that

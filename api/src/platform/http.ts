@@ -100,7 +100,9 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where?: "path" | 
   return r.data;
 }
 
-const ETAG = /^(\*|(W\/)?"[^"\u0000-\u001f]{1,200}")$/;
+/** RFC 9110 §8.8.3, one entity-tag (or `*`): a list of several is not a version this api compares. */
+const ETAG = /^(\*|(W\/)?"[^"\u0000-\u001f\u007f]{1,200}")$/;
+const ISSUED_ETAG = /^W\/"[^"]+"$/;
 
 function readIfMatch(req: HttpRequest, e: Endpoint): string | null {
   if (!e.ifMatch) return null;
@@ -113,12 +115,21 @@ function readIfMatch(req: HttpRequest, e: Endpoint): string | null {
     }
     return null;
   }
-  if (!ETAG.test(value.trim())) {
+  const etag = value.trim();
+  if (!ETAG.test(etag)) {
     throw new TandemError("validation", "If-Match must be an ETag as this api returned it.", [
       { in: "header", pointer: "If-Match", message: "not an ETag" },
     ]);
   }
-  return value.trim();
+  // Every version Tandem hands out is a storage ETag, and storage's are weak (`W/"datetime'…'"`). Anything else
+  // names no version that ever existed: stale by definition, so 412 here, before a service or storage sees it
+  // (storage answered such values 400, which read as an outage).
+  if (etag !== "*" && !ISSUED_ETAG.test(etag)) {
+    throw new TandemError("precondition_failed", "This If-Match is not an ETag Tandem issued: read the item again and send the ETag it carries.", [
+      { in: "header", pointer: "If-Match", message: "not an ETag this api issued" },
+    ]);
+  }
+  return etag;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._~:-]{8,128}$/;
@@ -202,7 +213,8 @@ export function route<E extends Endpoint, P, L>(e: E, options: HttpOptions, impl
       }
       const prefetched = (await prefetching) as P;
       const reply = await spec.handle({ ...parsed, access, prefetched, located } as RouteInput<E, P, L>);
-      const headers: Record<string, string> = { "cache-control": "no-store" };
+      // nosniff: a browser never reads an answer as anything but its declared type (a JSON string as HTML, say).
+      const headers: Record<string, string> = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
       if (e.etag && reply.etag) headers.etag = reply.etag;
       if (reply.location) headers.location = reply.location;
       if (e.status === 204) return { status: 204, headers };

@@ -45,6 +45,8 @@ export interface Problem {
   errors?: ReturnType<typeof fieldError>[];
   rules?: unknown[];
   changes?: unknown[];
+  /** 409 of a booking: the session that holds the slot (`inProgress`: its booking is being made right now). */
+  slot?: { sessionId: string; start: string; end: string; inProgress: boolean };
   /** 401 after an on-behalf-of refusal: Entra's error, for the client to prompt for consent or sign-in. */
   authError?: string;
   /** 401 after a Conditional Access claims challenge: the claims (Entra's JSON) to ask the next token for. */
@@ -64,6 +66,7 @@ export function toProblem(err: unknown, instance?: string): Problem {
     ...(e.problems.length ? { errors: e.problems.map(fieldError) } : {}),
     ...(e.extensions.rules ? { rules: e.extensions.rules } : {}),
     ...(e.extensions.changes ? { changes: e.extensions.changes } : {}),
+    ...(e.extensions.slot ? { slot: e.extensions.slot } : {}),
     ...(e.challenge ? { authError: e.challenge.error } : {}),
     ...(e.challenge?.claims ? { claims: e.challenge.claims } : {}),
   };
@@ -74,6 +77,7 @@ export function problemResponse(err: unknown, instance?: string, tokenSent = tru
   const headers: Record<string, string> = {
     "content-type": "application/problem+json",
     "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
   };
   // RFC 6750 §3.1: no error code when the request carried no token at all. A claims challenge is said the way
   // Microsoft's APIs say it (error="insufficient_claims", the claims base64-encoded), for MSAL clients to act on.

@@ -73,9 +73,20 @@ export const CancelInput = z.strictObject({
 export type CancelInput = z.infer<typeof CancelInput>;
 
 /** Looking up the Tandem session behind an Outlook meeting (the add-in opened on it). */
+/**
+ * An Outlook item id as Microsoft Graph writes it (REST ids: base64, `+` and `/` or their URL-safe `-` and `_`, `=`
+ * padding). Checked before any Graph call: an id goes into a Graph path, where `.` and `..` would be dot segments,
+ * normalised into another resource.
+ */
+export const GraphId = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[A-Za-z0-9+/=_-]+$/, "an Outlook (Microsoft Graph) id: letters, digits and + / = _ - only");
+
 export const MeetingLookup = z
   .strictObject({
-    eventId: z.string().min(1).max(512).optional(),
+    eventId: GraphId.optional(),
     iCalUId: z.string().min(1).max(512).optional(),
   })
   .refine((q) => q.eventId !== undefined || q.iCalUId !== undefined, { message: "give eventId or iCalUId" });
@@ -424,3 +435,32 @@ export const previousHeld = <T extends Versioned<SessionRecord>>(sessions: T[], 
     .filter((s) => s.value.status === "held" && Date.parse(s.value.start) < Date.parse(session.start))
     .sort((a, b) => Date.parse(a.value.start) - Date.parse(b.value.start))
     .at(-1);
+
+/**
+ * A booking in flight (ADR 0006, "One booking per slot"): its Idempotency-Key, the id its first session will have,
+ * the times it takes, and until when the hold counts should its writer die before recording or releasing it.
+ */
+export const SlotHold = z.strictObject({
+  key: z.string(),
+  sessionId: Id,
+  intervals: z.array(z.strictObject({ start: Instant, end: Instant })),
+  until: Instant,
+});
+export type SlotHold = z.infer<typeof SlotHold>;
+
+/** A tandem's bookings in flight, on one row written with its ETag. */
+export const SlotHolds = z.strictObject({ holds: z.array(SlotHold) });
+export type SlotHolds = z.infer<typeof SlotHolds>;
+
+const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
+  Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
+
+/** The first of `taken` that overlaps any of `wanted` (half-open: a session may start when another ends). */
+export function firstOverlap<T extends { start: string; end: string }>(wanted: { start: string; end: string }[], taken: T[]): T | null {
+  return taken.find((t) => wanted.some((w) => overlaps(w, t))) ?? null;
+}
+
+/** The holds of other bookings still in flight at `now` that overlap `wanted`. */
+export function heldBy(holds: SlotHold[], wanted: { start: string; end: string }[], key: string, now: string): SlotHold | null {
+  return holds.find((h) => h.key !== key && Date.parse(h.until) > Date.parse(now) && firstOverlap(wanted, h.intervals) !== null) ?? null;
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LocalizedText, SkillId } from "./common";
+import { LocalizedText, SkillId, text } from "./common";
 
 /** The digital-skill families named by reverse-mentoring practice. */
 export const skillCategories = [
@@ -21,5 +21,12 @@ export const Skill = z.strictObject({
 });
 export type Skill = z.infer<typeof Skill>;
 
-export const SkillInput = Skill.omit({ id: true });
+/**
+ * A skill as a coordinator writes it: its labels follow the text rules of every field a person types (`text()`:
+ * trimmed, no control characters, no lone surrogates). Stored skills are read with `Skill`, which does not refuse
+ * a label saved before that rule.
+ */
+export const SkillInput = Skill.omit({ id: true }).extend({
+  label: z.strictObject({ fr: text(120, 1), en: text(120, 1) }),
+});
 export type SkillInput = z.infer<typeof SkillInput>;

@@ -60,7 +60,12 @@ export const seriesOf = (e: StoredEvent): SeriesShape => ({
   isAllDay: e.isAllDay,
 });
 
-export const occurrenceId = (masterId: string, key: string) => `${masterId}.${compactInstant(key)}`;
+/**
+ * An occurrence's id: its master's and its original start, joined by `=`, which a master's id (base64url, unpadded)
+ * never holds, so that the id stays in Graph's id alphabet (letters, digits, + / = _ -) as Outlook's do. Ids joined
+ * by `.` (before 2026-12-02, kept in earlier local runs' sessions) are still read.
+ */
+export const occurrenceId = (masterId: string, key: string) => `${masterId}=${compactInstant(key)}`;
 
 export function asInstance(e: StoredEvent): Instance {
   return { event: e, id: e.id, type: e.recurrence ? "seriesMaster" : "singleInstance", start: ms(e.start), end: ms(e.end) };
@@ -108,7 +113,7 @@ export const locationOf = (i: Instance): Location => i.override?.location ?? i.e
 
 /** An event of a mailbox by id, occurrence ids included; 404 in Outlook's words otherwise. */
 export function findInstance(sim: Simulator, owner: Mailbox, id: string): Instance {
-  const dot = id.lastIndexOf(".");
+  const dot = Math.max(id.lastIndexOf("="), id.lastIndexOf("."));
   if (dot < 0) {
     const e = sim.store.get(id);
     if (!e || e.ownerId !== owner.id) throw itemNotFound();

@@ -179,7 +179,8 @@ export function graphCalendar(
     },
 
     async getEvent(id) {
-      const e = await orNull(() => client.api(path(id)).select(EVENT_FIELDS).get() as Promise<Event>);
+      // Through `call`, as every other read: a throttled or failing Graph is a 503 (or a 401 to sign in again), not a 500.
+      const e = await orNull(() => call("read the meeting in Outlook", () => client.api(path(id)).select(EVENT_FIELDS).get() as Promise<Event>));
       return e ? toEvent(e) : null;
     },
 

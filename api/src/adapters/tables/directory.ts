@@ -14,7 +14,7 @@ import {
   type Placement,
 } from "@tandem/core";
 import { mapLimit } from "../../platform/deps";
-import { tableClient, type StorageTarget } from "./store";
+import { noAnswer, tableClient, timedOut, type StorageTarget } from "./store";
 
 /**
  * The synced organisation (ADR 0002), two tables:
@@ -105,6 +105,7 @@ function personOf(row: Record<string, unknown>): DirectoryPerson {
 
 function failed(e: unknown): never {
   if (e instanceof TandemError) throw e;
+  if (timedOut(e)) throw noAnswer();
   if (e instanceof RestError && e.statusCode === 412) throw new TandemError("precondition_failed", "The directory sync state was changed elsewhere.");
   if (e instanceof RestError && e.statusCode === 409) throw new TandemError("conflict", "It already exists.");
   const why = e instanceof RestError ? (e.statusCode ?? e.code ?? "no answer") : e instanceof Error ? e.name : "no answer";

@@ -12,6 +12,7 @@ import {
   Profile,
   SessionRecord,
   Skill,
+  SlotHolds,
   Tandem,
   TandemError,
   newestFirst,
@@ -33,7 +34,8 @@ import { TableStore, createAll, serviceClient, tableClient, type StorageTarget }
  *                                             checkin|session|person,      tandem: one partition, so one
  *                                             note|session|id,             query serves each list, and a
  *                                             survey|person (closing)
- *                                             booking|idempotency key      booking is one transaction
+ *                                             booking|idempotency key,     booking is one transaction
+ *                                             slots                        bookings in flight, ETag-guarded
  *   Events       PK tenant|hash of an      RK "event"                      from an Outlook meeting to its
  *                iCalUId or event id                                       session or series
  *   Journal      PK tenant|person          RK entry id                     a person's private journal: the
@@ -74,8 +76,8 @@ const stored = (s: SessionRecordInput) => ({ ...s, link: s.link ?? null });
 export interface TableRepositories extends Repositories {
   /** Creates the tables if they do not exist yet. */
   ensureTables(): Promise<void>;
-  /** A cheap call that proves storage answers. */
-  ping(): Promise<void>;
+  /** A cheap call that proves storage answers, within `withinMs` when given (the health check's own deadline). */
+  ping(withinMs?: number): Promise<void>;
 }
 
 export function createTableRepositories(target: StorageTarget, prefix: string): TableRepositories {
@@ -106,6 +108,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
   const runs = new TableStore(clients.runs, MatchingRunRecord);
   const slices = new TableStore(clients.runs, z.array(z.unknown()));
   const places = new TableStore(clients.tandems, MentorPlaces);
+  const holds = new TableStore(clients.items, SlotHolds);
   const service = serviceClient(target);
 
   const byId = <T>(list: Versioned<T>[], id: (t: T) => string) =>
@@ -115,9 +118,9 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
     async ensureTables() {
       await Promise.all(Object.values(clients).map((c) => c.createTable()));
     },
-    async ping() {
+    async ping(withinMs) {
       try {
-        await service.getProperties();
+        await service.getProperties(withinMs ? { abortSignal: AbortSignal.timeout(withinMs) } : {});
       } catch {
         throw new TandemError("unavailable", "Storage is not answering.");
       }
@@ -254,6 +257,10 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
     places: {
       get: (t, mentorId) => places.get(k(t, "places"), mentorId),
       put: (t, p, ifMatch) => (ifMatch === null ? places.create(k(t, "places"), p.mentorId, p) : places.replace(k(t, "places"), p.mentorId, p, ifMatch)),
+    },
+    slotHolds: {
+      get: (t, tandemId) => holds.get(k(t, tandemId), "slots"),
+      put: (t, tandemId, h, ifMatch) => (ifMatch === null ? holds.create(k(t, tandemId), "slots", h) : holds.replace(k(t, tandemId), "slots", h, ifMatch)),
     },
     journal: {
       list: async (t, personId) => (await journal.query(k(t, personId))).sort((a, b) => newestFirst(a.value, b.value)),

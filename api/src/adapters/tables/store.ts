@@ -1,4 +1,4 @@
-import { TableClient, TableServiceClient, RestError, odata } from "@azure/data-tables";
+import { TableClient, TableServiceClient, RestError, odata, type TableServiceClientOptions } from "@azure/data-tables";
 import type { TokenCredential } from "@azure/identity";
 import type { z } from "zod";
 import { TandemError, type IfMatch, type Versioned } from "@tandem/core";
@@ -13,29 +13,68 @@ const MAX_CHUNKS = 16;
 
 type Row = Record<string, unknown> & { etag?: string };
 
-export type StorageTarget = { connectionString: string } | { accountUrl: string; credential: TokenCredential };
+export type StorageTarget = ({ connectionString: string } | { accountUrl: string; credential: TokenCredential }) & {
+  /**
+   * How long one storage call may take, its retries included (STORAGE_TIMEOUT_SECONDS): past it the call is abandoned
+   * and the request answers 503. Without it (scripts, benchmarks) a call waits as long as storage does.
+   */
+  deadlineMs?: number;
+};
 
-const clientOptions = { retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 } };
+type AdditionalPolicy = NonNullable<TableServiceClientOptions["additionalPolicies"]>[number];
+
+/**
+ * A deadline on the whole call: placed before the retry policy (per call, not per try), it aborts whatever try is
+ * under way, and the retry policy does not start another once the call is aborted. A stalled storage answers
+ * nothing, not even an error, so without it a request waits as long as the TCP connection lives.
+ */
+const deadline = (ms: number): AdditionalPolicy => ({
+  position: "perCall",
+  policy: {
+    name: "tandemStorageDeadline",
+    async sendRequest(request, next) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), ms);
+      const outer = request.abortSignal;
+      const follow = () => controller.abort();
+      if (outer?.aborted) controller.abort();
+      outer?.addEventListener("abort", follow);
+      request.abortSignal = controller.signal;
+      try {
+        return await next(request);
+      } finally {
+        clearTimeout(timer);
+        outer?.removeEventListener("abort", follow);
+      }
+    },
+  },
+});
+
+const optionsFor = (target: StorageTarget): TableServiceClientOptions => ({
+  retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 },
+  ...(target.deadlineMs ? { additionalPolicies: [deadline(target.deadlineMs)] } : {}),
+  ...("connectionString" in target ? { allowInsecureConnection: target.connectionString.includes("http://") } : {}),
+});
 
 export function tableClient(target: StorageTarget, table: string): TableClient {
-  if ("connectionString" in target) {
-    return TableClient.fromConnectionString(target.connectionString, table, {
-      ...clientOptions,
-      allowInsecureConnection: target.connectionString.includes("http://"),
-    });
-  }
-  return new TableClient(target.accountUrl, table, target.credential, clientOptions);
+  if ("connectionString" in target) return TableClient.fromConnectionString(target.connectionString, table, optionsFor(target));
+  return new TableClient(target.accountUrl, table, target.credential, optionsFor(target));
 }
 
 export function serviceClient(target: StorageTarget): TableServiceClient {
-  if ("connectionString" in target) {
-    return TableServiceClient.fromConnectionString(target.connectionString, {
-      ...clientOptions,
-      allowInsecureConnection: target.connectionString.includes("http://"),
-    });
-  }
-  return new TableServiceClient(target.accountUrl, target.credential, clientOptions);
+  if ("connectionString" in target) return TableServiceClient.fromConnectionString(target.connectionString, optionsFor(target));
+  return new TableServiceClient(target.accountUrl, target.credential, optionsFor(target));
 }
+
+/** A storage call abandoned at its deadline (or aborted otherwise): no answer came, so what it wrote is unknown. */
+export const timedOut = (e: unknown) => e instanceof Error && e.name === "AbortError";
+
+/** 503 for a call that got no answer in time: a write may or may not have happened, and the client is told how to tell. */
+export const noAnswer = () =>
+  new TandemError(
+    "unavailable",
+    "Storage did not answer in time. A change you sent may or may not have been saved: read it again, or send it again with the same If-Match or Idempotency-Key, which is safe.",
+  );
 
 function encode(value: unknown): Record<string, string> {
   const json = JSON.stringify(value);
@@ -54,10 +93,13 @@ function decode(row: Row): unknown {
 
 function storageError(e: unknown): never {
   if (e instanceof TandemError) throw e;
+  if (timedOut(e)) throw noAnswer();
   if (e instanceof RestError) {
     if (e.statusCode === 412) throw new TandemError("precondition_failed", "It was changed elsewhere: reload and try again.");
     if (e.statusCode === 409) throw new TandemError("conflict", "It already exists.");
     if (e.statusCode === 404) throw new TandemError("not_found", "It was not found.");
+    // Storage refusing what we sent is our bug, not an outage: a 503 would have clients retry it forever.
+    if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 408 && e.statusCode !== 429) throw e;
   }
   throw new TandemError("unavailable", "Storage is not answering. Try again in a moment.");
 }

@@ -1,9 +1,10 @@
-import { TandemError, checkBookable, checkSessionSlot, sessionsOfMeeting, type BookingInput, type CalendarEvent } from "@tandem/core";
+import { TandemError, checkBookable, checkSessionSlot, occurrencesOf, sessionsOfMeeting, type BookingInput, type CalendarEvent } from "@tandem/core";
 import type { MemberAccess, Reads } from "../../platform/access";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
 import { fingerprintOf, recordBooking, replay, transactionIdFor, unrecorded } from "./idempotency";
 import { indexMeeting, newMeeting, peopleOf, zoneOf } from "./meeting";
+import { holdSlot, releaseQuietly } from "./slots";
 
 /** Everything a booking reads besides the tandem, at once with it: the key's booking, my profile, the goals. */
 export const bookingReads = (r: Reads, caller: Caller, tandemId: string, key: string) =>
@@ -33,11 +34,42 @@ export async function bookSession(
   const people = await peopleOf(deps, caller, tandem.value);
   const zone = await zoneOf(profile, people.find((p) => p.id === caller.userId), calendar);
 
+  // The slot is held before Outlook hears of the booking: a booking that loses it creates no meeting.
+  const firstSessionId = deps.ids.next();
+  try {
+    await holdSlot(deps, caller, tandemId, { key, sessionId: firstSessionId, intervals: occurrencesOf(input, zone, input.recurrence) });
+  } catch (e) {
+    // The same key may have been recorded meanwhile by a concurrent retry: that is this booking, answered again.
+    const recorded = e instanceof TandemError && e.code === "conflict" ? await deps.repos.bookings.get(caller.tenantId, tandemId, key) : null;
+    if (recorded) return replay(deps, caller, tandemId, recorded, fingerprint);
+    throw e;
+  }
+  try {
+    return await bookHeld(deps, caller, tandem.value, input, key, fingerprint, zone, people, goals, firstSessionId);
+  } finally {
+    await releaseQuietly(deps, caller, tandemId, firstSessionId);
+  }
+}
+
+async function bookHeld(
+  deps: Deps,
+  caller: Caller,
+  tandem: MemberAccess["tandem"]["value"],
+  input: BookingInput,
+  key: string,
+  fingerprint: string,
+  zone: string,
+  people: Awaited<ReturnType<typeof peopleOf>>,
+  goals: Awaited<ReturnType<typeof bookingReads>>[2],
+  firstSessionId: string,
+) {
+  const tandemId = tandem.id;
+  const calendar = deps.calendarFor(caller);
   let event: CalendarEvent;
   try {
     event = await calendar.createEvent(
       newMeeting(caller, {
-        tandem: tandem.value,
+        tandem,
         people,
         goals,
         slot: input,
@@ -55,6 +87,8 @@ export async function bookSession(
   }
 
   const seriesId = input.recurrence ? deps.ids.next() : null;
+  // The first session takes the id its hold announced, so that a booking refused meanwhile was told the right one.
+  let first = true;
   const sessions = sessionsOfMeeting({
     tandemId,
     organizerId: caller.userId,
@@ -65,7 +99,7 @@ export async function bookSession(
     seriesId,
     status: "scheduled",
     now: deps.clock.now(),
-    nextId: () => deps.ids.next(),
+    nextId: () => (first ? ((first = false), firstSessionId) : deps.ids.next()),
   });
   // The index and the booking are written side by side. An index row without its booking points to nothing (the
   // add-in finds no session); a booking whose index write failed answers 503, and the retry (replay) rewrites it.

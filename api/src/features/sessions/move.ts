@@ -1,6 +1,7 @@
 import {
   checkBookable,
   checkSessionSlot,
+  firstOverlap,
   isUpcomingStatus,
   movedTo,
   seriesFrom,
@@ -16,6 +17,7 @@ import { writeVersion } from "../../platform/versions";
 import { changing, endSeriesAt, occurrenceId, saveAll } from "./change";
 import { transactionIdFor } from "./idempotency";
 import { indexMeeting, newMeeting, peopleOf } from "./meeting";
+import { slotTaken } from "./slots";
 
 /**
  * Moves one session, or its series from it on, in Outlook (as its organizer) and in Tandem. One occurrence becomes
@@ -36,6 +38,13 @@ export async function moveSession(
   checkSessionSlot(input, deps.clock.now());
   const s = c.target.value;
   const zone = s.timeZone;
+  // One session onto another's time is refused before Outlook hears of it (ADR 0006, one booking per slot). A series
+  // moved from a session is not checked yet, nor a move racing a booking (no hold is taken).
+  if (input.scope === "occurrence" || !s.seriesId) {
+    const others = c.all.filter((x) => x.value.id !== s.id && x.value.status !== "cancelled").map((x) => ({ sessionId: x.value.id, start: x.value.start, end: x.value.end }));
+    const clash = firstOverlap([input], others);
+    if (clash) throw slotTaken(clash, false);
+  }
 
   if (!s.link) return saveAll(deps, caller, [{ from: c.target, to: movedTo(s, input) }]);
   const calendar = deps.calendarFor(caller);

@@ -1,6 +1,7 @@
 import {
   TandemError,
   checkBookable,
+  firstOverlap,
   proposedSlots,
   shareWorkingTime,
   suggestionWindow,
@@ -30,9 +31,10 @@ export async function suggestSessions(
 ): Promise<Suggestions> {
   checkBookable(tandem.value);
   const calendar = deps.calendarFor(caller);
-  const [cycle, people] = await Promise.all([
+  const [cycle, people, sessions] = await Promise.all([
     deps.repos.cycles.get(caller.tenantId, tandem.value.cycleId),
     peopleOf(deps, caller, tandem.value),
+    deps.repos.sessions.list(caller.tenantId, tandem.value.id),
   ]);
   const zone = await zoneOf(profile, people.find((p) => p.id === caller.userId), calendar, input.timeZone);
   const minutes = cycle?.value.cadence.sessionMinutes ?? DEFAULT_MINUTES;
@@ -46,7 +48,11 @@ export async function suggestSessions(
     timeZone: zone,
     maxSlots: MAX_SLOTS * 2,
   });
-  const slots = proposedSlots(found.slots, caller.userId, people, MAX_SLOTS);
+  // A session of the tandem holds its slot even where no Outlook meeting shows it (one recorded without a meeting):
+  // a booking of it would be refused (ADR 0006, one booking per slot), so it is not proposed.
+  const kept = sessions.filter((s) => s.value.status !== "cancelled").map((s) => s.value);
+  const free = found.slots.filter((slot) => firstOverlap([slot], kept) === null);
+  const slots = proposedSlots(free, caller.userId, people, MAX_SLOTS);
 
   let emptyReason: Suggestions["emptyReason"] = slots.length ? null : found.emptyReason;
   if (!slots.length) {
