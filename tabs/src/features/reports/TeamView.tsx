@@ -24,7 +24,7 @@ import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
 import { useNumbers } from "./format";
-import { Breakdown, CsvButton, Figure, PeriodPicker, useReportStyles, type Period } from "./parts";
+import { ActivityFigures, Breakdown, CsvButton, Figure, PeriodPicker, useReportStyles, type Period } from "./parts";
 import { Trends } from "./trends";
 
 const useStyles = makeStyles({
@@ -120,26 +120,7 @@ function TeamReportBody({ report, period }: { report: TeamReport; period: Period
             value={t("reports.figure.enrolled.value", { enrolled: n.whole(c.enrolled), people: n.whole(c.people) })}
             detail={t("reports.figure.enrolled.detail", { mentors: n.whole(c.mentors), mentees: n.whole(c.mentees) })}
           />
-          <Figure
-            label={t("reports.figure.held")}
-            min={min}
-            hidden={hidden}
-            value={f && n.whole(f.held)}
-            detail={
-              f &&
-              (f.expected > 0
-                ? t("reports.figure.held.detail", { expected: n.number(f.expected), share: n.percent(f.held / f.expected) })
-                : t("reports.figure.held.noCadence"))
-            }
-          />
-          <Figure
-            label={t("reports.figure.hours")}
-            min={min}
-            hidden={hidden}
-            value={f && n.number(f.hours)}
-            detail={f && t("reports.figure.cancelled", { count: f.cancelled })}
-          />
-          <Figure label={t("reports.figure.goals")} min={min} hidden={hidden ?? (f?.goalsAchieved === null ? "goals" : null)} value={f?.goalsAchieved != null && n.whole(f.goalsAchieved)} />
+          <ActivityFigures total={report.total} min={min} />
           <Figure
             label={t("reports.figure.atRisk")}
             min={min}

@@ -219,3 +219,36 @@ export function Breakdown({ report, wholeLabel }: { report: Pick<TeamReport, "to
   );
 }
 
+/**
+ * The activity figures a team and the whole program show alike: sessions held against what the cadence expects,
+ * hours, goals achieved. Each is hidden with the total's reason (or, for goals, their own) under the minimum.
+ */
+export function ActivityFigures({ total, min }: { total: TeamReport["total"]; min: number }) {
+  const { t } = useI18n();
+  const n = useNumbers();
+  const f = total.figures;
+  const hidden = total.hidden;
+  return (
+    <>
+      <Figure
+        label={t("reports.figure.held")}
+        min={min}
+        hidden={hidden}
+        value={f && n.whole(f.held)}
+        detail={
+          f &&
+          (f.expected > 0
+            ? t("reports.figure.held.detail", { expected: n.number(f.expected), share: n.percent(f.held / f.expected) })
+            : t("reports.figure.held.noCadence"))
+        }
+      />
+      <Figure label={t("reports.figure.hours")} min={min} hidden={hidden} value={f && n.number(f.hours)} detail={f && t("reports.figure.cancelled", { count: f.cancelled })} />
+      <Figure
+        label={t("reports.figure.goals")}
+        min={min}
+        hidden={hidden ?? (f?.goalsAchieved === null ? "goals" : null)}
+        value={f?.goalsAchieved != null && n.whole(f.goalsAchieved)}
+      />
+    </>
+  );
+}

@@ -16,7 +16,7 @@ import { useI18n } from "../../../i18n/i18n";
 import { ViewSkeleton } from "../../../components/ViewSkeleton";
 import { BarChart } from "../../reports/charts";
 import { useNumbers } from "../../reports/format";
-import { Breakdown, CsvButton, Figure, PeriodPicker, useReportStyles, type Period } from "../../reports/parts";
+import { ActivityFigures, Breakdown, CsvButton, Figure, PeriodPicker, useReportStyles, type Period } from "../../reports/parts";
 import { Trends } from "../../reports/trends";
 
 /**
@@ -54,7 +54,6 @@ function Health({ report }: { report: ProgramReport }) {
   const n = useNumbers();
   const ids = { figures: useId(), demand: useId(), ratings: useId() };
   const min = report.minGroupSize;
-  const f = report.total.figures;
   const hidden = report.total.hidden;
   const c = report.counts;
   const m = report.matching;
@@ -89,31 +88,7 @@ function Health({ report }: { report: ProgramReport }) {
                   })
             }
           />
-          <Figure
-            label={t("reports.figure.held")}
-            min={min}
-            hidden={hidden}
-            value={f && n.whole(f.held)}
-            detail={
-              f &&
-              (f.expected > 0
-                ? t("reports.figure.held.detail", { expected: n.number(f.expected), share: n.percent(f.held / f.expected) })
-                : t("reports.figure.held.noCadence"))
-            }
-          />
-          <Figure
-            label={t("reports.figure.hours")}
-            min={min}
-            hidden={hidden}
-            value={f && n.number(f.hours)}
-            detail={f && t("reports.figure.cancelled", { count: f.cancelled })}
-          />
-          <Figure
-            label={t("reports.figure.goals")}
-            min={min}
-            hidden={hidden ?? (f?.goalsAchieved === null ? "goals" : null)}
-            value={f?.goalsAchieved != null && n.whole(f.goalsAchieved)}
-          />
+          <ActivityFigures total={report.total} min={min} />
           <Figure
             label={t("reports.figure.rating")}
             min={min}
