@@ -17,6 +17,8 @@ export interface Deps {
   ids: IdSource;
   /** The caller's own calendar (Microsoft Graph, or the simulator), reached on their behalf, per request. */
   calendarFor(caller: Caller): Calendar;
+  /** How long a meeting Tandem booked may have no session before the orphan sweep cancels it (ADR 0006). */
+  orphanGraceMs: number;
   /** Problems worth an operator's eye that do not fail the request (a reconciliation that could not run). */
   warn(message: string, error: unknown): void;
 }
