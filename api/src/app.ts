@@ -79,7 +79,8 @@ export async function createApp(
   const demo = local ? await loadDemoOrganisation(config.demoOrganisationFile!) : undefined;
   const devIssuer = config.auth.development ? await createDevIssuer(config.devKeyFile, config.auth.audience) : undefined;
 
-  const warn = overrides.log ?? ((message: string, error: unknown) => console.warn(message, error));
+  // A null error: a line worth an operator's eye that reports no failure (an orphan meeting cancelled).
+  const warn = overrides.log ?? ((message: string, error: unknown) => (error === null ? console.warn(message) : console.warn(message, error)));
   const aggregates = reportAggregates({ repos, directory, store: reports, warn });
   const deps: Deps = {
     repos,

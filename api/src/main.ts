@@ -18,7 +18,7 @@ export async function runApi(
 ): Promise<RunningApi> {
   const app = await createApp(config, {
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.log ? { log: (m, e) => options.log!(`${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) } : {}),
+    ...(options.log ? { log: (m, e) => options.log!(e === null ? m : `${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) } : {}),
   });
   const server = await startLocalHost({
     port: config.port,

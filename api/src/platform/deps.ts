@@ -19,7 +19,10 @@ export interface Deps {
   calendarFor(caller: Caller): Calendar;
   /** How long a meeting Tandem booked may have no session before the orphan sweep cancels it (ADR 0006). */
   orphanGraceMs: number;
-  /** Problems worth an operator's eye that do not fail the request (a reconciliation that could not run). */
+  /**
+   * Problems worth an operator's eye that do not fail the request (a reconciliation that could not run); with a null
+   * error, a line that reports no failure (an orphan meeting cancelled).
+   */
   warn(message: string, error: unknown): void;
 }
 
