@@ -193,6 +193,18 @@ describe("a move holds its new times as a booking does", () => {
     expect(moved.map((s) => Date.parse(s.start))).toEqual(series.map((s) => Date.parse(s.start) + 15 * 60_000));
   });
 
+  it("of two moves of one series to the same time at once, one is done and the other refused; one new series", async () => {
+    const t = tandems()[6]!;
+    const slot = await firstSlot(t, "2027-03-01");
+    const series = ok(await book(t.mentorId, t, { ...slot, recurrence: { everyWeeks: 1, occurrences: 2 } })).items;
+    const target = { start: shift(slot.start, 3 * HOUR), end: shift(slot.end, 3 * HOUR), scope: "series" as const };
+    const answers = await Promise.all([move(t, series[0]!, target), move(t, series[0]!, target)]);
+    expect(answers.filter((a) => a.ok), JSON.stringify(answers.map((a) => a.problem))).toHaveLength(1);
+    expect([409, 412]).toContain(answers.find((a) => !a.ok)!.status);
+    const moved = answers.find((a) => a.ok)!.data!.items;
+    expect(await meetingsOf(t, shift(slot.start, -WEEK), shift(slot.end, 3 * WEEK))).toEqual(everyoneSees(t, [seriesKey(moved[0]!.iCalUId!)]));
+  });
+
   it("of a move and a booking of the same time at once, one is done and the other gets 409; one meeting there", async () => {
     const t = tandems()[5]!;
     const slot = await firstSlot(t, "2027-02-15");

@@ -47,8 +47,9 @@ export async function moveSession(
   const active = wholeSeries ? from.filter((x) => isUpcomingStatus(x.value.status)) : [c.target];
   const recurrence = active.length > 1 ? { everyWeeks: s.recurrence?.everyWeeks ?? 1, occurrences: active.length } : null;
 
-  const intervals = occurrencesOf(input, s.timeZone, recurrence);
-  await holdSlot(deps, caller, c.tandem.id, { key: `move|${s.id}`, sessionId: s.id, intervals }, new Set(active.map((x) => x.value.id)));
+  // Known by the session it moves; a key of its own, so that two moves of one session at once exclude each other.
+  const hold = { key: `move|${s.id}|${deps.ids.next()}`, sessionId: s.id, intervals: occurrencesOf(input, s.timeZone, recurrence) };
+  await holdSlot(deps, caller, c.tandem.id, hold, new Set(active.map((x) => x.value.id)));
   try {
     if (!s.link) return await saveAll(deps, caller, [{ from: c.target, to: movedTo(s, input) }]);
     if (!wholeSeries) {
@@ -59,7 +60,7 @@ export async function moveSession(
     }
     return await moveSeries(deps, caller, c, input, { series, active, recurrence });
   } finally {
-    await releaseQuietly(deps, caller, c.tandem.id, s.id);
+    await releaseQuietly(deps, caller, c.tandem.id, s.id, hold.key);
   }
 }
 

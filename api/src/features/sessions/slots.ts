@@ -82,16 +82,17 @@ export async function holdSlot(deps: Deps, caller: Caller, tandemId: string, hol
     sessions.filter((s) => s.value.status !== "cancelled" && !moving.has(s.value.id)).map((s) => ({ sessionId: s.value.id, start: s.value.start, end: s.value.end })),
   );
   if (existing) {
-    await releaseQuietly(deps, caller, tandemId, hold.sessionId);
+    await releaseQuietly(deps, caller, tandemId, hold.sessionId, hold.key);
     throw slotTaken(existing, false);
   }
 }
 
 /** Gives the times back: once the sessions are recorded (they hold the slot from then on), or when the booking failed. */
-export async function releaseSlot(deps: Deps, caller: Caller, tandemId: string, holdId: string): Promise<void> {
-  await writeHolds(deps, caller, tandemId, (holds) => (holds.some((h) => h.sessionId === holdId) ? holds.filter((h) => h.sessionId !== holdId) : null));
+export async function releaseSlot(deps: Deps, caller: Caller, tandemId: string, holdId: string, key?: string): Promise<void> {
+  const mine = (h: SlotHold) => h.sessionId === holdId && (key === undefined || h.key === key);
+  await writeHolds(deps, caller, tandemId, (holds) => (holds.some(mine) ? holds.filter((h) => !mine(h)) : null));
 }
 
 /** A release that fails leaves a hold that expires by itself: it must not turn a booking's answer into an error. */
-export const releaseQuietly = (deps: Deps, caller: Caller, tandemId: string, holdId: string) =>
-  releaseSlot(deps, caller, tandemId, holdId).catch(() => undefined);
+export const releaseQuietly = (deps: Deps, caller: Caller, tandemId: string, holdId: string, key?: string) =>
+  releaseSlot(deps, caller, tandemId, holdId, key).catch(() => undefined);
