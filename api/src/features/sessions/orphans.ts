@@ -9,7 +9,9 @@ import {
   type SessionRecord,
 } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
-import type { Deps } from "../../platform/deps";
+import { mapLimit, type Deps } from "../../platform/deps";
+
+const MAILBOXES_AT_ONCE = 4;
 
 /**
  * The orphan sweep (ADR 0006): Outlook meetings that carry Tandem's mark and that no session knows are cancelled
@@ -107,7 +109,8 @@ export async function sweepTenant(
   };
 
   const result: SweepResult = { tenantId, startedAt, finishedAt: startedAt, from, to, mailboxesRead: 0, mailboxesFailed: [], orphans: [] };
-  for (const personId of people) {
+  // A few mailboxes at once: Graph throttles per mailbox and per app, and a large tenant must fit a timer's run.
+  await mapLimit(people, MAILBOXES_AT_ONCE, async (personId) => {
     const calendar = calendarOf(tenantId, personId);
     let events: CalendarEvent[];
     try {
@@ -115,15 +118,15 @@ export async function sweepTenant(
     } catch (e) {
       if (e instanceof TandemError && e.code === "internal") throw e;
       result.mailboxesFailed.push({ personId, error: problemOf(e) });
-      continue;
+      return;
     }
     result.mailboxesRead++;
-    if (events.length === 0) continue;
+    if (events.length === 0) return;
     const marked = [...new Set(events.map((e) => e.tandemId!))];
     const loaded = new Map(await Promise.all(marked.map(async (id) => [id, await knownTandem(id)] as const)));
     const orphans = orphanMeetings(events, (id) => loaded.get(id), deps.clock.now(), deps.orphanGraceMs);
     result.orphans.push(...(await cancelAll(deps, calendar, personId, orphans, tenantId)));
-  }
+  });
   result.finishedAt = deps.clock.now();
   return result;
 }

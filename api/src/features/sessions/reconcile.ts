@@ -56,7 +56,10 @@ export async function reconcile(
     }
     // Among the same meetings, the caller's own that carry this tandem's mark and no session: a move undone whose
     // undoing failed, a booking never finished. Cancelled here; the timer's sweep finds those further away.
-    await sweepOnRead(deps, caller, calendar, watched[0]!.value.tandemId, sessions.map((s) => s.value), events);
+    await sweepOnRead(deps, caller, calendar, watched[0]!.value.tandemId, sessions.map((s) => s.value), events).catch((e) => {
+      if (!(e instanceof TandemError) || e.code === "internal") throw e;
+      deps.warn("sweeping orphan meetings on read failed; the timer's sweep finds them", e);
+    });
 
     if (missing.length) {
       // What the organizer's own ids tell: a single event or an occurrence already seen, one $batch for them all. An
