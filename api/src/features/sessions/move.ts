@@ -84,17 +84,11 @@ async function moveSeries(
   const calendar = deps.calendarFor(caller);
   const [people, goals] = await Promise.all([peopleOf(deps, caller, c.tandem), deps.repos.goals.list(caller.tenantId, c.tandem.id)]);
   const transactionId = transactionIdFor(caller.tenantId, c.tandem.id, `move|${s.id}|${Date.parse(input.start)}|${Date.parse(input.end)}`);
-  let event: CalendarEvent;
-  try {
-    event = await calendar.createEvent(
-      newMeeting(caller, { tandem: c.tandem, people, goals, slot: input, timeZone: s.timeZone, recurrence, transactionId }),
-    );
-  } catch (e) {
-    // Outlook may have created it and lost its answer: found by its transactionId, it is withdrawn at once.
-    const lost = await calendar.findByTransactionId(transactionId).catch(() => null);
-    if (lost) await calendar.cancelEvent(lost.id).catch(() => undefined);
-    throw e;
-  }
+  // Should Outlook create it and lose its answer, the same move again finds it by its transactionId; never sent again,
+  // it carries Tandem's mark and no session, and the orphan sweep cancels it.
+  const event: CalendarEvent = await calendar.createEvent(
+    newMeeting(caller, { tandem: c.tandem, people, goals, slot: input, timeZone: s.timeZone, recurrence, transactionId }),
+  );
 
   const ended: string[] = [];
   try {
