@@ -5,7 +5,7 @@ import { createTableRepositories, type TableRepositories } from "./adapters/tabl
 import { loadDemoOrganisation } from "./adapters/demo-organisation";
 import { createTableDirectory } from "./adapters/tables/directory";
 import { createTableReportStore, type TableReportStore } from "./adapters/tables/reports";
-import { graphCalendars } from "./adapters/graph";
+import { appCalendars, graphCalendars } from "./adapters/graph";
 import { clientCredentials, developmentAppTokens, graphDirectorySource, unconfiguredDirectorySource } from "./adapters/graph/directory-source";
 import { createGate } from "./platform/access";
 import { createTokenVerifier } from "./platform/auth";
@@ -31,6 +31,7 @@ import { directoryRoutes } from "./features/directory/routes";
 import { directorySync, type DirectorySync } from "./features/directory/sync";
 import { matchingRoutes } from "./features/matching/routes";
 import { matchingRuns, type MatchingRuns } from "./features/matching/runs";
+import { sweepSummary, sweepTenant, type SweepResult } from "./features/sessions/orphans";
 
 export interface TandemApp {
   config: Config;
@@ -52,6 +53,11 @@ export interface TandemApp {
   aggregates: AggregateUpdater;
   /** Matching runs: started by coordinators, run in this process after the 202 (ADR 0010). */
   matchingRuns: MatchingRuns;
+  /**
+   * The orphan sweep (ADR 0006): the timer's, the local host's interval, or on demand. Null when Graph has no
+   * credentials (the sweep is off; the read of a tandem's sessions still sweeps what it reads).
+   */
+  sweepOrphans: ((tenantId: string) => Promise<SweepResult>) | null;
 }
 
 /** The composition root: configuration in, adapters chosen once, every route out. */
@@ -73,7 +79,8 @@ export async function createApp(
   const demo = local ? await loadDemoOrganisation(config.demoOrganisationFile!) : undefined;
   const devIssuer = config.auth.development ? await createDevIssuer(config.devKeyFile, config.auth.audience) : undefined;
 
-  const warn = overrides.log ?? ((message: string, error: unknown) => console.warn(message, error));
+  // A null error: a line worth an operator's eye that reports no failure (an orphan meeting cancelled).
+  const warn = overrides.log ?? ((message: string, error: unknown) => (error === null ? console.warn(message) : console.warn(message, error)));
   const aggregates = reportAggregates({ repos, directory, store: reports, warn });
   const deps: Deps = {
     repos,
@@ -85,6 +92,7 @@ export async function createApp(
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? randomIds,
     calendarFor: graphCalendars(config.graph),
+    orphanGraceMs: config.orphans.graceMs,
     warn,
   };
   // A background job is patient with Graph's throttling: nobody is waiting on it.
@@ -98,6 +106,21 @@ export async function createApp(
           retry: syncRetry,
           tokenFor: credential === "development-token" ? developmentAppTokens((c) => devIssuer!.signApp(c)) : clientCredentials(credential),
         });
+  const calendarsTokenFor =
+    credential === null
+      ? null
+      : credential === "development-token"
+        ? developmentAppTokens((c) => devIssuer!.signApp(c), ["Calendars.ReadWrite"])
+        : clientCredentials(credential);
+  const sweepCalendars = appCalendars(config.graph, calendarsTokenFor);
+  const sweepOrphans =
+    calendarsTokenFor === null
+      ? null
+      : async (tenantId: string) => {
+          const result = await sweepTenant(deps, sweepCalendars, tenantId, config.orphans.days);
+          console.log(sweepSummary(result));
+          return result;
+        };
   const sync = directorySync({ store: directory, source, clock: deps.clock, ids: deps.ids, warn: deps.warn, onPlaced: aggregates.placed });
   const runs = matchingRuns(deps);
   const ctx: FeatureContext = {
@@ -132,5 +155,5 @@ export async function createApp(
     const known = await directory.tenants();
     return [...new Set([...known, ...config.directory.tenants, ...allowed, ...(demo ? [demo.tenantId] : [])])].sort();
   };
-  return { config, routes, repos, http: ctx.http, devIssuer, demo, directory, directorySync: sync, directoryTenants, reports, aggregates, matchingRuns: runs };
+  return { config, routes, repos, http: ctx.http, devIssuer, demo, directory, directorySync: sync, directoryTenants, reports, aggregates, matchingRuns: runs, sweepOrphans };
 }

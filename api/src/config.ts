@@ -66,6 +66,20 @@ const Env = z.object({
     .min(5, "reports never show a figure about fewer than 5 people: set 5 or more")
     .max(1000)
     .default(5),
+  /**
+   * The orphan sweep (ADR 0006): a meeting Tandem booked that no session knows is left alone this long after its
+   * creation, so that a booking cut short can still be retried with its Idempotency-Key and find it again.
+   */
+  ORPHAN_GRACE_MINUTES: z.coerce.number().min(0).max(1440).default(10),
+  /** When the timer sweeps every tenant's calendars for orphans: an Azure Functions NCRONTAB (six fields, UTC). */
+  ORPHAN_SWEEP_SCHEDULE: z
+    .string()
+    .regex(/^\S+( \S+){5}$/, "six fields: second minute hour day month weekday, such as 0 */30 * * * *")
+    .default("0 */30 * * * *"),
+  /** How far ahead the sweep reads each member's calendar, in days. */
+  ORPHAN_SWEEP_DAYS: z.coerce.number().int().min(1).max(730).default(120),
+  /** The local host's stand-in for the timer: a sweep every so many seconds (0: never). */
+  ORPHAN_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(1800),
 });
 
 export type Config = {
@@ -101,6 +115,13 @@ export type Config = {
   };
   reports: {
     minGroupSize: number;
+  };
+  orphans: {
+    graceMs: number;
+    schedule: string;
+    days: number;
+    /** The local host's interval, in milliseconds; 0: no sweep on an interval. */
+    localIntervalMs: number;
   };
 };
 
@@ -169,5 +190,11 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     },
     directory: { schedule: e.DIRECTORY_SYNC_SCHEDULE, tenants: e.DIRECTORY_SYNC_TENANTS },
     reports: { minGroupSize: e.REPORTS_MIN_GROUP_SIZE },
+    orphans: {
+      graceMs: Math.round(e.ORPHAN_GRACE_MINUTES * 60_000),
+      schedule: e.ORPHAN_SWEEP_SCHEDULE,
+      days: e.ORPHAN_SWEEP_DAYS,
+      localIntervalMs: e.ORPHAN_SWEEP_INTERVAL_SECONDS * 1000,
+    },
   };
 }

@@ -29,3 +29,26 @@ azf.app.timer("directorySync", {
     }
   },
 });
+
+/**
+ * Every half hour by default (ORPHAN_SWEEP_SCHEDULE): the meetings Tandem booked that no session knows are cancelled
+ * in every tenant (ADR 0006). Off without the Entra app's credentials; the log line says what each run did.
+ */
+azf.app.timer("orphanSweep", {
+  schedule: application.config.orphans.schedule,
+  runOnStartup: false,
+  handler: async (_timer, context) => {
+    if (!application.sweepOrphans) {
+      context.log("Orphan sweep: off, Microsoft Graph has no credentials (AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET).");
+      return;
+    }
+    for (const tenantId of await application.directoryTenants()) {
+      try {
+        const result = await application.sweepOrphans(tenantId);
+        if (result.orphans.some((o) => !o.cancelled)) context.warn(`Orphan sweep of ${tenantId}: some orphans could not be cancelled; the next run tries again.`);
+      } catch (e) {
+        context.warn(`Orphan sweep of ${tenantId} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  },
+});

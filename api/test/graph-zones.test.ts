@@ -53,6 +53,7 @@ describe("zones through the Graph adapter", () => {
       timeZone: "America/Montreal",
       attendees: [],
       category: "Tandem",
+      tandemId: "7a0b6b52-5d4c-4a8e-9f3e-2c1d0e9f8a7b",
       transactionId: "5d7c3f0a-1b2e-4c3d-8e9f-0a1b2c3d4e5f",
       recurrence: { everyWeeks: 1, occurrences: 2 },
     });

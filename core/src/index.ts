@@ -19,4 +19,5 @@ export * from "./domain/training";
 export * from "./domain/journal";
 export * from "./domain/survey";
 export * from "./domain/booking";
+export * from "./domain/orphans";
 export * from "./domain/matching";

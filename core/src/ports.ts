@@ -378,6 +378,12 @@ export interface NewMeeting {
   transactionId: string;
   /** Weekly, from the first start's weekday, `occurrences` times. */
   recurrence: Recurrence | null;
+  /**
+   * Tandem's mark, written on the organizer's item where people neither see nor change it (an extended property,
+   * not the category they may add to any meeting): the tandem it was booked for. A marked meeting that no session
+   * knows is an orphan the sweep cancels.
+   */
+  tandemId: string;
 }
 
 export interface CalendarEvent {
@@ -393,6 +399,12 @@ export interface CalendarEvent {
   /** For an occurrence of a series: the master's id in the caller's mailbox, and its original start. */
   seriesMasterId: string | null;
   originalStart: string | null;
+  /** The caller organizes it (only an organizer may cancel it). */
+  isOrganizer: boolean;
+  /** Tandem's mark on the organizer's item (`NewMeeting.tandemId`); null on attendees' copies and others' meetings. */
+  tandemId: string | null;
+  /** When it was created (the series master's, for an occurrence). */
+  createdAt: string | null;
 }
 
 export interface EventChange {

@@ -325,6 +325,9 @@ describe("reading Outlook back onto sessions", () => {
     joinUrl: null,
     seriesMasterId: null,
     originalStart: null,
+    isOrganizer: false,
+    tandemId: null,
+    createdAt: null,
     ...over,
   });
 

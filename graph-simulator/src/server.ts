@@ -106,6 +106,19 @@ function requireDirectoryRead(who: TokenIdentity) {
   }
 }
 
+/**
+ * An app-only token reaches any mailbox's calendar (events and calendarView) with the application permission
+ * Calendars.ReadWrite, or reads it with Calendars.Read: Tandem's orphan sweep cancels meetings this way. Nothing else
+ * of a mailbox (mailbox settings, findMeetingTimes, getSchedule) is open to an app here.
+ */
+function requireCalendarApp(who: TokenIdentity, method: string, rest: string[]) {
+  const head = rest[0]?.toLowerCase() === "calendar" ? rest[1]?.toLowerCase() : rest[0]?.toLowerCase();
+  const calendarItems = head === "events" || head === "calendarview";
+  const roles = who.kind === "app" ? who.roles : [];
+  const allowed = roles.includes("Calendars.ReadWrite") || (method === "GET" && roles.includes("Calendars.Read"));
+  if (!calendarItems || !allowed) throw accessDenied();
+}
+
 const DELTA_SEGMENTS = new Set(["delta", "delta()", "microsoft.graph.delta", "microsoft.graph.delta()"]);
 
 async function route(
@@ -152,8 +165,7 @@ async function route(
   }
   const directoryRoute = rest.length === 0 || is(rest, "manager") || is(rest, "directreports");
   if (directoryRoute) requireDirectoryRead(who);
-  // Tandem is granted no application permission on mailboxes (Calendars.*, MailboxSettings.*).
-  else if (!caller) throw accessDenied();
+  else if (!caller) requireCalendarApp(who, req.method, rest);
   const target = id === null ? caller! : sim.dir.find(id);
   if (!target) throw resourceNotFound(id!);
   return userRoute(sim, { method: req.method, rest, query: url.searchParams, body: req.body, caller, target, zone });
@@ -226,8 +238,9 @@ function userRoute(sim: Simulator, d: DirectoryRequest): GraphResponse {
     };
   }
 
-  // Delegated permissions reach the signed-in user's own mailbox only.
-  if (!d.caller || d.target.id !== d.caller.id) throw accessDenied();
+  // Delegated permissions reach the signed-in user's own mailbox only; an app-only token got here through
+  // requireCalendarApp.
+  if (d.caller && d.target.id !== d.caller.id) throw accessDenied();
   if (!hasMailbox(d.target)) throw mailboxNotEnabled();
   const req: UserRequest = { method, rest, query: d.query, body: d.body, user: d.target, zone: d.zone };
   const context = `${base}/$metadata#users('${req.user.id}')`;

@@ -61,6 +61,8 @@ export interface StoredEvent {
   isCancelled: boolean;
   /** Present on a series master only. */
   recurrence?: PatternedRecurrence;
+  /** Single-value extended properties written by the client, on this item only (not on attendees' copies). */
+  extendedProperties?: { id: string; value: string }[];
   /** Changed occurrences of a series, by original start (ISO instant). */
   exceptions: Record<string, OccurrenceOverride>;
   /** Occurrences removed from the series (deleted, or cancelled by the organizer), by original start. */

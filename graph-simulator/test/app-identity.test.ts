@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_APP } from "../../api/src/platform/dev-issuer";
-import { org, parisian, startTestSimulator, type TestSimulator } from "./support";
+import { attendee, org, parisian, startTestSimulator, type TestSimulator } from "./support";
 
 let t: TestSimulator;
 beforeAll(async () => {
@@ -49,7 +49,7 @@ describe("app-only tokens (client credentials)", () => {
     expect(sp.json.error.code).toBe("Request_ResourceNotFound");
   });
 
-  it("reach no mailbox: Tandem is granted no application calendar permission", async () => {
+  it("reach no mailbox without an application calendar permission", async () => {
     const app = await t.appToken(["User.Read.All"]);
     for (const [method, path] of [
       ["GET", `/users/${parisian.id}/mailboxSettings`],
@@ -61,6 +61,33 @@ describe("app-only tokens (client credentials)", () => {
       expect(r.status, path).toBe(403);
       expect(r.json.error.code).toBe("ErrorAccessDenied");
     }
+  });
+
+  it("reach any member's calendar items with Calendars.ReadWrite (read only with Calendars.Read), and nothing else of the mailbox", async () => {
+    const writer = await t.appToken(["Calendars.ReadWrite"]);
+    const reader = await t.appToken(["Calendars.Read"]);
+    const me = await t.call(parisian, "POST", "/me/events", {
+      subject: "Swept",
+      start: { dateTime: "2027-03-01T09:00:00", timeZone: "UTC" },
+      end: { dateTime: "2027-03-01T09:30:00", timeZone: "UTC" },
+      attendees: [attendee(manager)],
+    });
+    expect(me.status).toBe(201);
+    const view = `/users/${parisian.id}/calendarView?startDateTime=2027-03-01T00:00:00Z&endDateTime=2027-03-02T00:00:00Z&$select=subject`;
+    for (const app of [writer, reader]) {
+      const r = await t.call(app, "GET", view);
+      expect(r.status).toBe(200);
+      expect(r.json.value.map((e: { subject: string }) => e.subject)).toContain("Swept");
+    }
+    expect((await t.call(reader, "POST", `/users/${parisian.id}/events/${me.json.id}/cancel`, {})).status).toBe(403);
+    for (const [method, path] of [
+      ["GET", `/users/${parisian.id}/mailboxSettings`],
+      ["POST", `/users/${parisian.id}/calendar/getSchedule`],
+    ] as const) {
+      expect((await t.call(writer, method, path, method === "POST" ? { schedules: [parisian.mail] } : undefined)).status, path).toBe(403);
+    }
+    expect((await t.call(writer, "POST", `/users/${parisian.id}/events/${me.json.id}/cancel`, {})).status).toBe(202);
+    expect((await t.call(parisian, "GET", `/me/events/${me.json.id}`)).status).toBe(404);
   });
 
   it("work inside $batch, request by request", async () => {

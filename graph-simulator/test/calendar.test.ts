@@ -165,6 +165,37 @@ describe("creating an event", () => {
     expect(missing.json.error.code).toBe("ErrorItemNotFound");
   });
 
+  it("keeps single-value extended properties on the organizer's item, returned with $expand only, occurrences included", async () => {
+    const id = "String {a9da03c6-1266-4b69-8fc5-f7445eea2df2} Name Mark";
+    const created = await t.call(parisian, "POST", "/me/events", {
+      subject: "Marked",
+      start: { dateTime: "2026-12-21T10:00:00", timeZone: "UTC" },
+      end: { dateTime: "2026-12-21T10:30:00", timeZone: "UTC" },
+      attendees: [attendee(montrealer)],
+      recurrence: {
+        pattern: { type: "weekly", interval: 1, daysOfWeek: ["monday"] },
+        range: { type: "numbered", startDate: "2026-12-21", numberOfOccurrences: 2 },
+      },
+      singleValueExtendedProperties: [{ id, value: "tandem-1" }],
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.singleValueExtendedProperties).toBeUndefined();
+    const expand = `$expand=singleValueExtendedProperties($filter=id eq '${id}')`;
+    const one = await t.call(parisian, "GET", `/me/events/${created.json.id}?$select=subject&${expand}`);
+    expect(one.json.singleValueExtendedProperties).toEqual([{ id, value: "tandem-1" }]);
+    const other = await t.call(parisian, "GET", `/me/events/${created.json.id}?$expand=singleValueExtendedProperties($filter=id eq 'String {00000000-0000-0000-0000-000000000000} Name Other')`);
+    expect(other.json.singleValueExtendedProperties).toBeUndefined();
+    const window = "startDateTime=2026-12-21T00:00:00Z&endDateTime=2026-12-29T00:00:00Z&$top=100";
+    const mine = (await t.call(parisian, "GET", `/me/calendarView?${window}&${expand}`)).json.value.filter((e: Event) => e.subject === "Marked");
+    expect(mine.map((e: Event) => e.singleValueExtendedProperties)).toEqual([[{ id, value: "tandem-1" }], [{ id, value: "tandem-1" }]]);
+    // Not sent with the invitation: the attendee's copies carry none.
+    const theirs = (await t.call(montrealer, "GET", `/me/calendarView?${window}&${expand}`)).json.value.filter((e: Event) => e.subject === "Marked");
+    expect(theirs).toHaveLength(2);
+    expect(theirs.map((e: Event) => e.singleValueExtendedProperties)).toEqual([undefined, undefined]);
+    const bad = await t.call(parisian, "POST", "/me/events", { subject: "x", singleValueExtendedProperties: [{ id: "Mark", value: "x" }] });
+    expect(bad.status).toBe(400);
+  });
+
   it("keeps another user's calendar out of reach", async () => {
     const r = await t.call(parisian, "GET", `/users/${montrealer.id}/calendarView?startDateTime=2026-12-01T00:00:00Z&endDateTime=2026-12-02T00:00:00Z`);
     expect(r.status).toBe(403);

@@ -177,7 +177,7 @@ describe("aad.manifest.json", () => {
     expect(aad.appRoles[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it("asks Microsoft Graph for exactly the permissions the README justifies: delegated ones, and User.Read.All for the app alone", () => {
+  it("asks Microsoft Graph for exactly the permissions the README justifies: delegated ones, and User.Read.All and Calendars.ReadWrite for the app alone", () => {
     const graph = "00000003-0000-0000-c000-000000000000";
     expect(aad.requiredResourceAccess.map((r) => r.resourceAppId)).toEqual([graph]);
     const delegated: Record<string, string> = {
@@ -187,8 +187,12 @@ describe("aad.manifest.json", () => {
       "Calendars.ReadWrite": "1ec239c2-d7c9-4623-a91a-a9775856bb36",
       "MailboxSettings.Read": "87f447af-9fa4-4c32-9dfa-4a57a73d18ce",
     };
-    // The directory sync reads the organisation with the app's own identity: application User.Read.All.
-    const application: Record<string, string> = { "User.Read.All": "df021288-bdef-4463-88db-98f22de89214" };
+    // The directory sync reads the organisation with the app's own identity: application User.Read.All; the orphan
+    // sweep cancels meetings no session knows in their organizer's calendar: application Calendars.ReadWrite.
+    const application: Record<string, string> = {
+      "User.Read.All": "df021288-bdef-4463-88db-98f22de89214",
+      "Calendars.ReadWrite": "ef54d2bf-783f-4e0f-bca1-3210c0444d99",
+    };
     const access = aad.requiredResourceAccess[0]!.resourceAccess;
     expect(access.filter((a) => a.type === "Scope").map((a) => a.id).sort()).toEqual(Object.values(delegated).sort());
     expect(access.filter((a) => a.type === "Role").map((a) => a.id)).toEqual(Object.values(application));

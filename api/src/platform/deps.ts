@@ -17,7 +17,12 @@ export interface Deps {
   ids: IdSource;
   /** The caller's own calendar (Microsoft Graph, or the simulator), reached on their behalf, per request. */
   calendarFor(caller: Caller): Calendar;
-  /** Problems worth an operator's eye that do not fail the request (a reconciliation that could not run). */
+  /** How long a meeting Tandem booked may have no session before the orphan sweep cancels it (ADR 0006). */
+  orphanGraceMs: number;
+  /**
+   * Problems worth an operator's eye that do not fail the request (a reconciliation that could not run); with a null
+   * error, a line that reports no failure (an orphan meeting cancelled).
+   */
   warn(message: string, error: unknown): void;
 }
 

@@ -138,10 +138,11 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._~:-]{8,128}$/;
 function readIdempotencyKey(req: HttpRequest, e: Endpoint): string | null {
   if (!e.idempotencyKey) return null;
   const value = req.headers.get("idempotency-key")?.trim();
+  if (!value && e.idempotencyKey === "optional") return null;
   if (!value || !IDEMPOTENCY_KEY.test(value)) {
     throw new TandemError(
       "validation",
-      "Send an Idempotency-Key header (8 to 128 letters, digits, dashes; a new UUID per booking, the same on retries).",
+      "Send an Idempotency-Key header (8 to 128 letters, digits, dashes; a new UUID per request, the same on retries).",
       [{ in: "header", pointer: "Idempotency-Key", message: value ? "not a valid key" : "required" }],
     );
   }

@@ -168,6 +168,7 @@ export const api = {
     response: JournalEntryView,
     status: 201,
     etag: true,
+    idempotencyKey: "optional",
   }),
   updateJournalEntry: endpoint({
     ...routes.updateJournalEntry,
@@ -238,6 +239,7 @@ export const api = {
     response: CycleView,
     status: 201,
     etag: true,
+    idempotencyKey: "optional",
   }),
   listTandems: endpoint({
     ...routes.listTandems,
@@ -301,6 +303,7 @@ export const api = {
     response: GoalView,
     status: 201,
     etag: true,
+    idempotencyKey: "optional",
   }),
   updateGoal: endpoint({
     ...routes.updateGoal,
@@ -385,6 +388,7 @@ export const api = {
     response: NoteView,
     status: 201,
     etag: true,
+    idempotencyKey: "optional",
   }),
   updateNote: endpoint({
     ...routes.updateNote,

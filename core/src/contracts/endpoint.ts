@@ -62,8 +62,11 @@ export interface Endpoint<
   etag?: boolean;
   /** Error statuses beyond those that follow from the endpoint's shape (documented in OpenAPI). */
   errors?: readonly (404 | 409)[];
-  /** The write takes an Idempotency-Key header: a retry with the same key does the work once. */
-  idempotencyKey?: "required";
+  /**
+   * The write takes an Idempotency-Key header: a retry with the same key does the work once. "optional": a create
+   * that works without one too (a retry may then create twice).
+   */
+  idempotencyKey?: "required" | "optional";
   /** Whether the write needs the ETag it was based on. */
   ifMatch?: "required" | "optional";
 }

@@ -48,9 +48,34 @@ export const text = (max: number, min = 0) =>
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "no control characters")
     .refine((s) => (s as string & { isWellFormed(): boolean }).isWellFormed(), "no broken characters (lone surrogates)");
 
+/** What RFC 3986 lets a path, a query or a fragment hold as it is (pchar, "/" and "?"); anything else is %-encoded. */
+const URI_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
+const encodeUriPart = (part: string) =>
+  part.replace(/%(?![0-9A-Fa-f]{2})|[^%]/g, (c) => (URI_CHAR.test(c) ? c : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`));
+
+/**
+ * A URL as the browser's parser (WHATWG URL) reads it, then written so that RFC 3986 takes it too: the parser's own
+ * serialisation (scheme and host in lower case, an international host in punycode, spaces and non-ASCII characters
+ * %-encoded, dot segments and the default port gone), with what it leaves raw and RFC 3986 refuses (`|`, `^`, `{`,
+ * `[`, a `%` that starts no escape...) %-encoded as well. Written once, it reads back the same.
+ */
+export function uriOf(href: string): string {
+  const u = new URL(href);
+  const query = u.search ? `?${encodeUriPart(u.search.slice(1))}` : "";
+  const fragment = u.hash ? `#${encodeUriPart(u.hash.slice(1))}` : "";
+  return `${u.protocol}//${u.host}${encodeUriPart(u.pathname)}${query}${fragment}`;
+}
+
+/**
+ * An https link as Tandem stores and answers it: its normalised form (`uriOf`), which is what `format: uri` in
+ * openapi.json describes. A link carrying a user name or password is refused (it hides where it leads).
+ */
 export const HttpsUrl = z
-  .url({ protocol: /^https$/ })
-  .max(2048);
+  .url({ protocol: /^https$/, normalize: true })
+  .refine((s) => URL.canParse(s) && !new URL(s).username && !new URL(s).password, "a link without a user name or password")
+  .overwrite((s) => (URL.canParse(s) ? uriOf(s) : s))
+  .max(2048)
+  .meta({ description: "An https URL, stored and answered in its normalised form: the WHATWG URL serialisation, %-encoded further to be an RFC 3986 URI." });
 
 /** One change in an entity's history. */
 export const HistoryEntry = z.strictObject({

@@ -33,6 +33,7 @@ import {
   type SeriesShape,
 } from "./recurrence";
 import { parseTop } from "./users";
+import { EXTENDED, expandExtended, readExtendedProperties } from "./extended-properties";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Instances: what a calendar shows. A single event, a series master, or one occurrence of a series (computed).
@@ -203,6 +204,7 @@ export function render(sim: Simulator, i: Instance, zone: string): Event {
     attendees: e.attendees,
     organizer: { emailAddress: e.organizer },
   };
+  if (e.extendedProperties?.length) (event as Record<symbol, unknown>)[EXTENDED] = e.extendedProperties;
   return event;
 }
 
@@ -243,6 +245,10 @@ export function selectEvent(event: Event, select: string | null): Event {
   }
   return out as Event;
 }
+
+/** `$select` and `$expand` (extended properties) of an answer's event. */
+const shapeEvent = (event: Event, query: URLSearchParams): Event =>
+  ({ ...selectEvent(event, query.get("$select")), ...expandExtended(event, query.get("$expand")) }) as Event;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the body of a create or an update.
@@ -484,6 +490,8 @@ export function createEvent(sim: Simulator, owner: Mailbox, input: unknown): { e
     exceptions: {},
     deletedOccurrences: [],
   };
+  const extended = readExtendedProperties((body as Record<string, unknown>).singleValueExtendedProperties);
+  if (extended.length) event.extendedProperties = extended;
   if (body.recurrence) {
     event.recurrence = normalizeRecurrence(body.recurrence, localDate(times.start, ianaZone(times.startTimeZone)));
   }
@@ -564,6 +572,8 @@ export function syncCopies(sim: Simulator, e: StoredEvent, change: { rescheduled
     };
     delete copy.transactionId;
     delete copy.transactionBody;
+    if (existing?.extendedProperties) copy.extendedProperties = existing.extendedProperties;
+    else delete copy.extendedProperties;
     sim.store.put(copy);
   }
 }
@@ -766,7 +776,7 @@ function page(sim: Simulator, req: UserRequest, path: string, items: Event[], co
   const top = parseTop(req.query.get("$top"), defaultTop, maxTop);
   const skip = Number(req.query.get("$skip") ?? 0);
   if (!Number.isInteger(skip) || skip < 0) throw badRequest(`Invalid value '${req.query.get("$skip")}' for $skip.`, "ErrorInvalidParameter");
-  const value = items.slice(skip, skip + top).map((e) => selectEvent(e, req.query.get("$select")));
+  const value = items.slice(skip, skip + top).map((e) => shapeEvent(e, req.query));
   const body: Record<string, unknown> = { "@odata.context": `${sim.baseUrl()}/$metadata#${context}`, value };
   if (skip + top < items.length) {
     const next = new URLSearchParams(req.query);
@@ -837,7 +847,7 @@ function eventFilter(filter: string | null): (e: StoredEvent) => boolean {
 }
 
 export function singleEvent(sim: Simulator, req: UserRequest, i: Instance): Event {
-  const event = selectEvent(render(sim, i, req.zone), req.query.get("$select"));
+  const event = shapeEvent(render(sim, i, req.zone), req.query);
   return { "@odata.context": `${sim.baseUrl()}/$metadata#users('${req.user.id}')/events/$entity`, ...event } as Event;
 }
 

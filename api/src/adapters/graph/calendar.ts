@@ -2,7 +2,7 @@ import type { Client } from "@microsoft/microsoft-graph-client";
 import type { AttendeeAvailability, Event, MeetingTimeSuggestionsResult, ScheduleInformation } from "@microsoft/microsoft-graph-types";
 import { TandemError, formatInstant, weekDays, type Calendar, type CalendarEvent, type WeekDay, type WorkingHours } from "@tandem/core";
 import { failure, graphCodeOf, statusOf } from "./failures";
-import { BATCH_LIMIT, EMPTY_REASONS, EVENT_FIELDS, availability, graphTime, instantOf, parseICalUId, prefer, recurrenceOf, toEvent } from "./shapes";
+import { BATCH_LIMIT, EMPTY_REASONS, EVENT_FIELDS, MARK_EXPAND, MARK_ID, availability, graphTime, instantOf, parseICalUId, prefer, recurrenceOf, toEvent } from "./shapes";
 import { fromGraphZone } from "./zones";
 
 const MAX_PAGES = 5;
@@ -29,8 +29,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The caller's calendar through Microsoft Graph v1.0: each method is one round trip (retries aside). */
 export function graphCalendar(
   client: Client,
-  options: { baseUrl: string; retries: number; maxRetryDelaySeconds: number },
+  options: { baseUrl: string; retries: number; maxRetryDelaySeconds: number; mailbox?: string },
 ): Calendar {
+  // The caller's own (`/me`, delegated), or a user's reached by the app itself (`/users/{id}`, application permission).
+  const mailbox = options.mailbox ?? "/me";
   const call = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
@@ -46,7 +48,7 @@ export function graphCalendar(
       throw e;
     }
   };
-  const path = (id: string) => `/me/events/${encodeURIComponent(id)}`;
+  const path = (id: string) => `${mailbox}/events/${encodeURIComponent(id)}`;
   const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, "");
 
   /** A collection, following @odata.nextLink for a few pages. */
@@ -143,6 +145,7 @@ export function graphCalendar(
         onlineMeetingProvider: "teamsForBusiness",
         categories: [m.category],
         transactionId: m.transactionId,
+        singleValueExtendedProperties: [{ id: MARK_ID, value: m.tandemId }],
         ...(m.recurrence && first
           ? {
               recurrence: recurrenceOf(
@@ -153,7 +156,7 @@ export function graphCalendar(
           : {}),
       };
       try {
-        return toEvent(await client.api("/me/events").header("Prefer", prefer(m.timeZone)).post(body));
+        return toEvent(await client.api(`${mailbox}/events`).header("Prefer", prefer(m.timeZone)).post(body));
       } catch (e) {
         // Outlook refuses a create under a transactionId it already used for a create with another body (the agenda
         // changed between two tries, say): that meeting exists, so find it rather than fail or book twice.
@@ -168,7 +171,7 @@ export function graphCalendar(
     async findByTransactionId(transactionId) {
       const r: { value?: Event[] } = await call("look for the meeting", () =>
         client
-          .api("/me/events")
+          .api(`${mailbox}/events`)
           .filter(`transactionId eq '${transactionId.replaceAll("'", "''")}'`)
           .select(EVENT_FIELDS)
           .top(1)
@@ -218,9 +221,10 @@ export function graphCalendar(
       const events = await call("read your calendar", () =>
         collect(() =>
           client
-            .api("/me/calendarView")
+            .api(`${mailbox}/calendarView`)
             .query({ startDateTime: new Date(from).toISOString(), endDateTime: new Date(to).toISOString() })
             .select(EVENT_FIELDS)
+            .expand(MARK_EXPAND)
             .top(1000)
             .get(),
         ),

@@ -154,10 +154,10 @@ export function graphDirectorySource(options: { baseUrl: string; retry: RetryPol
 
 /** Local mode: app-only tokens from the development issuer, which the Graph simulator trusts. */
 export const developmentAppTokens =
-  (signApp: (claims: { tenantId: string; roles: string[] }) => Promise<{ token: string }>): AppTokenFor =>
+  (signApp: (claims: { tenantId: string; roles: string[] }) => Promise<{ token: string }>, roles: string[] = ["User.Read.All"]): AppTokenFor =>
   (tenantId) =>
   async () =>
-    (await signApp({ tenantId, roles: ["User.Read.All"] })).token;
+    (await signApp({ tenantId, roles })).token;
 
 /** Without the Entra app's credentials, the sync says so instead of guessing. */
 export const unconfiguredDirectorySource: DirectorySource = {

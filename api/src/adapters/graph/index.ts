@@ -4,6 +4,7 @@ import { graphCalendar } from "./calendar";
 import { parseICalUId } from "./shapes";
 import { graphClient } from "./client";
 import { onBehalfOf, ownToken } from "./tokens";
+import type { AppTokenFor } from "./directory-source";
 
 /** The one place that knows Microsoft Graph: a calendar per caller, reached on their behalf. */
 export type CalendarFor = (caller: { tenantId: string; accessToken: string }) => Calendar;
@@ -17,6 +18,22 @@ export function graphCalendars(graph: Config["graph"]): CalendarFor {
       baseUrl: graph.baseUrl,
       retries: retry.maxRetries,
       maxRetryDelaySeconds: retry.maxDelaySeconds,
+    });
+}
+
+/**
+ * A member's calendar reached by the app itself (application permission Calendars.ReadWrite), for the jobs that run
+ * with nobody signed in: the orphan sweep.
+ */
+export function appCalendars(graph: Config["graph"], tokenFor: AppTokenFor | null): (tenantId: string, userId: string) => Calendar {
+  const retry = { maxRetries: Math.max(graph.maxRetries, 5), maxDelaySeconds: Math.max(graph.maxRetryDelaySeconds, 60) };
+  if (tokenFor === null) return () => unconfigured;
+  return (tenantId, userId) =>
+    graphCalendar(graphClient(graph.baseUrl, tokenFor(tenantId), retry), {
+      baseUrl: graph.baseUrl,
+      retries: retry.maxRetries,
+      maxRetryDelaySeconds: retry.maxDelaySeconds,
+      mailbox: `/users/${encodeURIComponent(userId)}`,
     });
 }
 

@@ -12,7 +12,14 @@ import {
 import { fromGraphZone, toGraphZone } from "./zones";
 
 /** What Tandem reads of an event: enough to match it with a session and to see it moved or cancelled. */
-export const EVENT_FIELDS = "id,iCalUId,start,end,isCancelled,onlineMeeting,seriesMasterId,originalStart,type";
+export const EVENT_FIELDS = "id,iCalUId,start,end,isCancelled,onlineMeeting,seriesMasterId,originalStart,type,isOrganizer,createdDateTime";
+
+/**
+ * Tandem's mark on the meetings it books (core `NewMeeting.tandemId`): a MAPI named property in Tandem's own
+ * namespace, which Outlook shows nobody and only Graph reads back, with `$expand` (MARK_EXPAND).
+ */
+export const MARK_ID = "String {a9da03c6-1266-4b69-8fc5-f7445eea2df2} Name TandemTandemId";
+export const MARK_EXPAND = `singleValueExtendedProperties($filter=id eq '${MARK_ID}')`;
 /** Graph's $batch takes at most 20 requests. */
 export const BATCH_LIMIT = 20;
 
@@ -69,6 +76,9 @@ export function toEvent(e: Event): CalendarEvent {
     joinUrl: e.onlineMeeting?.joinUrl ?? null,
     seriesMasterId: e.type === "occurrence" || e.type === "exception" ? (e.seriesMasterId ?? null) : null,
     originalStart: e.originalStart ? new Date(e.originalStart).toISOString() : null,
+    isOrganizer: e.isOrganizer === true,
+    tandemId: e.singleValueExtendedProperties?.find((p) => p.id?.toLowerCase() === MARK_ID.toLowerCase())?.value ?? null,
+    createdAt: e.createdDateTime ? new Date(e.createdDateTime).toISOString() : null,
   };
 }
 

@@ -6,8 +6,8 @@ import { cycleView } from "./view";
 
 export const cycleRoutes = ({ deps, http }: FeatureContext) => [
   route(api.listCycles, http, async ({ caller }) => ({ body: { items: (await listCycles(deps, caller)).map(cycleView) } })),
-  route(api.createCycle, http, async ({ caller, body }) => {
-    const saved = await createCycle(deps, caller, body);
+  route(api.createCycle, http, async ({ caller, body, idempotencyKey }) => {
+    const saved = await createCycle(deps, caller, body, idempotencyKey);
     return { body: cycleView(saved), etag: saved.etag, location: `/api/cycles/${saved.value.id}` };
   }),
 ];

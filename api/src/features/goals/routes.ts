@@ -9,8 +9,8 @@ export const goalRoutes = ({ deps, http }: FeatureContext) => [
     prefetch: (r, { caller, params }) => r.goals.list(caller.tenantId, params.id),
     handle: async ({ prefetched }) => ({ body: { items: prefetched.map(goalView) } }),
   }),
-  route(api.createGoal, http, async ({ caller, access, params, body }) => {
-    const saved = await createGoal(deps, caller, access, body);
+  route(api.createGoal, http, async ({ caller, access, params, body, idempotencyKey }) => {
+    const saved = await createGoal(deps, caller, access, body, idempotencyKey);
     return { body: goalView(saved), etag: saved.etag, location: `/api/tandems/${params.id}/goals/${saved.value.id}` };
   }),
   route(api.updateGoal, http, {

@@ -13,11 +13,18 @@ import {
 import type { MemberAccess } from "../../platform/access";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
+import { createOnce } from "../../platform/idempotent-create";
 import { writeVersion } from "../../platform/versions";
 
 const viewer = (c: Caller) => ({ id: c.userId, coordinator: c.coordinator });
 
-export async function createGoal(deps: Deps, caller: Caller, { tandem, relation }: MemberAccess, input: GoalInput): Promise<Versioned<LearningGoal>> {
+export async function createGoal(
+  deps: Deps,
+  caller: Caller,
+  { tandem, relation }: MemberAccess,
+  input: GoalInput,
+  key: string | null = null,
+): Promise<Versioned<LearningGoal>> {
   if (!tandem.value.menteeIds.includes(input.menteeId)) {
     throw new TandemError("validation", "A goal belongs to one of the tandem's mentees.", [
       { pointer: "/menteeId", message: "not a mentee of this tandem" },
@@ -30,7 +37,15 @@ export async function createGoal(deps: Deps, caller: Caller, { tandem, relation 
     throw new TandemError("illegal_transition", `Goals cannot be added to a ${tandem.value.status} ${tandem.value.kind}.`);
   }
   await requireActiveSkill(deps, caller, input.skillId);
-  const saved = await deps.repos.goals.create(caller.tenantId, newGoal(deps.ids.next(), tandem.value.id, input, caller.userId, deps.clock.now()));
+  // The status and progress may be reconciled on the way in: the rest is what a retry must send again.
+  const { status: _s, progress: _p, ...fields } = input;
+  const saved = await createOnce(deps, caller, {
+    kind: `goal|${tandem.value.id}`,
+    key,
+    fields,
+    create: (id) => deps.repos.goals.create(caller.tenantId, newGoal(id, tandem.value.id, input, caller.userId, deps.clock.now())),
+    find: (id) => deps.repos.goals.get(caller.tenantId, tandem.value.id, id),
+  });
   await deps.aggregates.tandemChanged(caller.tenantId, tandem.value.id);
   return saved;
 }

@@ -8,8 +8,8 @@ export const journalRoutes = ({ deps, http }: FeatureContext) => [
   route(api.listJournal, http, async ({ caller }) => ({
     body: { items: (await listJournal(deps, caller)).map(journalEntryView) },
   })),
-  route(api.createJournalEntry, http, async ({ caller, body }) => {
-    const saved = await createJournalEntry(deps, caller, body);
+  route(api.createJournalEntry, http, async ({ caller, body, idempotencyKey }) => {
+    const saved = await createJournalEntry(deps, caller, body, idempotencyKey);
     return { body: journalEntryView(saved), etag: saved.etag, location: `/api/me/journal/${saved.value.id}` };
   }),
   route(api.updateJournalEntry, http, async ({ caller, params, body, ifMatch }) => {

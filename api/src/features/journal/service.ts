@@ -1,6 +1,7 @@
 import { TandemError, type JournalEntry, type JournalEntryInput, type JournalEntryPatch, type Versioned } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
+import { createOnce } from "../../platform/idempotent-create";
 import { writeVersion } from "../../platform/versions";
 
 /**
@@ -10,10 +11,15 @@ import { writeVersion } from "../../platform/versions";
 
 export const listJournal = (deps: Deps, caller: Caller) => deps.repos.journal.list(caller.tenantId, caller.userId);
 
-export function createJournalEntry(deps: Deps, caller: Caller, input: JournalEntryInput): Promise<Versioned<JournalEntry>> {
+export function createJournalEntry(deps: Deps, caller: Caller, input: JournalEntryInput, key: string | null = null): Promise<Versioned<JournalEntry>> {
   const now = deps.clock.now();
-  const entry: JournalEntry = { id: deps.ids.next(), ...input, createdAt: now, updatedAt: now };
-  return deps.repos.journal.create(caller.tenantId, caller.userId, entry);
+  return createOnce(deps, caller, {
+    kind: "journal",
+    key,
+    fields: { ...input },
+    create: (id) => deps.repos.journal.create(caller.tenantId, caller.userId, { id, ...input, createdAt: now, updatedAt: now } satisfies JournalEntry),
+    find: (id) => deps.repos.journal.get(caller.tenantId, caller.userId, id),
+  });
 }
 
 /**

@@ -19,8 +19,8 @@ export const noteRoutes = ({ deps, http }: FeatureContext) => [
   }),
   route(api.createNote, http, {
     prefetch: (r, { caller, params }) => r.sessions.get(caller.tenantId, params.id, params.sessionId),
-    handle: async ({ caller, prefetched, params, body }) => {
-      const saved = await createNote(deps, caller, prefetched, body);
+    handle: async ({ caller, prefetched, params, body, idempotencyKey }) => {
+      const saved = await createNote(deps, caller, prefetched, body, idempotencyKey);
       return {
         body: noteView(saved),
         etag: saved.etag,

@@ -2,6 +2,7 @@ import { TandemError, canReadNote, notFound, type Note, type NoteInput, type Not
 import type { MemberAccess } from "../../platform/access";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
+import { createOnce } from "../../platform/idempotent-create";
 import { writeVersion } from "../../platform/versions";
 
 /**
@@ -16,11 +17,17 @@ export function notesFor(caller: Caller, { relation }: MemberAccess, session: Ve
   return notes.filter((n) => canReadNote(n.value, relation, viewer(caller)));
 }
 
-export function createNote(deps: Deps, caller: Caller, session: Versioned<SessionRecord> | null, input: NoteInput) {
+export function createNote(deps: Deps, caller: Caller, session: Versioned<SessionRecord> | null, input: NoteInput, key: string | null = null) {
   if (!session) throw notFound("This session");
   const now = deps.clock.now();
-  const note: Note = { id: deps.ids.next(), sessionId: session.value.id, authorId: caller.userId, ...input, createdAt: now, updatedAt: now };
-  return deps.repos.notes.create(caller.tenantId, session.value.tandemId, note);
+  const { tandemId, id: sessionId } = session.value;
+  return createOnce(deps, caller, {
+    kind: `note|${sessionId}`,
+    key,
+    fields: { ...input },
+    create: (id) => deps.repos.notes.create(caller.tenantId, tandemId, { id, sessionId, authorId: caller.userId, ...input, createdAt: now, updatedAt: now } satisfies Note),
+    find: (id) => deps.repos.notes.get(caller.tenantId, tandemId, sessionId, id),
+  });
 }
 
 /** A note that is not mine is either invisible (404) or someone else's shared note (403). */

@@ -100,7 +100,7 @@ export function openApiDocument(endpoints: readonly Endpoint[], info: { version:
           ? [{ name: "If-Match", in: "header", required: e.ifMatch === "required", schema: { type: "string" } }]
           : []),
         ...(e.idempotencyKey
-          ? [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 8, maxLength: 128 } }]
+          ? [{ name: "Idempotency-Key", in: "header", required: e.idempotencyKey === "required", schema: { type: "string", minLength: 8, maxLength: 128 } }]
           : []),
       ],
       ...(e.auth === "user" ? { security: [{ bearer: [] }] } : { security: [] }),

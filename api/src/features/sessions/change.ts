@@ -55,12 +55,21 @@ export async function occurrenceId(calendar: Calendar, s: SessionRecord): Promis
 
 /**
  * Ends the Outlook series that hold `from` before the first of them (core `seriesEnding`): changing a pattern makes
- * Outlook drop its exceptions, so an earlier occurrence cancelled on its own comes back in Outlook.
+ * Outlook drop its exceptions, so an earlier occurrence cancelled on its own comes back in Outlook. `ended` collects
+ * the series already ended, for whoever must tell what a failure half-way left.
  */
-export async function endSeriesAt(calendar: Calendar, series: SessionRecord[], target: SessionRecord, from: SessionRecord[], comment?: string) {
+export async function endSeriesAt(
+  calendar: Calendar,
+  series: SessionRecord[],
+  target: SessionRecord,
+  from: SessionRecord[],
+  comment?: string,
+  ended: string[] = [],
+) {
   for (const { eventId, cut } of seriesEnding(series, target, from)) {
     if (cut) await calendar.updateEvent(eventId, cut);
     else await calendar.cancelEvent(eventId, comment);
+    ended.push(eventId);
   }
 }
 

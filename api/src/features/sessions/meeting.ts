@@ -88,6 +88,7 @@ export function newMeeting(
     category: CATEGORY,
     transactionId: m.transactionId,
     recurrence: m.recurrence,
+    tandemId: m.tandem.id,
   };
 }
 

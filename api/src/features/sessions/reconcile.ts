@@ -13,6 +13,7 @@ import {
 } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
+import { sweepOnRead } from "./orphans";
 
 /**
  * Brings the sessions still to come in line with their Outlook meetings, which people also move and cancel in
@@ -20,7 +21,8 @@ import type { Deps } from "../../platform/deps";
  * disappears when they cancel, confirms what is missing with one $batch. Past sessions, sessions without a
  * meeting and coordinators' reads (they have no copy) cost no Graph call. A moved session gets its new times and
  * the status "moved"; each change is written against the version read, so a concurrent edit wins and the next read
- * tries again. When Graph does not answer, the stored sessions are shown as they are.
+ * tries again. When Graph does not answer, the stored sessions are shown as they are. Orphans of the tandem among
+ * the meetings read are cancelled on the way (orphans.ts).
  */
 export async function reconcile(
   deps: Deps,
@@ -52,6 +54,12 @@ export async function reconcile(
       }
       // An attendee without a copy declined or deleted it: that says nothing about the session.
     }
+    // Among the same meetings, the caller's own that carry this tandem's mark and no session: a move undone whose
+    // undoing failed, a booking never finished. Cancelled here; the timer's sweep finds those further away.
+    await sweepOnRead(deps, caller, calendar, watched[0]!.value.tandemId, sessions.map((s) => s.value), events).catch((e) => {
+      if (!(e instanceof TandemError) || e.code === "internal") throw e;
+      deps.warn("sweeping orphan meetings on read failed; the timer's sweep finds them", e);
+    });
 
     if (missing.length) {
       // What the organizer's own ids tell: a single event or an occurrence already seen, one $batch for them all. An

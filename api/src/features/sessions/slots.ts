@@ -58,9 +58,10 @@ async function writeHolds(deps: Deps, caller: Caller, tandemId: string, change: 
 /**
  * Holds the booking's times, or refuses with 409 naming the session (or the booking in flight) that holds them. A
  * hold of the same Idempotency-Key (a retry in flight) does not refuse it: both make the same meeting and booking.
- * Each attempt's hold is known by its first session's id, which releases it.
+ * Each attempt's hold is known by its first session's id, which releases it. A move holds its new times the same
+ * way, known by the session it moves; the sessions it moves (`moving`) do not stand in its way.
  */
-export async function holdSlot(deps: Deps, caller: Caller, tandemId: string, hold: Hold): Promise<void> {
+export async function holdSlot(deps: Deps, caller: Caller, tandemId: string, hold: Hold, moving: ReadonlySet<string> = new Set()): Promise<void> {
   let refused: TandemError | null = null;
   await writeHolds(deps, caller, tandemId, (holds) => {
     refused = null;
@@ -78,19 +79,20 @@ export async function holdSlot(deps: Deps, caller: Caller, tandemId: string, hol
   const sessions = await deps.repos.sessions.list(caller.tenantId, tandemId);
   const existing = firstOverlap(
     hold.intervals,
-    sessions.filter((s) => s.value.status !== "cancelled").map((s) => ({ sessionId: s.value.id, start: s.value.start, end: s.value.end })),
+    sessions.filter((s) => s.value.status !== "cancelled" && !moving.has(s.value.id)).map((s) => ({ sessionId: s.value.id, start: s.value.start, end: s.value.end })),
   );
   if (existing) {
-    await releaseQuietly(deps, caller, tandemId, hold.sessionId);
+    await releaseQuietly(deps, caller, tandemId, hold.sessionId, hold.key);
     throw slotTaken(existing, false);
   }
 }
 
 /** Gives the times back: once the sessions are recorded (they hold the slot from then on), or when the booking failed. */
-export async function releaseSlot(deps: Deps, caller: Caller, tandemId: string, holdId: string): Promise<void> {
-  await writeHolds(deps, caller, tandemId, (holds) => (holds.some((h) => h.sessionId === holdId) ? holds.filter((h) => h.sessionId !== holdId) : null));
+export async function releaseSlot(deps: Deps, caller: Caller, tandemId: string, holdId: string, key?: string): Promise<void> {
+  const mine = (h: SlotHold) => h.sessionId === holdId && (key === undefined || h.key === key);
+  await writeHolds(deps, caller, tandemId, (holds) => (holds.some(mine) ? holds.filter((h) => !mine(h)) : null));
 }
 
 /** A release that fails leaves a hold that expires by itself: it must not turn a booking's answer into an error. */
-export const releaseQuietly = (deps: Deps, caller: Caller, tandemId: string, holdId: string) =>
-  releaseSlot(deps, caller, tandemId, holdId).catch(() => undefined);
+export const releaseQuietly = (deps: Deps, caller: Caller, tandemId: string, holdId: string, key?: string) =>
+  releaseSlot(deps, caller, tandemId, holdId, key).catch(() => undefined);
