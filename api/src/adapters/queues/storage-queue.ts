@@ -35,6 +35,8 @@ export interface StorageJobQueue extends JobQueue {
   poison(m: HeldMessage): Promise<void>;
   /** What the poison queue holds (operators, tests), without taking it. */
   poisoned(): Promise<unknown[]>;
+  /** About how many messages wait or run (the service's approximate count, hidden ones included). */
+  pending(): Promise<number>;
 }
 
 const encode = (text: string) => Buffer.from(text, "utf8").toString("base64");
@@ -91,6 +93,9 @@ export function createStorageJobQueue(target: QueueTarget, name: string): Storag
     async poisoned() {
       const r = await call((abortSignal) => poisonQueue.peekMessages({ numberOfMessages: 32, abortSignal }));
       return r.peekedMessageItems.map((m) => parse(m.messageText));
+    },
+    async pending() {
+      return (await call((abortSignal) => queue.getProperties({ abortSignal }))).approximateMessagesCount ?? 0;
     },
   };
 }
