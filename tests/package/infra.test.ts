@@ -117,9 +117,11 @@ describe("infra/azure.bicep", () => {
     expect(functions).toContain("queueName: application.config.jobs.queue");
     const config = text("api/src/config.ts");
     for (const name of ["JobsStorage__queueServiceUri", "JOBS_QUEUE"]) expect(config).toContain(`${name}:`);
-    const host = JSON.parse(text("api/host.json")) as { functionTimeout: string; extensions: { queues: { maxDequeueCount: number } } };
+    const host = JSON.parse(text("api/host.json")) as { functionTimeout: string; extensionBundle?: { id: string }; extensions: { queues: { maxDequeueCount: number } } };
     const { JOB_MAX_ATTEMPTS } = await import("../../api/src/platform/jobs");
     expect(host.extensions.queues.maxDequeueCount).toBe(JOB_MAX_ATTEMPTS);
+    // A Node app gets the queue trigger (and its identity-based connection) from the extension bundle.
+    expect(host.extensionBundle?.id).toBe("Microsoft.Azure.Functions.ExtensionBundle");
     expect(host.functionTimeout).toBe("00:10:00");
   });
 

@@ -41,7 +41,7 @@ export function startQueueWorker(o: QueueWorkerOptions): QueueWorker {
       };
     });
 
-  async function process(m: HeldMessage) {
+  async function deliver(m: HeldMessage) {
     let held = m;
     // The message stays hidden while the job runs, however long it takes; a worker that dies stops renewing it, and
     // the message comes back to another worker once its visibility ends.
@@ -79,7 +79,7 @@ export function startQueueWorker(o: QueueWorkerOptions): QueueWorker {
         }
       }
       for (const m of got) {
-        const p = process(m).finally(() => {
+        const p = deliver(m).finally(() => {
           running.delete(p);
           wake?.();
         });
