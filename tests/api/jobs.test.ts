@@ -162,6 +162,24 @@ describe("a publication's messages", () => {
   });
 });
 
+describe("a publication whose request ended before it committed", () => {
+  it("reads as stopped once its claim is stale, and another key publishes the run", async () => {
+    const run = await doneRun();
+    // What a request that died after claiming its key, 11 minutes ago, leaves: a claim, nothing taken, nothing queued.
+    const stored = (await app().repos.runs.get(api.org.tenantId, run.id))!;
+    const startedAt = new Date(Date.now() - 11 * 60_000).toISOString();
+    const claim = { key: randomUUID(), startedAt, publishedAt: null, by: coordinator, tandemIds: [], committed: false, written: 0, error: null };
+    await app().repos.runs.put(api.org.tenantId, { ...stored.value, publication: claim }, stored.etag);
+    expect((await runOf(run.id)).publication).toMatchObject({ publishedAt: null, error: "The publication stopped before it began (its request ended): publish again." });
+
+    const accepted = await as(coordinator)("publishMatchingRun", { params: { runId: run.id }, idempotencyKey: randomUUID() });
+    expect(accepted.status).toBe(202);
+    await untilPublished(as(coordinator), run.id);
+    await expectEachTandemOnce(run, ok(accepted).tandemIds);
+    await giveBack(run.cycleId);
+  });
+});
+
 describe("a job that keeps failing", () => {
   it(`is tried ${JOB_MAX_ATTEMPTS} times, then the run says why it failed and its message is in the poison queue`, async () => {
     // Another tenant whose people's table holds a row nobody can read: every attempt to read the cohort fails.

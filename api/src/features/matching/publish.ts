@@ -12,10 +12,7 @@ import type { Caller } from "../../platform/auth";
 import { mapLimit, type Deps } from "../../platform/deps";
 import { placesOf, reserve, unreserve } from "../tandems/places";
 import { readInputs } from "./inputs";
-import { matchingJobKinds, parts, type MatchingRuns } from "./runs";
-
-/** A claim on a publication older than this, never committed, belongs to a client that gave up: another key may take over. */
-const CLAIM_MS = 10 * 60_000;
+import { PUBLICATION_CLAIM_MS, matchingJobKinds, parts, type MatchingRuns } from "./runs";
 
 /** The same id for a proposal of a run whatever the retry: a retried publication writes the same tandems, once. */
 export function tandemIdOf(runId: string, p: Pick<RunProposal, "mentorId" | "menteeIds">): string {
@@ -101,7 +98,7 @@ export async function publishRun(deps: Deps, runs: MatchingRuns, caller: Caller,
       throw new TandemError("illegal_transition", "This run was already published (with another Idempotency-Key).");
     }
     if (pub && pub.key === key) break;
-    if (pub && (pub.committed || Date.parse(now()) - Date.parse(pub.startedAt) < CLAIM_MS)) {
+    if (pub && (pub.committed || Date.parse(now()) - Date.parse(pub.startedAt) < PUBLICATION_CLAIM_MS)) {
       throw new TandemError("conflict", "This run is being published under another Idempotency-Key: retry with that key.");
     }
     try {

@@ -25,6 +25,9 @@ import { fingerprintOf, readInputs } from "./inputs";
 /** The jobs of matching (ADR 0010): a run, and a slice of a publication. */
 export const matchingJobKinds = { run: "matching.run", publish: "matching.publish" } as const;
 
+/** A claim on a publication older than this, never committed, belongs to a client that gave up: another key may take over. */
+export const PUBLICATION_CLAIM_MS = 10 * 60_000;
+
 /** A running job renews its lease at each step; a run still "running" past it lost its process. */
 export const RUN_LEASE_MS = 10 * 60_000;
 
@@ -150,11 +153,19 @@ export function matchingRuns(deps: Deps) {
     return r;
   }
 
-  /** A run whose job died (its lease ran out while running) reads as failed: start another. */
-  const asSeen = (r: MatchingRunRecord): MatchingRunRecord =>
-    r.status === "running" && r.leaseUntil < deps.clock.now()
-      ? { ...r, status: "failed", error: "The run stopped before it finished (its process ended): start another run." }
-      : r;
+  /**
+   * A run whose job died (its lease ran out while running) reads as failed: start another. A publication whose request
+   * died before it committed reads as stopped once its claim is stale (another key may then take it over).
+   */
+  const asSeen = (r: MatchingRunRecord): MatchingRunRecord => {
+    const now = deps.clock.now();
+    const out: MatchingRunRecord =
+      r.status === "running" && r.leaseUntil < now ? { ...r, status: "failed", error: "The run stopped before it finished (its process ended): start another run." } : r;
+    const pub = out.publication;
+    return pub && !pub.committed && !pub.error && Date.parse(now) - Date.parse(pub.startedAt) >= PUBLICATION_CLAIM_MS
+      ? { ...out, publication: { ...pub, error: "The publication stopped before it began (its request ended): publish again." } }
+      : out;
+  };
 
   return {
     execute,
