@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { z } from "zod";
 import type { MatchingRunView } from "@tandem/core";
 import { anotherTenant, castOf, laterCycle, ok, startTestApi, untilPublished, type TestApi, type Who } from "../support/test-api";
 import { tableClient } from "../../api/src/adapters/tables/store";
@@ -195,5 +196,29 @@ describe("a job that keeps failing", () => {
     expect(run.error).toBe(`The run failed ${JOB_MAX_ATTEMPTS} times: Storage is not answering. Try again in a moment.`);
     expect(await app().queue.poisoned()).toContainEqual({ kind: "matching.run", tenantId: other.tenantId, runId });
     await drained();
+  });
+});
+
+describe("the local worker", () => {
+  it("keeps a message hidden while its job runs longer than the message's visibility: the job runs once", async () => {
+    const quick = await startTestApi({ seed: false, env: { JOBS_VISIBILITY_SECONDS: "1" } });
+    try {
+      const { jobs, queue } = quick.running.app;
+      let runs = 0;
+      jobs.define("test.slow", {
+        payload: z.looseObject({ kind: z.literal("test.slow"), tenantId: z.string() }),
+        run: async () => {
+          runs++;
+          // Three times the visibility: without renewals, the message would come back to the worker's other slot.
+          await new Promise((r) => setTimeout(r, 3000));
+        },
+        failed: async () => undefined,
+      });
+      await queue.enqueue({ kind: "test.slow", tenantId: randomUUID() });
+      await until(() => queue.pending(), (n) => n === 0, "the slow job's end");
+      expect(runs).toBe(1);
+    } finally {
+      await quick.close();
+    }
   });
 });

@@ -43,26 +43,33 @@ export function startQueueWorker(o: QueueWorkerOptions): QueueWorker {
 
   async function deliver(m: HeldMessage) {
     let held = m;
+    let renewing: Promise<void> = Promise.resolve();
     // The message stays hidden while the job runs, however long it takes; a worker that dies stops renewing it, and
     // the message comes back to another worker once its visibility ends.
     const renew = setInterval(() => {
-      o.queue.hide(held, o.visibilitySeconds).then(
-        (popReceipt) => (held = { ...held, popReceipt }),
+      renewing = o.queue.hide(held, o.visibilitySeconds).then(
+        (popReceipt) => void (held = { ...held, popReceipt }),
         (e: unknown) => o.log?.(`job message ${m.id} could not be kept hidden: ${String(e)}`),
       );
     }, (o.visibilitySeconds * 1000) / 2);
+    let failed = false;
     try {
       await o.jobs.handle(m.body, m.dequeueCount);
-      clearInterval(renew);
-      await o.queue.delete(held);
     } catch {
-      clearInterval(renew);
-      if (m.dequeueCount >= JOB_MAX_ATTEMPTS) {
+      failed = true;
+    }
+    clearInterval(renew);
+    // A renewal under way changes the pop receipt that deletes or releases the message.
+    await renewing;
+    try {
+      if (!failed) await o.queue.delete(held);
+      else if (m.dequeueCount < JOB_MAX_ATTEMPTS) await o.queue.hide(held, o.retrySeconds);
+      else {
         o.log?.(`job message ${m.id} failed its last attempt and goes to ${o.queue.name}-poison`);
-        await o.queue.poison(held).catch((x: unknown) => o.log?.(`job message ${m.id} could not be poisoned: ${String(x)}`));
-      } else {
-        await o.queue.hide(held, o.retrySeconds).catch((x: unknown) => o.log?.(`job message ${m.id} could not be released: ${String(x)}`));
+        await o.queue.poison(held);
       }
+    } catch (e) {
+      o.log?.(`job message ${m.id} could not be ${failed ? "released" : "deleted"}: ${String(e)}`);
     }
   }
 
