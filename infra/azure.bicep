@@ -110,6 +110,23 @@ resource dataTables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01'
   name: 'default'
 }
 
+// The jobs' queue (ADR 0010): long work (a matching run, a publication's slices) waits here for the queue-triggered
+// function. The runtime moves a message that failed its last attempt to the poison queue.
+resource dataQueues 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: dataStorage
+  name: 'default'
+}
+
+resource jobsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: dataQueues
+  name: 'tandem-jobs'
+}
+
+resource jobsPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: dataQueues
+  name: '${jobsQueue.name}-poison'
+}
+
 // The Functions runtime's storage. Shared keys stay on here: the Consumption plan's content share (Azure Files)
 // has no identity option. No program data lives here.
 resource runtimeStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -204,6 +221,9 @@ resource api 'Microsoft.Web/sites@2023-12-01' = {
         // The api (api/src/config.ts).
         { name: 'TANDEM_MODE', value: 'azure' }
         { name: 'STORAGE_ACCOUNT_URL', value: dataStorage.properties.primaryEndpoints.table }
+        // The jobs' queue, by identity: the queue trigger's connection "JobsStorage", which the api sends to as well.
+        { name: 'JobsStorage__queueServiceUri', value: dataStorage.properties.primaryEndpoints.queue }
+        { name: 'JOBS_QUEUE', value: jobsQueue.name }
         { name: 'AUTH_AUDIENCE', value: aadAppClientId }
         { name: 'AUTH_ALLOWED_TENANTS', value: allowedTenants }
         // For the on-behalf-of flow to Microsoft Graph; the secret stays in Key Vault.
@@ -222,6 +242,17 @@ resource apiReadsWritesTables 'Microsoft.Authorization/roleAssignments@2022-04-0
   name: guid(dataStorage.id, api.id, roles.storageTableDataContributor)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+    principalId: api.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The jobs' queue: the api sends to it, and its queue trigger reads, updates and poisons its messages.
+resource apiRunsJobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: dataStorage
+  name: guid(dataStorage.id, api.id, roles.storageQueueDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
     principalId: api.identity.principalId
     principalType: 'ServicePrincipal'
   }

@@ -18,7 +18,7 @@ const config = loadConfig(
     ? {
         ...env,
         TANDEM_MODE: "local",
-        STORAGE_CONNECTION_STRING: azuriteConnectionString(Number(env.AZURITE_PORT ?? 10002)),
+        STORAGE_CONNECTION_STRING: azuriteConnectionString(Number(env.AZURITE_PORT ?? 10002), Number(env.AZURITE_QUEUE_PORT ?? 10001)),
         DEMO_ORGANISATION_FILE: env.DEMO_ORGANISATION_FILE ?? resolve(root, "demo/organisation.json"),
         DEV_KEY_FILE: resolve(root, env.TANDEM_DATA_DIR ?? ".local", "dev-issuer.jwk.json"),
       }

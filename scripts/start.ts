@@ -18,6 +18,7 @@ const root = resolve(import.meta.dirname, "..");
 const env = process.env;
 const apiPort = Number(env.API_PORT ?? env.PORT ?? 7071);
 const azuritePort = Number(env.AZURITE_PORT ?? 10002);
+const azuriteQueuePort = Number(env.AZURITE_QUEUE_PORT ?? 10001);
 const webPort = Number(env.WEB_PORT ?? 53000);
 const graphPort = Number(env.GRAPH_PORT ?? 7072);
 // A Graph-compatible endpoint already chosen (another simulator, a test tenant's proxy) is kept as is.
@@ -27,8 +28,8 @@ const dataDir = resolve(root, env.TANDEM_DATA_DIR ?? ".local");
 
 const log = (line: string) => console.log(`\x1b[2m${line}\x1b[0m`);
 
-const azurite = await startAzurite({ port: azuritePort, location: resolve(dataDir, "azurite") }).catch((e) => {
-  console.error(`Could not start Azurite on port ${azuritePort} (set AZURITE_PORT to use another):\n${e.message}`);
+const azurite = await startAzurite({ port: azuritePort, queuePort: azuriteQueuePort, location: resolve(dataDir, "azurite") }).catch((e) => {
+  console.error(`Could not start Azurite on ports ${azuritePort} and ${azuriteQueuePort} (set AZURITE_PORT and AZURITE_QUEUE_PORT to use others):\n${e.message}`);
   process.exit(1);
 });
 
@@ -110,7 +111,7 @@ Tandem is running offline.
   health       ${base}/health
   OpenAPI      ${base}/openapi.json
   personas     ${base}/dev/personas
-  storage      Azurite on 127.0.0.1:${azurite.port}, data in ${resolve(dataDir, "azurite")}
+  storage      Azurite on 127.0.0.1:${azurite.port} (tables) and :${azurite.queuePort} (the jobs' queue), data in ${resolve(dataDir, "azurite")}
   Graph        ${graphUrl}${ownGraph ? ` (simulator, controls at http://localhost:${graphPort}/_simulator/requests and /_simulator/faults)` : " (from GRAPH_BASE_URL)"}
 
 Demo organisation: ${org.tenantName}, ${org.people.length} people (${seeded.created} items created, ${seeded.existing} already there).

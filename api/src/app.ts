@@ -32,6 +32,9 @@ import { directorySync, type DirectorySync } from "./features/directory/sync";
 import { matchingRoutes } from "./features/matching/routes";
 import { matchingRuns, type MatchingRuns } from "./features/matching/runs";
 import { sweepSummary, sweepTenant, type SweepResult } from "./features/sessions/orphans";
+import { defineMatchingJobs } from "./features/matching/jobs";
+import { createStorageJobQueue, type StorageJobQueue } from "./adapters/queues/storage-queue";
+import { createJobs, type Jobs } from "./platform/jobs";
 
 export interface TandemApp {
   config: Config;
@@ -51,13 +54,16 @@ export interface TandemApp {
   /** The report aggregates' tables, and their one updater (the seeder and the rebuild script use it too). */
   reports: TableReportStore;
   aggregates: AggregateUpdater;
-  /** Matching runs: started by coordinators, run in this process after the 202 (ADR 0010). */
+  /** Matching runs: started by coordinators, run as jobs (ADR 0010). */
   matchingRuns: MatchingRuns;
   /**
    * The orphan sweep (ADR 0006): the timer's, the local host's interval, or on demand. Null when Graph has no
    * credentials (the sweep is off; the read of a tandem's sessions still sweeps what it reads).
    */
   sweepOrphans: ((tenantId: string) => Promise<SweepResult>) | null;
+  /** The jobs' queue, and the job kinds that its trigger (Azure) or the local worker hands messages to (ADR 0010). */
+  queue: StorageJobQueue;
+  jobs: Jobs;
 }
 
 /** The composition root: configuration in, adapters chosen once, every route out. */
@@ -73,7 +79,11 @@ export async function createApp(
   const repos = createTableRepositories(storage, config.tablePrefix);
   const directory = createTableDirectory(storage, config.tablePrefix);
   const reports = createTableReportStore(storage, config.tablePrefix);
-  await Promise.all([repos.ensureTables(), directory.ensureTable(), reports.ensureTables()]);
+  const queue = createStorageJobQueue(
+    "connectionString" in storage ? storage : { queueServiceUrl: (config.storage as { queueServiceUrl: string }).queueServiceUrl, credential: storage.credential, deadlineMs },
+    config.jobs.queue,
+  );
+  await Promise.all([repos.ensureTables(), directory.ensureTable(), reports.ensureTables(), queue.ensure()]);
 
   const local = config.mode === "local";
   const demo = local ? await loadDemoOrganisation(config.demoOrganisationFile!) : undefined;
@@ -91,6 +101,7 @@ export async function createApp(
     minGroupSize: config.reports.minGroupSize,
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? randomIds,
+    jobs: queue,
     calendarFor: graphCalendars(config.graph),
     orphanGraceMs: config.orphans.graceMs,
     warn,
@@ -123,6 +134,9 @@ export async function createApp(
         };
   const sync = directorySync({ store: directory, source, clock: deps.clock, ids: deps.ids, warn: deps.warn, onPlaced: aggregates.placed });
   const runs = matchingRuns(deps);
+  const jobs = createJobs(warn);
+  // The directory sync and the report rebuilds could become jobs of the same queue (ADR 0010).
+  defineMatchingJobs(jobs, deps, runs, config.jobs.publicationSlice);
   const ctx: FeatureContext = {
     deps,
     http: {
@@ -155,5 +169,5 @@ export async function createApp(
     const known = await directory.tenants();
     return [...new Set([...known, ...config.directory.tenants, ...allowed, ...(demo ? [demo.tenantId] : [])])].sort();
   };
-  return { config, routes, repos, http: ctx.http, devIssuer, demo, directory, directorySync: sync, directoryTenants, reports, aggregates, matchingRuns: runs, sweepOrphans };
+  return { config, routes, repos, http: ctx.http, devIssuer, demo, directory, directorySync: sync, directoryTenants, reports, aggregates, matchingRuns: runs, sweepOrphans, queue, jobs };
 }

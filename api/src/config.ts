@@ -19,6 +19,22 @@ const Env = z.object({
   /** A connection string (Azurite or an account key), or an account URL for a managed identity. */
   STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
   STORAGE_ACCOUNT_URL: z.url().optional(),
+  /**
+   * With STORAGE_ACCOUNT_URL, the queue service of the jobs' queue, reached by the managed identity: the very setting
+   * the queue trigger's connection ("JobsStorage") reads. With a connection string, its QueueEndpoint is used.
+   */
+  JobsStorage__queueServiceUri: z.url().optional(),
+  /** The jobs' queue (ADR 0010); by default the table prefix's, so that tests and demos sharing an account stay apart. */
+  JOBS_QUEUE: z
+    .string()
+    .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,55}[a-z0-9]$/, "3 to 57 lowercase letters, digits and single hyphens")
+    .optional(),
+  /** Local worker: how long a failed job waits before its next attempt (host.json visibilityTimeout in Azure). */
+  JOBS_RETRY_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+  /** Local worker: how long a message stays hidden while a job runs it, renewed at half of it. */
+  JOBS_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  /** Tandems a publication writes per job message: each message stays far below a function's time limit. */
+  JOBS_PUBLICATION_SLICE: z.coerce.number().int().min(1).max(2000).default(200),
   /** Prefix of every table name: lets tests and several demos share one storage account. */
   TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/).default("tandem"),
   /** Issuer of the access tokens; `{tenantid}` is replaced by the token's tid (Entra multi-tenant apps). */
@@ -85,7 +101,8 @@ const Env = z.object({
 export type Config = {
   mode: "local" | "azure";
   port: number;
-  storage: { connectionString: string } | { accountUrl: string };
+  storage: { connectionString: string } | { accountUrl: string; queueServiceUrl: string };
+  jobs: { queue: string; retrySeconds: number; visibilitySeconds: number; publicationSlice: number };
   /** Deadlines of a storage call, and of the health check's, in milliseconds. */
   storageTimeouts: { callMs: number; healthMs: number };
   tablePrefix: string;
@@ -149,12 +166,13 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       "The development token issuer is only allowed in local mode: set TANDEM_MODE=local, or configure AUTH_ISSUER for Entra ID.",
     );
   }
+  if (!e.STORAGE_CONNECTION_STRING && !e.STORAGE_ACCOUNT_URL) throw new ConfigError("Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL.");
+  if (!e.STORAGE_CONNECTION_STRING && !e.JobsStorage__queueServiceUri) {
+    throw new ConfigError("With STORAGE_ACCOUNT_URL, set JobsStorage__queueServiceUri to the account's queue service (the jobs' queue).");
+  }
   const storage = e.STORAGE_CONNECTION_STRING
     ? { connectionString: e.STORAGE_CONNECTION_STRING }
-    : e.STORAGE_ACCOUNT_URL
-      ? { accountUrl: e.STORAGE_ACCOUNT_URL }
-      : null;
-  if (!storage) throw new ConfigError("Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL.");
+    : { accountUrl: e.STORAGE_ACCOUNT_URL!, queueServiceUrl: e.JobsStorage__queueServiceUri! };
   const audience = e.AUTH_AUDIENCE ?? (development ? DEV_AUDIENCE : undefined);
   if (!audience) throw new ConfigError("Set AUTH_AUDIENCE to the api's application ID URI or client id.");
   if (local && !e.DEMO_ORGANISATION_FILE) throw new ConfigError("Local mode needs DEMO_ORGANISATION_FILE.");
@@ -167,6 +185,12 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     storage,
     storageTimeouts: { callMs: Math.round(e.STORAGE_TIMEOUT_SECONDS * 1000), healthMs: Math.round(e.HEALTH_TIMEOUT_SECONDS * 1000) },
     tablePrefix: e.TABLE_PREFIX,
+    jobs: {
+      queue: e.JOBS_QUEUE ?? `${e.TABLE_PREFIX.toLowerCase()}-jobs`,
+      retrySeconds: e.JOBS_RETRY_SECONDS,
+      visibilitySeconds: e.JOBS_VISIBILITY_SECONDS,
+      publicationSlice: e.JOBS_PUBLICATION_SLICE,
+    },
     auth: {
       issuer: development ? DEV_ISSUER : e.AUTH_ISSUER,
       audience,

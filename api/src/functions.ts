@@ -1,8 +1,12 @@
 import azf from "@azure/functions";
 import { loadConfig } from "./config";
 import { createApp } from "./app";
+import { JOB_MAX_ATTEMPTS } from "./platform/jobs";
 
-/** The Azure Functions entry point: every route of the app becomes one HTTP function, and the directory sync a timer. */
+/**
+ * The Azure Functions entry point: every route of the app becomes one HTTP function, the jobs' queue a queue-triggered
+ * function, and the directory sync a timer.
+ */
 const application = await createApp(loadConfig());
 for (const r of application.routes) {
   azf.app.http(r.endpoint.id, {
@@ -50,5 +54,22 @@ azf.app.timer("orphanSweep", {
         context.warn(`Orphan sweep of ${tenantId} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
+  },
+});
+
+/**
+ * Long work (ADR 0010, "Jobs"): a matching run, a publication's slices. Each message runs on an instance of its own,
+ * within the function's time limit (host.json), retried by the runtime after host.json's visibilityTimeout and moved
+ * to `<queue>-poison` after its maxDequeueCount (JOB_MAX_ATTEMPTS) attempts; the job records why it gave up.
+ * "JobsStorage" is the connection: `JobsStorage__queueServiceUri` with the managed identity (infra/azure.bicep).
+ */
+azf.app.storageQueue("jobs", {
+  queueName: application.config.jobs.queue,
+  connection: "JobsStorage",
+  handler: async (message, context) => {
+    const meta = context.triggerMetadata ?? {};
+    const dequeueCount = Number(meta.dequeueCount ?? meta.DequeueCount ?? 1);
+    if (dequeueCount >= JOB_MAX_ATTEMPTS) context.warn(`Job message ${String(meta.id ?? "")}: attempt ${dequeueCount}, the last.`);
+    await application.jobs.handle(message, dequeueCount);
   },
 });

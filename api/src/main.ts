@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from "./config";
 import { createApp, type TandemApp } from "./app";
 import { startLocalHost } from "./host/local-host";
+import { startQueueWorker, type QueueWorker } from "./host/queue-worker";
 import type { Server } from "node:http";
 import type { Clock } from "@tandem/core";
 
@@ -8,13 +9,17 @@ export interface RunningApi {
   app: TandemApp;
   server: Server;
   url: string;
+  /** The local worker of the jobs' queue (what the queue trigger is in Azure); null when started without one. */
+  worker: QueueWorker | null;
+  /** Starts a worker again (after `worker.stop()`), as a restarted process would. */
+  startWorker(): QueueWorker;
   close(): Promise<void>;
 }
 
 /** Starts the api on the local host (local runs, tests and benchmarks). */
 export async function runApi(
   config: Config,
-  options: { corsOrigins?: string[]; log?: (line: string) => void; clock?: Clock } = {},
+  options: { corsOrigins?: string[]; log?: (line: string) => void; clock?: Clock; worker?: boolean } = {},
 ): Promise<RunningApi> {
   const app = await createApp(config, {
     ...(options.clock ? { clock: options.clock } : {}),
@@ -34,17 +39,32 @@ export async function runApi(
     sweep && config.orphans.localIntervalMs > 0
       ? setInterval(() => void sweepAll(app).catch((e) => console.warn("the orphan sweep failed", e)), config.orphans.localIntervalMs).unref()
       : null;
-  return {
+  const startWorker = () =>
+    (running.worker = startQueueWorker({
+      queue: app.queue,
+      jobs: app.jobs,
+      visibilitySeconds: config.jobs.visibilitySeconds,
+      retrySeconds: config.jobs.retrySeconds,
+      ...(options.log ? { log: options.log } : {}),
+    }));
+  const running: RunningApi = {
     app,
     server,
     url: `http://localhost:${port}/api`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (interval) clearInterval(interval);
+    worker: null,
+    startWorker,
+    close: async () => {
+      if (interval) clearInterval(interval);
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await running.worker?.stop();
+    },
   };
+  // The host that serves the app.http handlers runs the queue's too, as the Functions host would (ADR 0010).
+  if (options.worker !== false) startWorker();
+  return running;
 }
 
 /** One sweep of every tenant the directory timer knows, one after the other: the job's output. */

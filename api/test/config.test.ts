@@ -90,8 +90,11 @@ describe("loadConfig: required settings", () => {
   });
 
   it("an account URL is enough for storage (managed identity); a malformed one is refused", () => {
-    const c = loadConfig(azureEnv({ STORAGE_CONNECTION_STRING: undefined, STORAGE_ACCOUNT_URL: "https://acct.table.core.windows.net" }));
-    expect(c.storage).toEqual({ accountUrl: "https://acct.table.core.windows.net" });
+    const identity = { STORAGE_CONNECTION_STRING: undefined, STORAGE_ACCOUNT_URL: "https://acct.table.core.windows.net", JobsStorage__queueServiceUri: "https://acct.queue.core.windows.net" };
+    const c = loadConfig(azureEnv(identity));
+    expect(c.storage).toEqual({ accountUrl: "https://acct.table.core.windows.net", queueServiceUrl: "https://acct.queue.core.windows.net" });
+    // The jobs' queue has to be reachable too (ADR 0010).
+    expect(refusal(azureEnv({ ...identity, JobsStorage__queueServiceUri: undefined })).message).toMatch(/JobsStorage__queueServiceUri/);
     expect(refusal(azureEnv({ STORAGE_CONNECTION_STRING: undefined, STORAGE_ACCOUNT_URL: "not a url" })).message).toMatch(
       /STORAGE_ACCOUNT_URL/,
     );

@@ -290,6 +290,18 @@ export interface MatchingRunStore {
   part(tenantId: string, runId: string, part: string): Promise<unknown[]>;
 }
 
+/** Long work for a worker (ADR 0010, "Jobs"): its kind, the tenant it is about, and the kind's own fields. */
+export interface JobMessage {
+  kind: string;
+  tenantId: string;
+  [field: string]: unknown;
+}
+
+/** Where jobs wait for a worker: an Azure Storage queue (Azurite's locally), read by a queue-triggered function. */
+export interface JobQueue {
+  enqueue(message: JobMessage): Promise<void>;
+}
+
 /** A mentor's places, guarded by their row's ETag. */
 export interface PlacesStore {
   get(tenantId: string, mentorId: string): Promise<Versioned<MentorPlaces> | null>;

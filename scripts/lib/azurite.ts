@@ -7,11 +7,15 @@ import { createRequire } from "node:module";
 export const AZURITE_ACCOUNT = "devstoreaccount1";
 export const AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-export const azuriteConnectionString = (port: number, host = "127.0.0.1") =>
-  `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};TableEndpoint=http://${host}:${port}/${AZURITE_ACCOUNT};`;
+export const azuriteConnectionString = (port: number, queuePort?: number, host = "127.0.0.1") =>
+  `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};TableEndpoint=http://${host}:${port}/${AZURITE_ACCOUNT};` +
+  (queuePort ? `QueueEndpoint=http://${host}:${queuePort}/${AZURITE_ACCOUNT};` : "");
 
 export interface Azurite {
+  /** The table service's. */
   port: number;
+  /** The queue service's: the jobs' queue (ADR 0010). */
+  queuePort: number;
   connectionString: string;
   /** Stops with SIGINT so that Azurite saves its data; never SIGKILL. */
   stop(): Promise<void>;
@@ -28,34 +32,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilListening(port: number, child: ChildProcess, output: () => string): Promise<void> {
+async function waitUntilListening(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Azurite exited (${child.exitCode}):\n${output()}`);
     try {
-      await fetch(`http://127.0.0.1:${port}/${AZURITE_ACCOUNT}/Tables`, { signal: AbortSignal.timeout(1000) });
+      await fetch(url, { signal: AbortSignal.timeout(1000) });
       return;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  throw new Error(`Azurite did not start on port ${port} within 30 s:\n${output()}`);
+  throw new Error(`Azurite did not start at ${url} within 30 s:\n${output()}`);
 }
 
-/**
- * Starts Azurite's table service as a child process: on disk in `location`, or in memory without one.
- * Port 0 picks a free port.
- */
-export async function startAzurite(options: { port?: number; location?: string } = {}): Promise<Azurite> {
-  const port = options.port || (await freePort());
-  const main = createRequire(import.meta.url).resolve("azurite/dist/src/table/main.js");
-  const args = [main, "--tableHost", "127.0.0.1", "--tablePort", String(port), "--disableTelemetry", "--silent", "--skipApiVersionCheck"];
-  if (options.location) {
-    await mkdir(options.location, { recursive: true });
-    args.push("--location", options.location);
-  } else {
-    args.push("--inMemoryPersistence");
-  }
+/** One of Azurite's services as a child process; stopped with exactly one SIGINT. */
+async function startService(service: "table" | "queue", port: number, location: string | undefined): Promise<() => Promise<void>> {
+  const main = createRequire(import.meta.url).resolve(`azurite/dist/src/${service}/main.js`);
+  const args = [main, `--${service}Host`, "127.0.0.1", `--${service}Port`, String(port), "--disableTelemetry", "--silent", "--skipApiVersionCheck"];
+  if (location) args.push("--location", location);
+  else args.push("--inMemoryPersistence");
   // Its own process group: a Ctrl-C in the terminal reaches us only, and we stop Azurite with exactly one
   // SIGINT (a second one would kill it before it saves).
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -64,20 +60,35 @@ export async function startAzurite(options: { port?: number; location?: string }
   let out = "";
   child.stdout!.on("data", (d) => (out = (out + d).slice(-4000)));
   child.stderr!.on("data", (d) => (out = (out + d).slice(-4000)));
-  await waitUntilListening(port, child, () => out);
+  await waitUntilListening(`http://127.0.0.1:${port}/${AZURITE_ACCOUNT}${service === "table" ? "/Tables" : "?comp=list"}`, child, () => out);
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill("SIGTERM"), 15_000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        process.off("exit", orphanGuard);
+        resolve();
+      });
+      child.kill("SIGINT");
+    });
+}
+
+/**
+ * Starts Azurite's table and queue services as child processes: on disk in `location`, or in memory without one.
+ * Port 0 picks a free port.
+ */
+export async function startAzurite(options: { port?: number; queuePort?: number; location?: string } = {}): Promise<Azurite> {
+  const port = options.port || (await freePort());
+  const queuePort = options.queuePort || (await freePort());
+  if (options.location) await mkdir(options.location, { recursive: true });
+  const stops = await Promise.all([startService("table", port, options.location), startService("queue", queuePort, options.location)]);
   return {
     port,
-    connectionString: azuriteConnectionString(port),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill("SIGTERM"), 15_000);
-        child.once("exit", () => {
-          clearTimeout(timer);
-          process.off("exit", orphanGuard);
-          resolve();
-        });
-        child.kill("SIGINT");
-      }),
+    queuePort,
+    connectionString: azuriteConnectionString(port, queuePort),
+    stop: async () => {
+      await Promise.all(stops.map((stop) => stop()));
+    },
   };
 }

@@ -10,6 +10,7 @@ import { fakeApi, meOf, renderView, skillList } from "./render";
 import { cycleOf, demandOf, pastCycle, people, runIds, runOf, whyNotOf } from "./matching-data";
 
 const coordinator = () => meOf(null, { roles: ["mentee", "coordinator"] });
+const tandemIdsOf = ["7b1d5e2f-0000-4000-8000-000000000001", "7b1d5e2f-0000-4000-8000-000000000002"];
 const started = (id: string) => ({ id, cycleId: cycleOf().id, status: "running" as const, progress: 0, startedAt: "2026-12-02T07:00:00.000Z", publication: null });
 
 /** A fake api with the cycle and no run yet; each run answers "running" once, then done. */
@@ -131,7 +132,7 @@ describe("the matching console", () => {
     expect(fake.callsTo("startMatchingRun")[0]!.input.body).toMatchObject({ pins: [{ mentorId: people.tom.id, menteeId: people.denis.id }] });
   });
 
-  it("publishes once with a key kept for retries, tells what changed when the api refuses, and what publishing did", async () => {
+  it("publishes once with a key kept for retries, tells what changed when the api refuses, follows the publication's job, and says what publishing did", async () => {
     const fake = console_();
     fake.on("listMatchingRuns", () => ({ items: [started(runIds[0])] }));
     fake.on("getMatchingRun", () => runOf("done"));
@@ -146,15 +147,35 @@ describe("the matching console", () => {
     expect(await screen.findByText("Things changed since this run")).toBeTruthy();
     expect(screen.getByText("Denis Fabre changed his profile.")).toBeTruthy();
 
-    // Tried again (a dropped answer, say): the same key.
-    fake.on("publishMatchingRun", () => ({ runId: runIds[0], publishedAt: "2026-12-02T07:05:00.000Z", tandemIds: [runIds[1]], tandems: 1, circles: 1 }));
+    // Tried again (a dropped answer, say): the same key. Accepted, its job writes one proposal, then the other.
+    const tandemIds = tandemIdsOf;
+    const publication = (written: number, publishedAt: string | null = null) => ({ startedAt: "2026-12-02T07:05:00.000Z", publishedAt, by: people.tom.id, tandemIds, written, error: null });
+    fake.on("publishMatchingRun", () => ({ runId: runIds[0], publishedAt: null, tandemIds, tandems: 1, circles: 1, written: 0, error: null }));
+    let reads = 0;
+    fake.on("getMatchingRun", () => runOf("done", { publication: [publication(1), publication(2, "2026-12-02T07:05:02.000Z")][Math.min(reads++, 1)]! }));
     await user.click(screen.getByRole("button", { name: "Publish" }));
-    expect(await screen.findByText("Published: 1 tandem and 1 circle.")).toBeTruthy();
+    expect(await screen.findByText("Publishing: 1 of 2 proposals written…")).toBeTruthy();
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuetext")).toBe("1 / 2");
+    expect(screen.queryByRole("button", { name: "Publish" })).toBeNull();
+    expect(await screen.findByText("Published: 1 tandem and 1 circle.", {}, { timeout: 3000 })).toBeTruthy();
+    expect(screen.queryByRole("progressbar")).toBeNull();
     const [first, second] = fake.callsTo("publishMatchingRun");
     expect(first!.input.idempotencyKey).toBeTruthy();
     expect(second!.input.idempotencyKey).toBe(first!.input.idempotencyKey);
     // Published: nothing left to pin or remove.
     expect(screen.queryByRole("button", { name: /^Pin / })).toBeNull();
+  });
+
+  it("says when a publication's job stopped before the end, and finishes it with the same key", async () => {
+    const fake = console_();
+    const stopped = { startedAt: "2026-12-02T07:05:00.000Z", publishedAt: null, by: people.tom.id, tandemIds: [...tandemIdsOf], written: 1, error: "Publishing stopped after 5 attempts: Storage is not answering." };
+    fake.on("listMatchingRuns", () => ({ items: [started(runIds[0])] }));
+    fake.on("getMatchingRun", () => runOf("done", { publication: stopped }));
+    fake.on("publishMatchingRun", () => ({ runId: runIds[0], publishedAt: null, tandemIds: stopped.tandemIds, tandems: 1, circles: 1, written: 1, error: null }));
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator() });
+    expect(await screen.findByText("Publishing stopped before the end (1 of 2 written): Publishing stopped after 5 attempts: Storage is not answering.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Finish publishing" }));
+    expect(fake.callsTo("publishMatchingRun")).toHaveLength(1);
   });
 
   it("offers to run again from the changes a refused publication names", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoOrganisation, DemoPerson, MatchingRunView } from "@tandem/core";
-import { castOf, ok, startTestApi, type Cast, type TestApi, laterCycle } from "../support/test-api";
+import { castOf, ok, startTestApi, untilPublished, type Cast, type TestApi, laterCycle } from "../support/test-api";
 import { tandemIdOf } from "../../api/src/features/matching/publish";
 
 /**
@@ -72,6 +72,15 @@ async function giveBack(cycleId: string) {
   for (const t of await tandemsOfCycle(cycleId)) {
     if (t.status === "proposed") ok(await as(t.menteeIds[0]!)("transitionTandem", { params: { id: t.id }, body: { action: "decline", reason: "Fin du test." } }));
   }
+}
+
+/** Publishes a run (202 with the run's Location) and waits for its job to write every tandem. */
+async function publish(runId: string, key: string = randomUUID()) {
+  const accepted = await as(coordinator)("publishMatchingRun", { params: { runId }, idempotencyKey: key });
+  expect(accepted.status, JSON.stringify(accepted.problem)).toBe(202);
+  expect(accepted.headers.get("location")).toBe(`/api/matching/runs/${runId}`);
+  const publication = await untilPublished(as(coordinator), runId);
+  return { ...ok(accepted), publishedAt: publication.publishedAt, written: publication.written };
 }
 
 const tandemsOfCycle = async (cycleId: string) => ok(await as(coordinator)("listTandems", { query: { scope: "all" } })).items.filter((t) => t.cycleId === cycleId);
@@ -207,8 +216,9 @@ describe("publishing a run", () => {
     expect(await mine()).toEqual([]);
 
     const key = randomUUID();
-    const published = ok(await as(coordinator)("publishMatchingRun", { params: { runId: result.id }, idempotencyKey: key }));
+    const published = await publish(result.id, key);
     expect(published.tandemIds).toHaveLength(result.proposals.length);
+    expect(published.written).toBe(result.proposals.length);
     expect(published.tandems + published.circles).toBe(result.proposals.length);
 
     const seen = await mine();
@@ -249,6 +259,7 @@ describe("publishing a run", () => {
     const published = answers.filter((a) => a.ok);
     expect(published.length).toBeGreaterThanOrEqual(1);
     for (const a of answers) if (!a.ok) expect(a.status).toBe(409);
+    await untilPublished(as(coordinator), result.id);
     const tandems = await tandemsOfCycle(cycle.id);
     expect(tandems.map((t) => t.id).sort()).toEqual([...published[0]!.data!.tandemIds].sort());
     // The one that lost the race, retried, answers the publication.
@@ -267,7 +278,7 @@ describe("publishing a run", () => {
     const key = randomUUID();
     const ids = result.proposals.map((p) => tandemIdOf(result.id, p));
     const stored = (await repos.runs.get(tenant, result.id))!;
-    await repos.runs.put(tenant, { ...stored.value, publication: { key, startedAt: new Date().toISOString(), publishedAt: null, by: coordinator, tandemIds: ids, committed: true } }, stored.etag);
+    await repos.runs.put(tenant, { ...stored.value, publication: { key, startedAt: new Date().toISOString(), publishedAt: null, by: coordinator, tandemIds: ids, committed: true, written: 0, error: null } }, stored.etag);
     const first = result.proposals[0]!;
     const now = new Date().toISOString();
     await repos.tandems.create(tenant, { id: ids[0]!, kind: first.kind, cycleId: cycle.id, mentorId: first.mentorId, menteeIds: first.menteeIds, status: "proposed", acceptedBy: [], history: [{ at: now, by: coordinator, action: "propose" }], createdAt: now, updatedAt: now });
@@ -275,7 +286,7 @@ describe("publishing a run", () => {
 
     const other = await as(coordinator)("publishMatchingRun", { params: { runId: result.id }, idempotencyKey: randomUUID() });
     expect(other.status).toBe(409);
-    const done = ok(await as(coordinator)("publishMatchingRun", { params: { runId: result.id }, idempotencyKey: key }));
+    const done = await publish(result.id, key);
     expect(done.tandemIds).toEqual(ids);
     expect((await tandemsOfCycle(cycle.id)).map((t) => t.id).sort()).toEqual([...ids].sort());
     await giveBack(cycle.id);
@@ -297,7 +308,7 @@ describe("publishing a run", () => {
     expect(await tandemsOfCycle(cycle.id)).toEqual([]);
     // A new run of the same cycle publishes.
     const fresh = await run(cycle.id);
-    ok(await as(coordinator)("publishMatchingRun", { params: { runId: fresh.id }, idempotencyKey: randomUUID() }));
+    await publish(fresh.id);
     expect(await tandemsOfCycle(cycle.id)).toHaveLength(fresh.proposals.length);
     await giveBack(cycle.id);
   });
@@ -305,7 +316,7 @@ describe("publishing a run", () => {
   it("re-matches after declines: the accepted stay, the declined pair is not proposed again, places are counted", async () => {
     const cycle = await openCycle({ allowCircles: false });
     const result = await run(cycle.id);
-    ok(await as(coordinator)("publishMatchingRun", { params: { runId: result.id }, idempotencyKey: randomUUID() }));
+    await publish(result.id);
     const tandems = await tandemsOfCycle(cycle.id);
     const [kept, declined] = tandems;
     for (const who of [kept!.mentorId, kept!.menteeIds[0]!]) ok(await as(who)("transitionTandem", { params: { id: kept!.id }, body: { action: "accept" } }));
@@ -318,7 +329,7 @@ describe("publishing a run", () => {
     const open = tandems.filter((t) => t.id !== declined!.id);
     for (const t of open) expect(again.proposals.some((p) => p.menteeIds.includes(t.menteeIds[0]!))).toBe(false);
     expect(again.unmatched.find((u) => u.personId === kept!.menteeIds[0])).toMatchObject({ reasons: [{ code: "already_matched" }] });
-    const published = ok(await as(coordinator)("publishMatchingRun", { params: { runId: again.id }, idempotencyKey: randomUUID() }));
+    const published = await publish(again.id);
     const after = await tandemsOfCycle(cycle.id);
     expect(after.find((t) => t.id === kept!.id)).toMatchObject({ status: "accepted" });
     expect(after).toHaveLength(tandems.length + published.tandemIds.length);

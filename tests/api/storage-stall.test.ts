@@ -16,9 +16,10 @@ let cast: Cast;
 
 beforeAll(async () => {
   const port = Number(/TableEndpoint=http:\/\/[^:]+:(\d+)/.exec(inject("azuriteConnectionString"))![1]);
+  const queuePort = Number(/QueueEndpoint=http:\/\/[^:]+:(\d+)/.exec(inject("azuriteConnectionString"))![1]);
   proxy = await pausableProxy(port);
   api = await startTestApi({
-    env: { STORAGE_CONNECTION_STRING: azuriteConnectionString(proxy.port), STORAGE_TIMEOUT_SECONDS: "0.5", HEALTH_TIMEOUT_SECONDS: "0.2" },
+    env: { STORAGE_CONNECTION_STRING: azuriteConnectionString(proxy.port, queuePort), STORAGE_TIMEOUT_SECONDS: "0.5", HEALTH_TIMEOUT_SECONDS: "0.2" },
   });
   cast = castOf(api.org);
 });

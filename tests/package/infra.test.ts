@@ -100,6 +100,31 @@ describe("infra/azure.bicep", () => {
     expect(bicep).toContain(`storageTableDataContributor: '${ROLE.storageTableDataContributor}'`);
   });
 
+  it("keeps the jobs' queue on the data account, reached by identity, as the api and its queue trigger read it (ADR 0010)", async () => {
+    expect(resource("dataQueues")).toMatch(/'Microsoft\.Storage\/storageAccounts\/queueServices@[^']+'[\s\S]*parent: dataStorage/);
+    expect(resource("jobsQueue")).toMatch(/parent: dataQueues\s*\n\s*name: 'tandem-jobs'/);
+    expect(resource("jobsPoisonQueue")).toMatch(/name: '\$\{jobsQueue\.name\}-poison'/);
+    const settings = appSettings();
+    expect(settings.get("JobsStorage__queueServiceUri")).toBe("dataStorage.properties.primaryEndpoints.queue");
+    expect(settings.get("JOBS_QUEUE")).toBe("jobsQueue.name");
+    const grant = resource("apiRunsJobs");
+    expect(grant).toMatch(/scope: dataStorage/);
+    expect(grant).toContain("roles.storageQueueDataContributor");
+    expect(grant).toMatch(/principalId: api\.identity\.principalId/);
+    // The trigger's connection and its queue are the ones functions.ts names; the runtime gives up when the api does.
+    const functions = text("api/src/functions.ts");
+    expect(functions).toContain('connection: "JobsStorage"');
+    expect(functions).toContain("queueName: application.config.jobs.queue");
+    const config = text("api/src/config.ts");
+    for (const name of ["JobsStorage__queueServiceUri", "JOBS_QUEUE"]) expect(config).toContain(`${name}:`);
+    const host = JSON.parse(text("api/host.json")) as { functionTimeout: string; extensionBundle?: { id: string }; extensions: { queues: { maxDequeueCount: number } } };
+    const { JOB_MAX_ATTEMPTS } = await import("../../api/src/platform/jobs");
+    expect(host.extensions.queues.maxDequeueCount).toBe(JOB_MAX_ATTEMPTS);
+    // A Node app gets the queue trigger (and its identity-based connection) from the extension bundle.
+    expect(host.extensionBundle?.id).toBe("Microsoft.Azure.Functions.ExtensionBundle");
+    expect(host.functionTimeout).toBe("00:10:00");
+  });
+
   it("sends telemetry to Application Insights, through the identity", () => {
     expect(resource("insights")).toContain("'Microsoft.Insights/components@");
     const settings = appSettings();

@@ -47,7 +47,7 @@ describe("npm start", () => {
     dir = await mkdtemp(join(tmpdir(), "tandem-start-"));
     const apiPort = await freePort();
     const graphPort = await freePort();
-    const env = { API_PORT: String(apiPort), AZURITE_PORT: String(await freePort()), GRAPH_PORT: String(graphPort), TANDEM_DATA_DIR: dir };
+    const env = { API_PORT: String(apiPort), AZURITE_PORT: String(await freePort()), AZURITE_QUEUE_PORT: String(await freePort()), GRAPH_PORT: String(graphPort), TANDEM_DATA_DIR: dir };
     const base = `http://localhost:${apiPort}/api`;
 
     running = await npmStart(env);

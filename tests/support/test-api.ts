@@ -230,3 +230,17 @@ export function laterCycle(): { startsOn: string; endsOn: string } {
   const start = 400 + 200 * cyclesOpened++;
   return { startsOn: day(start), endsOn: day(start + 180) };
 }
+
+/**
+ * Follows a publication (202, written by a job: ADR 0010) on its run until it is published, and answers the run's
+ * publication then; fails the test with its error if its job stopped.
+ */
+export async function untilPublished(call: ApiCall, runId: string) {
+  for (let i = 0; i < 1200; i++) {
+    const pub = ok(await call("getMatchingRun", { params: { runId } })).publication;
+    if (pub?.error) throw new Error(`the publication stopped: ${pub.error}`);
+    if (pub?.publishedAt) return pub;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the publication did not finish");
+}

@@ -1,4 +1,4 @@
-import type { AggregateUpdater, Calendar, Clock, Directory, IdSource, ReportStore, Repositories } from "@tandem/core";
+import type { AggregateUpdater, Calendar, Clock, Directory, IdSource, JobQueue, ReportStore, Repositories } from "@tandem/core";
 import type { Caller } from "./auth";
 import type { HttpOptions } from "./http";
 
@@ -15,6 +15,8 @@ export interface Deps {
   minGroupSize: number;
   clock: Clock;
   ids: IdSource;
+  /** Where long work goes to run as a job (ADR 0010): the queue a queue-triggered function, or the local worker, reads. */
+  jobs: JobQueue;
   /** The caller's own calendar (Microsoft Graph, or the simulator), reached on their behalf, per request. */
   calendarFor(caller: Caller): Calendar;
   /** How long a meeting Tandem booked may have no session before the orphan sweep cancels it (ADR 0006). */

@@ -581,11 +581,11 @@ export const api = {
   publishMatchingRun: endpoint({
     ...routes.publishMatchingRun,
     access: "coordinator",
-    summary: "Publish a run: its proposals become tandems and circles, proposed to their members; once per run whatever the retries; refused (409) if its inputs changed since it ran",
+    summary: "Publish a run: its proposals become tandems and circles, proposed to their members, written by a job (accepted, its progress at the Location); once per run whatever the retries; refused (409) if its inputs changed since it ran",
     tag: "matching",
     params: RunParams,
     response: PublishedRun,
-    status: 200,
+    status: 202,
     errors: [404, 409],
     idempotencyKey: "required",
   }),

@@ -2,21 +2,17 @@ import { createHash } from "node:crypto";
 import {
   TandemError,
   inputChanges,
-  newTandem,
   type MatchingRunRecord,
   type PublishedRun,
   type RunInputChange,
   type RunProposal,
-  type Tandem,
+  type Versioned,
 } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import { mapLimit, type Deps } from "../../platform/deps";
 import { placesOf, reserve, unreserve } from "../tandems/places";
 import { readInputs } from "./inputs";
-import { parts, type MatchingRuns } from "./runs";
-
-/** A claim on a publication older than this, never committed, belongs to a client that gave up: another key may take over. */
-const CLAIM_MS = 10 * 60_000;
+import { PUBLICATION_CLAIM_MS, matchingJobKinds, parts, type MatchingRuns } from "./runs";
 
 /** The same id for a proposal of a run whatever the retry: a retried publication writes the same tandems, once. */
 export function tandemIdOf(runId: string, p: Pick<RunProposal, "mentorId" | "menteeIds">): string {
@@ -26,13 +22,45 @@ export function tandemIdOf(runId: string, p: Pick<RunProposal, "mentorId" | "men
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The publication as the request answers it and the run shows it: written by a job, done once `publishedAt` is set. */
 const answerOf = (r: MatchingRunRecord, proposals: RunProposal[]): PublishedRun => ({
   runId: r.id,
-  publishedAt: r.publication!.publishedAt!,
+  publishedAt: r.publication!.publishedAt,
   tandemIds: r.publication!.tandemIds,
   tandems: proposals.filter((p) => p.kind === "tandem").length,
   circles: proposals.filter((p) => p.kind === "circle").length,
+  written: r.publication!.written,
+  error: r.publication!.error,
 });
+
+type Publication = NonNullable<MatchingRunRecord["publication"]>;
+
+/**
+ * Records a step of a key's publication on the run's row, with its ETag: a concurrent delivery or retry with the same
+ * key may have recorded it (or more) first. Answers the row as it stands, or throws "conflict" if another key holds it.
+ */
+export async function markPublication(
+  deps: Deps,
+  runs: MatchingRuns,
+  t: string,
+  held: Versioned<MatchingRunRecord>,
+  key: string,
+  change: (pub: Publication) => Partial<Publication> | null,
+): Promise<Versioned<MatchingRunRecord>> {
+  let current = held;
+  for (;;) {
+    const pub = current.value.publication;
+    if (pub?.key !== key) throw new TandemError("conflict", "This run is being published under another Idempotency-Key: retry with that key.");
+    const next = change(pub);
+    if (!next) return current;
+    try {
+      return await deps.repos.runs.put(t, { ...current.value, publication: { ...pub, ...next } }, current.etag);
+    } catch (e) {
+      if (!(e instanceof TandemError && e.code === "precondition_failed")) throw e;
+      current = await runs.record(t, current.value.id);
+    }
+  }
+}
 
 const changed = (changes: RunInputChange[]) =>
   new TandemError(
@@ -48,7 +76,8 @@ const changed = (changes: RunInputChange[]) =>
  * publication, or finishes it if it was cut short (tandem ids come from the run, so a retry writes the same ones).
  * Before anything is written: refused (409, saying what changed) when the cohort, the cycle or the tandems differ from
  * what the run read; then every mentor's places are taken on their row of places, all or none (409 if a proposal or
- * an acceptance took one meanwhile). Only then are the tandems written: past that point a publication always finishes.
+ * an acceptance took one meanwhile). Only then are the tandems written, by a job in slices (`publishSlice`): past that
+ * point a publication always finishes, and the answer (202) is the publication under way.
  */
 export async function publishRun(deps: Deps, runs: MatchingRuns, caller: Caller, runId: string, key: string): Promise<PublishedRun> {
   const t = caller.tenantId;
@@ -69,11 +98,15 @@ export async function publishRun(deps: Deps, runs: MatchingRuns, caller: Caller,
       throw new TandemError("illegal_transition", "This run was already published (with another Idempotency-Key).");
     }
     if (pub && pub.key === key) break;
-    if (pub && (pub.committed || Date.parse(now()) - Date.parse(pub.startedAt) < CLAIM_MS)) {
+    if (pub && (pub.committed || Date.parse(now()) - Date.parse(pub.startedAt) < PUBLICATION_CLAIM_MS)) {
       throw new TandemError("conflict", "This run is being published under another Idempotency-Key: retry with that key.");
     }
     try {
-      current = await deps.repos.runs.put(t, { ...current.value, publication: { key, startedAt: now(), publishedAt: null, by: caller.userId, tandemIds: ids, committed: false } }, current.etag);
+      current = await deps.repos.runs.put(
+        t,
+        { ...current.value, publication: { key, startedAt: now(), publishedAt: null, by: caller.userId, tandemIds: ids, committed: false, written: 0, error: null } },
+        current.etag,
+      );
       break;
     } catch (e) {
       if (!(e instanceof TandemError && e.code === "precondition_failed")) throw e;
@@ -134,38 +167,18 @@ export async function publishRun(deps: Deps, runs: MatchingRuns, caller: Caller,
         },
       ]);
     }
-    await mark({ committed: true });
+    current = await markPublication(deps, runs, t, current, key, (pub) => (pub.committed ? null : { committed: true }));
   }
 
-  // Committed: write what is not written yet. A tandem that exists already was written by an earlier try.
-  await mapLimit(proposals.map((p, i) => [p, i] as const), 8, async ([p, i]) => {
-    const tandem: Tandem = {
-      ...newTandem(ids[i]!, { kind: p.kind, cycleId: current.value.cycleId, mentorId: p.mentorId, menteeIds: p.menteeIds }, caller.userId, now()),
-      match: { runId, skillId: p.skillId, pairs: p.pairs.map((x) => ({ menteeId: x.menteeId, score: x.score, parts: x.breakdown.map(({ words: _, ...part }) => part) })) },
-    };
-    try {
-      await deps.repos.tandems.create(t, tandem);
-    } catch (e) {
-      if (!(e instanceof TandemError && e.code === "conflict")) throw e;
+  // Committed: the job writes the tandems, in slices. A retry with the key sends it again from where it got (and past
+  // an error): a second delivery of a slice writes nothing twice (tandem ids come from the run).
+  if (!current.value.publication!.publishedAt) {
+    if (proposals.length === 0) {
+      current = await markPublication(deps, runs, t, current, key, (pub) => (pub.publishedAt ? null : { publishedAt: now() }));
+    } else {
+      current = await markPublication(deps, runs, t, current, key, (pub) => (pub.error === null ? null : { error: null }));
+      await deps.jobs.enqueue({ kind: matchingJobKinds.publish, tenantId: t, runId, key, from: current.value.publication!.written });
     }
-  });
-  await mapLimit(ids, 4, (id) => deps.aggregates.tandemChanged(t, id));
-  await mark({ publishedAt: now() });
+  }
   return answerOf(current.value, proposals);
-
-  /** Records a step of this key's publication; a concurrent retry with the same key may have recorded it first. */
-  async function mark(change: Partial<NonNullable<MatchingRunRecord["publication"]>>) {
-    for (;;) {
-      const pub = current.value.publication;
-      if (pub?.key !== key) throw new TandemError("conflict", "This run is being published under another Idempotency-Key: retry with that key.");
-      if (Object.entries(change).every(([k, v]) => k === "publishedAt" ? pub.publishedAt !== null : pub[k as keyof typeof pub] === v)) return;
-      try {
-        current = await deps.repos.runs.put(t, { ...current.value, publication: { ...pub, ...change } }, current.etag);
-        return;
-      } catch (e) {
-        if (!(e instanceof TandemError && e.code === "precondition_failed")) throw e;
-        current = await runs.record(t, runId);
-      }
-    }
-  }
 }

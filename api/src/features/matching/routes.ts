@@ -1,17 +1,18 @@
 import { api } from "@tandem/core";
 import { route } from "../../platform/http";
 import type { FeatureContext } from "../../platform/deps";
-import type { MatchingRuns } from "./runs";
+import type { MatchingRunRecord } from "@tandem/core";
+import { publicationView, type MatchingRuns } from "./runs";
 import { publishRun } from "./publish";
 import { demand } from "./demand";
 
-const started = (r: { id: string; cycleId: string; status: "running" | "done" | "failed"; progress: number; startedAt: string; publication: { startedAt: string; publishedAt: string | null; by: string; tandemIds: string[] } | null }) => ({
+const started = (r: MatchingRunRecord) => ({
   id: r.id,
   cycleId: r.cycleId,
   status: r.status,
   progress: r.progress,
   startedAt: r.startedAt,
-  publication: r.publication ? { startedAt: r.publication.startedAt, publishedAt: r.publication.publishedAt, by: r.publication.by, tandemIds: r.publication.tandemIds } : null,
+  publication: publicationView(r),
 });
 
 /** The coordinator runs the cycle: matching runs as jobs, "why not", publication, demand and supply (issue 14). */
@@ -25,6 +26,7 @@ export const matchingRoutes = ({ deps, http }: FeatureContext, runs: MatchingRun
   route(api.whyNotPair, http, async ({ caller, params, query }) => ({ body: await runs.whyNot(caller.tenantId, params.runId, query.mentorId, query.menteeId) })),
   route(api.publishMatchingRun, http, async ({ caller, params, idempotencyKey }) => ({
     body: await publishRun(deps, runs, caller, params.runId, idempotencyKey!),
+    location: `/api/matching/runs/${params.runId}`,
   })),
   route(api.programDemand, http, async ({ caller, query }) => ({ body: await demand(deps, caller.tenantId, query.cycleId) })),
 ];

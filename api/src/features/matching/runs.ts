@@ -19,7 +19,14 @@ import {
 } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
+import { JOB_MAX_ATTEMPTS } from "../../platform/jobs";
 import { fingerprintOf, readInputs } from "./inputs";
+
+/** The jobs of matching (ADR 0010): a run, and a slice of a publication. */
+export const matchingJobKinds = { run: "matching.run", publish: "matching.publish" } as const;
+
+/** A claim on a publication older than this, never committed, belongs to a client that gave up: another key may take over. */
+export const PUBLICATION_CLAIM_MS = 10 * 60_000;
 
 /** A running job renews its lease at each step; a run still "running" past it lost its process. */
 export const RUN_LEASE_MS = 10 * 60_000;
@@ -40,6 +47,12 @@ export const parts = {
 
 type PersonName = MatchingRunView["people"][number];
 
+/** A run's publication as coordinators see it: without its Idempotency-Key. */
+export const publicationView = (r: MatchingRunRecord): MatchingRunView["publication"] =>
+  r.publication
+    ? { startedAt: r.publication.startedAt, publishedAt: r.publication.publishedAt, by: r.publication.by, tandemIds: r.publication.tandemIds, written: r.publication.written, error: r.publication.error }
+    : null;
+
 export const bilingualNames = (skills: Pick<Skill, "id" | "label">[], people: PersonName[]): BilingualNames => {
   const names = new Map(people.map((p) => [p.id, p.displayName]));
   return { skill: skillNames(skills), person: (id) => names.get(id) ?? id };
@@ -48,7 +61,8 @@ export const bilingualNames = (skills: Pick<Skill, "id" | "label">[], people: Pe
 /**
  * Matching runs as jobs, the way the directory sync runs (202, a status row, progress): `start` writes the run's row
  * and answers at once; the job reads the cohort, runs the engine and stores the result in slices, then marks the row
- * done. Locally the job runs in this process after the answer; in Azure, ADR 0010 says what runs it.
+ * done. The job is a message on the jobs' queue: a queue-triggered function runs it in Azure, the local host's worker
+ * locally (ADR 0010).
  */
 export function matchingRuns(deps: Deps) {
   // The last runs solved, to answer "why not" without solving again: the engine is deterministic, so a run solved
@@ -60,13 +74,22 @@ export function matchingRuns(deps: Deps) {
     while (solved.size > 2) solved.delete(solved.keys().next().value!);
   };
 
-  async function execute(tenantId: string, held: Versioned<MatchingRunRecord>): Promise<MatchingRunRecord> {
+  /**
+   * The run's job (ADR 0010, "Jobs"): a queue may hand the same message out twice, even at once, so every step is
+   * written with the row's ETag and whoever loses that race stops, leaving the run to the other delivery. What can never
+   * succeed is recorded as the run's failure at once; anything else throws, and the queue tries again.
+   */
+  async function execute(tenantId: string, runId: string): Promise<void> {
+    const held = await deps.repos.runs.get(tenantId, runId);
+    // Done, failed or gone: a message delivered again has nothing left to do.
+    if (held?.value.status !== "running") return;
     let current = held;
     const save = async (change: Partial<MatchingRunRecord>) => {
       current = await deps.repos.runs.put(tenantId, { ...current.value, ...change, leaseUntil: plus(deps.clock.now(), RUN_LEASE_MS) }, current.etag);
     };
     const r = held.value;
     try {
+      await save({ progress: 0 });
       const inputs = await readInputs(deps, tenantId, r);
       await save({ progress: 0.3 });
       const run = matchCohort(inputs.input);
@@ -101,17 +124,20 @@ export function matchingRuns(deps: Deps) {
         chunks[part] = await write(part, items as unknown[]);
       }
       await save({ status: "done", progress: 1, finishedAt: deps.clock.now(), summary: run.result.summary, fingerprint: fingerprintOf(input), chunks });
-      return current.value;
     } catch (e) {
-      const message = e instanceof TandemError ? e.message : "The matching run failed unexpectedly.";
-      if (!(e instanceof TandemError)) deps.warn("matching run failed", e);
-      try {
-        await save({ status: "failed", finishedAt: deps.clock.now(), error: message.slice(0, 500) });
-      } catch (x) {
-        deps.warn("matching run could not record its failure", x);
-      }
-      return current.value;
+      // Another delivery of this job wrote the row since: it carries on, this one stops.
+      if (e instanceof TandemError && e.code === "precondition_failed") return;
+      if (!(e instanceof TandemError) || e.code === "unavailable") throw e;
+      await save({ status: "failed", finishedAt: deps.clock.now(), error: e.message.slice(0, 500) }).catch((x: unknown) => deps.warn("matching run could not record its failure", x));
     }
+  }
+
+  /** The job was given up (its last attempt threw): the run says why. */
+  async function failed(tenantId: string, runId: string, reason: string): Promise<void> {
+    const held = await deps.repos.runs.get(tenantId, runId);
+    if (held?.value.status !== "running") return;
+    const error = `The run failed ${JOB_MAX_ATTEMPTS} times: ${reason}`.slice(0, 500);
+    await deps.repos.runs.put(tenantId, { ...held.value, status: "failed", finishedAt: deps.clock.now(), error }, held.etag);
   }
 
   /** What a run read, from its rows: the same input, so the engine gives the same result. */
@@ -127,14 +153,23 @@ export function matchingRuns(deps: Deps) {
     return r;
   }
 
-  /** A run whose job died (its lease ran out while running) reads as failed: start another. */
-  const asSeen = (r: MatchingRunRecord): MatchingRunRecord =>
-    r.status === "running" && r.leaseUntil < deps.clock.now()
-      ? { ...r, status: "failed", error: "The run stopped before it finished (its process ended): start another run." }
-      : r;
+  /**
+   * A run whose job died (its lease ran out while running) reads as failed: start another. A publication whose request
+   * died before it committed reads as stopped once its claim is stale (another key may then take it over).
+   */
+  const asSeen = (r: MatchingRunRecord): MatchingRunRecord => {
+    const now = deps.clock.now();
+    const out: MatchingRunRecord =
+      r.status === "running" && r.leaseUntil < now ? { ...r, status: "failed", error: "The run stopped before it finished (its process ended): start another run." } : r;
+    const pub = out.publication;
+    return pub && !pub.committed && !pub.error && Date.parse(now) - Date.parse(pub.startedAt) >= PUBLICATION_CLAIM_MS
+      ? { ...out, publication: { ...pub, error: "The publication stopped before it began (its request ended): publish again." } }
+      : out;
+  };
 
   return {
     execute,
+    failed,
     storedInput,
     record,
     asSeen,
@@ -165,7 +200,13 @@ export function matchingRuns(deps: Deps) {
         },
         null,
       );
-      void execute(caller.tenantId, held);
+      try {
+        await deps.jobs.enqueue({ kind: matchingJobKinds.run, tenantId: caller.tenantId, runId: held.value.id });
+      } catch (e) {
+        const error = "The run could not be queued: start another run.";
+        await deps.repos.runs.put(caller.tenantId, { ...held.value, status: "failed", finishedAt: deps.clock.now(), error }, held.etag).catch(() => undefined);
+        throw e;
+      }
       return held.value;
     },
 
@@ -198,7 +239,7 @@ export function matchingRuns(deps: Deps) {
         unmatched: unmatched as MatchingRunView["unmatched"],
         pinProblems: pinProblems as MatchingRunView["pinProblems"],
         people: people as PersonName[],
-        publication: r.publication ? { startedAt: r.publication.startedAt, publishedAt: r.publication.publishedAt, by: r.publication.by, tandemIds: r.publication.tandemIds } : null,
+        publication: publicationView(r),
       };
     },
 

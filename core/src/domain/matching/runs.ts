@@ -82,6 +82,10 @@ export const RunPublication = z.strictObject({
   publishedAt: Instant.nullable(),
   by: Id,
   tandemIds: z.array(Id),
+  /** How many of the proposals are written as tandems so far: the publication's progress (a job writes them in slices). */
+  written: z.int().min(0).default(0),
+  /** Why the publication's job stopped before the end, when it did: publishing again with the same key finishes it. */
+  error: z.string().nullable().default(null),
 });
 
 export const MatchingRunView = z
@@ -121,8 +125,20 @@ export const WhyNotView = z
   .meta({ id: "WhyNot" });
 export type WhyNotView = z.infer<typeof WhyNotView>;
 
+/**
+ * What POST /matching/runs/{id}/publish answers (202): the publication, accepted, as its job writes it. It is done once
+ * `publishedAt` is set; until then the run (its Location) shows its progress in `publication.written`.
+ */
 export const PublishedRun = z
-  .strictObject({ runId: Id, publishedAt: Instant, tandemIds: z.array(Id), tandems: z.int().min(0), circles: z.int().min(0) })
+  .strictObject({
+    runId: Id,
+    publishedAt: Instant.nullable(),
+    tandemIds: z.array(Id),
+    tandems: z.int().min(0),
+    circles: z.int().min(0),
+    written: z.int().min(0),
+    error: z.string().nullable(),
+  })
   .meta({ id: "PublishedRun" });
 export type PublishedRun = z.infer<typeof PublishedRun>;
 

@@ -86,6 +86,9 @@ export const consoleMessages = defineMessages({
     "matching.published.circles_one": "{count} circle",
     "matching.published.circles": "{count} circles",
     "matching.published.before": "This run was published on {when}.",
+    "matching.publishing": "Publishing: {written} of {total} proposals written…",
+    "matching.publish.stopped": "Publishing stopped before the end ({written} of {total} written): {error}",
+    "matching.publish.finish": "Finish publishing",
     "matching.changed.title": "Things changed since this run",
     "matching.changed.body": "The run cannot be published: run the matching again to take these changes into account.",
 
@@ -231,6 +234,9 @@ export const consoleMessages = defineMessages({
     "matching.published.circles_one": "{count} cercle",
     "matching.published.circles": "{count} cercles",
     "matching.published.before": "Cet appariement a été publié le {when}.",
+    "matching.publishing": "Publication\u202f: {written} propositions écrites sur {total}…",
+    "matching.publish.stopped": "La publication s’est arrêtée avant la fin ({written} écrites sur {total})\u202f: {error}",
+    "matching.publish.finish": "Terminer la publication",
     "matching.changed.title": "Des choses ont changé depuis cet appariement",
     "matching.changed.body": "Il ne peut pas être publié\u202f: relancez l’appariement pour tenir compte de ces changements.",
 

@@ -74,7 +74,7 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
   const [pins, setPins] = useState<Pair[]>([]);
   const [removals, setRemovals] = useState<Pair[]>([]);
   const [starting, setStarting] = useState(false);
-  const [publishing, setPublishing] = useState(false);
+  const [sending, setSending] = useState(false);
   const [published, setPublished] = useState<PublishedRun>();
   const [changes, setChanges] = useState<NonNullable<ProblemParticulars["changes"]>>();
   // One key per run, kept across retries: a publication cut short is finished, never made twice (ADR 0010).
@@ -108,9 +108,10 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
     };
   }, [call, cycle.id, show]);
 
-  // A running run is read again until it is done or failed.
+  // A running run, or a publication under way (written by a job), is read again until it is done or stopped.
+  const publishing = !!run?.publication && !run.publication.publishedAt && !run.publication.error;
   useEffect(() => {
-    if (run?.status !== "running") return;
+    if (run?.status !== "running" && !publishing) return;
     let live = true;
     const timer = setTimeout(() => {
       call("getMatchingRun", { params: { runId: run.id } }).then(
@@ -122,7 +123,7 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [call, run, show]);
+  }, [call, run, publishing, show]);
 
   const start = async () => {
     setStarting(true);
@@ -141,18 +142,20 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
 
   const publish = async () => {
     if (!run) return;
-    setPublishing(true);
+    setSending(true);
     setError(undefined);
     setChanges(undefined);
     let key = keys.current.get(run.id);
     if (!key) keys.current.set(run.id, (key = crypto.randomUUID()));
     try {
       setPublished((await call("publishMatchingRun", { params: { runId: run.id }, idempotencyKey: key })).data);
+      // Accepted: its job writes the tandems; the run shows how far it got.
+      show((await call("getMatchingRun", { params: { runId: run.id } })).data);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && e.particulars.changes?.length) setChanges(e.particulars.changes);
       else setError(e);
     } finally {
-      setPublishing(false);
+      setSending(false);
     }
   };
 
@@ -173,7 +176,8 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
   const name = (id: string) => names.get(id) ?? t("console.someone");
   const running = run?.status === "running";
   const done = run?.status === "done" ? run : undefined;
-  const publication = published ?? (done?.publication?.publishedAt ? done.publication : undefined);
+  const publication = done?.publication?.publishedAt ? done.publication : undefined;
+  const stopped = done?.publication?.error ? done.publication : undefined;
 
   return (
     <>
@@ -277,6 +281,23 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
                 </MessageBarActions>
               </MessageBar>
             )}
+            {stopped && (
+              <MessageBar intent="error">
+                <MessageBarBody>{t("matching.publish.stopped", { written: stopped.written, total: done.proposals.length, error: stopped.error ?? "" })}</MessageBarBody>
+              </MessageBar>
+            )}
+            {publishing && (
+              <div className={st.progress}>
+                <Text id={`${ids.publish}-progress`}>{t("matching.publishing", { written: done.publication!.written, total: done.proposals.length })}</Text>
+                <ProgressBar
+                  aria-labelledby={`${ids.publish}-progress`}
+                  aria-valuetext={`${done.publication!.written} / ${done.proposals.length}`}
+                  value={done.publication!.written}
+                  max={Math.max(done.proposals.length, 1)}
+                  thickness="large"
+                />
+              </div>
+            )}
             {publication ? (
               <MessageBar intent="success">
                 <MessageBarBody>
@@ -289,16 +310,18 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
                 </MessageBarBody>
               </MessageBar>
             ) : (
-              <div className={st.run}>
-                <Button appearance="primary" disabled={publishing || done.proposals.length === 0} onClick={() => void publish()}>
-                  {t(publishing ? "matching.publish.busy" : "matching.publish")}
-                </Button>
-              </div>
+              !publishing && (
+                <div className={st.run}>
+                  <Button appearance="primary" disabled={sending || done.proposals.length === 0} onClick={() => void publish()}>
+                    {t(sending ? "matching.publish.busy" : stopped ? "matching.publish.finish" : "matching.publish")}
+                  </Button>
+                </div>
+              )
             )}
           </section>
-          <Proposals run={done} actions={publication ? undefined : actions} />
+          <Proposals run={done} actions={done.publication ? undefined : actions} />
           <Unmatched run={done} />
-          <WhyNot run={done} actions={publication ? undefined : actions} />
+          <WhyNot run={done} actions={done.publication ? undefined : actions} />
         </>
       )}
     </>
