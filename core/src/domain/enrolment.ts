@@ -10,3 +10,12 @@ export function cycleRolesOf(p: { programRoles: readonly ProgramRole[]; enrolmen
   const e = (p.enrolments ?? []).find((x) => x.cycleId === cycle.id);
   return e ? p.programRoles.filter((r) => e.roles.includes(r)) : [];
 }
+
+/**
+ * The cycle a person most likely means: the latest one that has started or will and has not ended (the one open for
+ * matching, as the next cycle is matched while the current one runs), else the latest. `today`: YYYY-MM-DD.
+ */
+export function currentCycle<C extends Pick<Cycle, "startsOn" | "endsOn">>(cycles: readonly C[], today: string): C | undefined {
+  const latest = [...cycles].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
+  return latest.find((c) => c.endsOn >= today) ?? cycles[0];
+}
