@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { Button, Card, Checkbox, Subtitle1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { currentCycle, type CycleView, type ProgramRole } from "@tandem/core";
+import type { CycleView, ProgramRole } from "@tandem/core";
 import { ErrorNotice, useResource } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
@@ -10,18 +10,31 @@ const useStyles = makeStyles({
   roles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, border: "none", margin: 0, padding: 0 },
 });
 
+/** At most this many cycles open for enrolment are offered at once, the latest first. */
+const SHOWN = 3;
+
 /**
- * Enrolment in the cycle open for matching, when that cycle matches only the people who enrolled in it: enrol as the
+ * Enrolment in the cycles open for matching (not ended) that match only the people who enrolled in them: enrol as the
  * roles of one's profile (both, or one of them), or withdraw (PUT|DELETE /me/enrolments/{cycleId}).
  */
 export function CycleEnrolment() {
   const { call, me, refreshMe } = useSession();
   const cycles = useResource(async () => (await call("listCycles")).data.items, [call]);
-  const cycle = cycles.data && currentCycle(cycles.data, new Date().toISOString().slice(0, 10));
   if (!me.profile || me.profile.programRoles.length === 0) return null;
   if (cycles.error !== undefined) return <ErrorNotice error={cycles.error} onRetry={cycles.reload} />;
-  if (!cycle || cycle.enrolment !== "cycle") return null;
-  return <EnrolmentCard key={cycle.id} cycle={cycle} roles={me.profile.programRoles} enrolled={me.enrolments.find((e) => e.cycleId === cycle.id)?.roles ?? null} onChanged={refreshMe} call={call} />;
+  const today = new Date().toISOString().slice(0, 10);
+  const open = (cycles.data ?? [])
+    .filter((c) => c.enrolment === "cycle" && c.endsOn >= today)
+    .sort((a, b) => b.startsOn.localeCompare(a.startsOn))
+    .slice(0, SHOWN);
+  const roles = me.profile.programRoles;
+  return (
+    <>
+      {open.map((cycle) => (
+        <EnrolmentCard key={cycle.id} cycle={cycle} roles={roles} enrolled={me.enrolments.find((e) => e.cycleId === cycle.id)?.roles ?? null} onChanged={refreshMe} call={call} />
+      ))}
+    </>
+  );
 }
 
 function EnrolmentCard({
