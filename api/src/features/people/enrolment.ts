@@ -1,4 +1,4 @@
-import { TandemError, type Profile, type ProgramRole, type Versioned } from "@tandem/core";
+import { MAX_ENROLMENTS, TandemError, type Profile, type ProgramRole, type Versioned } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
 
@@ -28,7 +28,8 @@ export async function setEnrolment(deps: Deps, caller: Caller, cycleId: string, 
         missing.map((r) => ({ pointer: `/roles/${roles!.indexOf(r)}`, message: "not a role of your profile" })),
       );
     }
-    const others = current.value.enrolments.filter((e) => e.cycleId !== cycleId);
+    // The oldest enrolments make way past the limit: they are about cycles long over.
+    const others = current.value.enrolments.filter((e) => e.cycleId !== cycleId).slice(-(MAX_ENROLMENTS - 1));
     const enrolments = roles === null ? others : [...others, { cycleId, roles: [...roles].sort() }];
     const before = current.value.enrolments.find((e) => e.cycleId === cycleId);
     if (JSON.stringify(before?.roles ?? null) === JSON.stringify(roles === null ? null : [...roles].sort())) return current;
