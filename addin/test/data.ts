@@ -27,6 +27,7 @@ export const lea: Me = {
   displayName: "Léa Fontaine",
   roles: ["mentor"],
   profile: null,
+  enrolments: [],
   directory: {
     id: ids.lea,
     displayName: "Léa Fontaine",
@@ -81,6 +82,7 @@ export const cycles: ResponseOf<Api["listCycles"]> = {
         allowRepeatPairs: false,
         minWeeklyOverlapHours: 0,
       },
+      enrolment: "profile",
       etag: 'W/"cycle"',
     },
   ],

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Id, Locale, SkillId, TimeZone } from "./domain/common";
 import { ProfileInput } from "./domain/people";
 import { Skill } from "./domain/skills";
-import { Cadence, MatchingRules } from "./domain/cycles";
+import { Cadence, CycleEnrolment, MatchingRules } from "./domain/cycles";
 import { GoalStatus, ProjectLink } from "./domain/goals";
 import { TandemKind, TandemStatus } from "./domain/tandems";
 import { NoteVisibility, SessionStatus } from "./domain/sessions";
@@ -101,6 +101,9 @@ export const DemoCycle = z.strictObject({
   endsInDays: z.int(),
   cadence: Cadence,
   matching: MatchingRules,
+  enrolment: CycleEnrolment.default("profile"),
+  /** Who enrolled in the cycle, as the roles of their profile (a cycle with `enrolment: "cycle"`). */
+  enrolled: z.array(Id).default([]),
 });
 
 export const DemoOrganisation = z.strictObject({
@@ -179,6 +182,11 @@ export function checkDemoOrganisation(org: DemoOrganisation): string[] {
   }
 
   const cycles = new Set(org.cycles.map((c) => c.id));
+  for (const c of org.cycles) {
+    for (const id of c.enrolled) {
+      if (!people.get(id)?.profile) problems.push(`${name(id)} is enrolled in cycle "${c.name}" without a profile`);
+    }
+  }
   for (const t of org.tandems) {
     const label = `${t.kind} ${t.id} (mentor ${name(t.mentorId)})`;
     const members = new Set([t.mentorId, ...t.menteeIds]);

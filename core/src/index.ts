@@ -4,6 +4,7 @@ export * from "./domain/skills";
 export * from "./domain/people";
 export * from "./domain/directory";
 export * from "./domain/cycles";
+export * from "./domain/enrolment";
 export * from "./domain/tandems";
 export * from "./domain/goals";
 export * from "./domain/sessions";

@@ -47,6 +47,7 @@ export interface CycleRepository {
   list(tenantId: string): Promise<Versioned<Cycle>[]>;
   get(tenantId: string, cycleId: string): Promise<Versioned<Cycle> | null>;
   create(tenantId: string, cycle: Cycle): Promise<Versioned<Cycle>>;
+  replace(tenantId: string, cycle: Cycle, ifMatch: IfMatch): Promise<Versioned<Cycle>>;
 }
 
 export interface TandemRepository {
@@ -129,6 +130,8 @@ export interface SurveyRepository {
   get(tenantId: string, tandemId: string, personId: string): Promise<Versioned<ClosingSurvey> | null>;
   /** A second answer of the same member fails with `conflict`. */
   create(tenantId: string, survey: ClosingSurvey): Promise<Versioned<ClosingSurvey>>;
+  /** Every answer of a tandem's members (its partition): what the reports count, never show. */
+  listForTandem(tenantId: string, tandemId: string): Promise<Versioned<ClosingSurvey>[]>;
 }
 
 /** A person's private journal: every method is scoped to one author, so no call can reach another's entries. */

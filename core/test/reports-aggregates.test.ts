@@ -212,6 +212,7 @@ function write(w: World, o: Op): { tandem: string } | { person: string } | null 
         capacity: 3,
         paused: o.paused,
         trainingCompleted: o.trained ? [...trainingModules] : [],
+        enrolments: [],
         createdAt: old?.createdAt ?? at(w),
         updatedAt: at(w),
       });

@@ -282,6 +282,7 @@ describe("the program report", () => {
           goals: 2,
           goalsAchieved: 1,
           pauses: 0,
+          surveys: { answered: 0, helped: 0, again: 0 },
         },
       ],
     });

@@ -161,6 +161,7 @@ function generateProgram(org: DemoOrganisation, now: number): Program {
         goals: 1,
         goalsAchieved: active ? 0 : 1,
         pauses: 0,
+        surveys: { answered: 0, helped: 0, again: 0 },
       },
     });
   }

@@ -17,7 +17,7 @@ async function violations(container: HTMLElement) {
 
 describe("accessibility of the views", () => {
   it("the profile of a newcomer, with rows added and errors shown, breaks no rule", async () => {
-    const { container, user } = renderView(<ProfileView />, { fake: fakeApi({ listSkills: skillList }), me: meOf(null) });
+    const { container, user } = renderView(<ProfileView />, { fake: fakeApi({ listSkills: skillList, listCycles: () => ({ items: [] }) }), me: meOf(null) });
     await user.click(screen.getByRole("button", { name: "Add a skill I can teach" }));
     await user.click(screen.getByRole("button", { name: "Add a skill I want to learn" }));
     await user.click(screen.getByRole("button", { name: "Save my profile" }));

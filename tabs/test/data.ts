@@ -49,6 +49,7 @@ export function meOf(profile: ProfileView | null, overrides: Partial<Me> = {}): 
     displayName: profile?.displayName ?? "Catherine Delaunay",
     roles: [...(profile?.programRoles ?? [])],
     profile,
+    enrolments: [],
     directory: {
       id,
       displayName: profile?.displayName ?? "Catherine Delaunay",

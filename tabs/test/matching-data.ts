@@ -31,6 +31,7 @@ export function cycleOf(overrides: Partial<CycleView> = {}): CycleView {
       allowRepeatPairs: false,
       minWeeklyOverlapHours: 2,
     },
+    enrolment: "cycle",
     etag: 'W/"cycle-3"',
     ...overrides,
   };
@@ -101,6 +102,9 @@ export function runOf(status: "running" | "done", overrides: Partial<MatchingRun
           { personId: people.sacha.id, role: "mentor", reasons: [{ code: "no_mentee_for_offers", skillId: null, words: { fr: "Personne ne demande ce qu’il enseigne.", en: "Nobody asks for what he teaches." } }] },
         ]
       : [],
+    totals: done ? { proposals: 2, unmatched: 2 } : { proposals: 0, unmatched: 0 },
+    notEnrolled: 0,
+    nextLink: null,
     pinProblems: [],
     people: Object.values(people),
     publication: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { ApiError } from "@tandem/ui";
 import MatchingSection from "../src/features/coordinator/matching/MatchingSection";
 import DemandSection from "../src/features/coordinator/demand/DemandSection";
@@ -34,9 +34,8 @@ describe("the matching console", () => {
     // The cycle open for matching is chosen, not the past one; its weights and rules are shown.
     const picker = await screen.findByRole("combobox", { name: "Cycle" });
     expect((picker as HTMLSelectElement).selectedOptions[0]!.textContent).toContain("Cycle 3");
-    const rules = await screen.findByRole("table", { name: "Weights and rules of this cycle" });
-    expect(within(rules).getByRole("row", { name: /Skill and level/ }).textContent).toContain("40%");
-    expect(within(rules).getByRole("row", { name: /Circles/ }).textContent).toContain("Yes");
+    expect((await screen.findByRole("slider", { name: "Skill and level" })).getAttribute("aria-valuetext")).toBe("40% (40)");
+    expect((screen.getByRole("switch", { name: /^Circles/ }) as HTMLInputElement).checked).toBe(true);
     expect(await screen.findByText("No matching run for this cycle yet.")).toBeTruthy();
 
     await user.click(screen.getByRole("button", { name: "Run the matching" }));
@@ -160,7 +159,8 @@ describe("the matching console", () => {
     expect(await screen.findByText("Published: 1 tandem and 1 circle.", {}, { timeout: 3000 })).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();
     const [first, second] = fake.callsTo("publishMatchingRun");
-    expect(first!.input.idempotencyKey).toBeTruthy();
+    // The run's own key: a reload (or another coordinator) finishes the same publication rather than being refused.
+    expect(first!.input.idempotencyKey).toBe(`publish:${runIds[0]}`);
     expect(second!.input.idempotencyKey).toBe(first!.input.idempotencyKey);
     // Published: nothing left to pin or remove.
     expect(screen.queryByRole("button", { name: /^Pin / })).toBeNull();
@@ -176,6 +176,64 @@ describe("the matching console", () => {
     expect(await screen.findByText("Publishing stopped before the end (1 of 2 written): Publishing stopped after 5 attempts: Storage is not answering.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Finish publishing" }));
     expect(fake.callsTo("publishMatchingRun")).toHaveLength(1);
+  });
+
+  it("sets the weights and rules, saves them over the ETag read, and runs only once they are saved", async () => {
+    const fake = console_();
+    fake.on("replaceCycle", (input) => ({ ...cycleOf(), ...(input.body as object), etag: 'W/"cycle-3b"' }));
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator() });
+
+    const overlap = await screen.findByRole("slider", { name: "Working hours in common" });
+    // happy-dom's range inputs do not step with arrow keys: the browser test does it with the keyboard.
+    fireEvent.change(overlap, { target: { value: "20" } });
+    expect(overlap.getAttribute("aria-valuetext")).toBe("18% (20)");
+    await user.click(screen.getByRole("switch", { name: /^Pairs from earlier cycles/ }));
+    const max = screen.getByRole("spinbutton", { name: "Mentees per mentor at most" });
+    await user.clear(max);
+    await user.type(max, "2");
+    await user.click(screen.getByRole("switch", { name: "Only people who enrolled in this cycle take part" }));
+    expect(screen.getByText("Changes not saved yet.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Run the matching" }) as HTMLButtonElement).disabled).toBe(true);
+
+    await user.click(screen.getByRole("button", { name: "Save the rules" }));
+    const [put] = fake.callsTo("replaceCycle");
+    expect(put!.input.ifMatch).toBe('W/"cycle-3"');
+    expect(put!.input.body).toMatchObject({
+      name: cycleOf().name,
+      enrolment: "profile",
+      matching: { ...cycleOf().matching, weights: { ...cycleOf().matching.weights, overlap: 20 }, allowRepeatPairs: true, maxMenteesPerMentor: 2 },
+    });
+    expect(await screen.findByText("Rules saved: the next run uses them.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Run the matching" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("says a stale cycle was changed elsewhere (412)", async () => {
+    const fake = console_();
+    fake.on("replaceCycle", () => {
+      throw new ApiError(412, "precondition_failed", "This cycle was changed elsewhere: reload and try again.");
+    });
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator() });
+    await user.click(await screen.findByRole("switch", { name: /^Same department allowed/ }));
+    await user.click(screen.getByRole("button", { name: "Save the rules" }));
+    expect(await screen.findByText(/Someone changed this cycle meanwhile/)).toBeTruthy();
+  });
+
+  it("shows a run a page at a time, and the next page on demand", async () => {
+    const all = runOf("done");
+    const first = { ...all, proposals: all.proposals.slice(0, 1), unmatched: all.unmatched.slice(0, 1), totals: { proposals: 2, unmatched: 2 }, notEnrolled: 3, nextLink: `/api/matching/runs/${all.id}?top=1&skip=1` };
+    const second = { ...all, proposals: all.proposals.slice(1), unmatched: all.unmatched.slice(1), totals: { proposals: 2, unmatched: 2 }, notEnrolled: 3, nextLink: null };
+    const fake = console_();
+    fake.on("listMatchingRuns", () => ({ items: [started(all.id)] }));
+    fake.on("getMatchingRun", (input) => ((input.query as { skip?: number } | undefined)?.skip === 1 ? second : first));
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator() });
+
+    expect(await screen.findByText("1 of 2 proposals and 1 of 2 people without a proposal shown.")).toBeTruthy();
+    expect(screen.getByText("3 members of the program did not enrol in this cycle: left out.")).toBeTruthy();
+    expect(screen.queryByRole("group", { name: "Tom Baker with Anne Leroy" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Show more" }));
+    expect(await screen.findByRole("group", { name: "Tom Baker with Anne Leroy" })).toBeTruthy();
+    expect(fake.callsTo("getMatchingRun").at(-1)!.input.query).toEqual({ top: 1, skip: 1 });
+    expect(screen.queryByRole("button", { name: "Show more" })).toBeNull();
   });
 
   it("offers to run again from the changes a refused publication names", async () => {

@@ -3,14 +3,17 @@ import { screen, within } from "@testing-library/react";
 import { ApiError } from "@tandem/ui";
 import ProfileView from "../src/features/profile/ProfileView";
 import { fakeApi, meOf, nextEtag, profileOf, renderView, skillList } from "./render";
+import { cycleOf, pastCycle } from "./matching-data";
 
+/** The profile offers to enrol in the cycle open for matching when it has its own enrolment: none here. */
+const noCycles = () => ({ items: [] });
 const field = (control: HTMLElement) => control.closest<HTMLElement>(".fui-Field")!;
 /** Fluent announces each field's error as an alert too. */
 const alerts = () => screen.getAllByRole("alert").map((a) => a.textContent);
 
 describe("the profile view", () => {
   it("explains the program to a newcomer and prefills the form from the directory (in French)", async () => {
-    const fake = fakeApi({ listSkills: skillList });
+    const fake = fakeApi({ listSkills: skillList, listCycles: noCycles });
     renderView(<ProfileView />, { fake, me: meOf(null), locale: "fr-FR" });
 
     expect(screen.getByRole("heading", { level: 1, name: "Mon profil" })).toBeTruthy();
@@ -25,7 +28,7 @@ describe("the profile view", () => {
   });
 
   it("does not send an incomplete profile: each problem shows on its field", async () => {
-    const fake = fakeApi({ listSkills: skillList });
+    const fake = fakeApi({ listSkills: skillList, listCycles: noCycles });
     const { user } = renderView(<ProfileView />, { fake, me: meOf(null) });
 
     await user.click(screen.getByRole("button", { name: "Add a skill I want to learn" }));
@@ -46,6 +49,7 @@ describe("the profile view", () => {
     const profile = profileOf({ programRoles: ["mentor", "mentee"], capacity: 2 });
     let stored = profile;
     const fake = fakeApi({
+      listCycles: noCycles,
       listSkills: skillList,
       putMyProfile: ({ body }) => {
         stored = { ...stored, ...(body as object), etag: nextEtag() };
@@ -89,6 +93,7 @@ describe("the profile view", () => {
     const profile = profileOf({ programRoles: ["mentee"], requests: [{ skillId: "teams-meetings", why: "", urgency: "low" }] });
     const newer = { ...profile, requests: [{ skillId: "teams-meetings", why: "Changé ailleurs", urgency: "high" as const }], etag: nextEtag() };
     const fake = fakeApi({
+      listCycles: noCycles,
       listSkills: skillList,
       putMyProfile: () => {
         throw new ApiError(412, "precondition_failed", "It was changed elsewhere: reload and try again.");
@@ -114,6 +119,7 @@ describe("the profile view", () => {
 
   it("shows the api's field errors on the fields they name", async () => {
     const fake = fakeApi({
+      listCycles: noCycles,
       listSkills: skillList,
       putMyProfile: () => {
         throw new ApiError(400, "validation", "Check /timeZone: an IANA time zone such as Europe/Paris.", [
@@ -130,7 +136,7 @@ describe("the profile view", () => {
   });
 
   it("adds and removes skill rows with the keyboard alone", async () => {
-    const fake = fakeApi({ listSkills: skillList });
+    const fake = fakeApi({ listSkills: skillList, listCycles: noCycles });
     const { user } = renderView(<ProfileView />, { fake, me: meOf(profileOf({ offers: [] })) });
     const offers = screen.getByRole("group", { name: "Skills I can teach" });
     const add = within(offers).getByRole("button", { name: "Add a skill I can teach" });
@@ -151,7 +157,7 @@ describe("the profile view", () => {
   });
 
   it("asks for a capacity only from mentors, and explains what pausing does", async () => {
-    const fake = fakeApi({ listSkills: skillList });
+    const fake = fakeApi({ listSkills: skillList, listCycles: noCycles });
     const { user } = renderView(<ProfileView />, { fake, me: meOf(profileOf({ programRoles: ["mentee"], offers: [], capacity: 0 })) });
 
     expect(screen.queryByRole("spinbutton", { name: /How many mentees/ })).toBeNull();
@@ -161,5 +167,44 @@ describe("the profile view", () => {
     const pause = screen.getByRole("switch", { name: "Pause my participation" });
     const explanation = document.getElementById(pause.getAttribute("aria-describedby")!)!;
     expect(explanation.textContent).toMatch(/propose no new tandem/);
+  });
+
+  it("enrols in the cycle open for matching as the roles chosen, and withdraws", async () => {
+    const profile = profileOf({ programRoles: ["mentor", "mentee"], requests: [{ skillId: "excel-power-query", why: "", urgency: "low" }] });
+    let enrolments: { cycleId: string; roles: ("mentor" | "mentee")[] }[] = [];
+    const fake = fakeApi({
+      listSkills: skillList,
+      listCycles: () => ({ items: [pastCycle(), cycleOf()] }),
+      enrolInCycle: (input) => {
+        enrolments = [{ cycleId: cycleOf().id, roles: (input.body as { roles: ("mentor" | "mentee")[] }).roles }];
+        return enrolments[0]!;
+      },
+      leaveCycle: () => {
+        enrolments = [];
+        return {};
+      },
+      getMe: () => meOf(profile, { enrolments }),
+    });
+    const { user } = renderView(<ProfileView />, { fake, me: meOf(profile) });
+
+    const card = await screen.findByRole("region", { name: "Cycle 3 : service client et IA is open for matching" });
+    expect(within(card).getByRole("status").textContent).toBe("This cycle matches only the people who enrol in it: enrol to be proposed a partner.");
+    await user.click(within(card).getByRole("checkbox", { name: "mentor (I can teach)" }));
+    await user.click(within(card).getByRole("button", { name: "Enrol in this cycle" }));
+    expect(fake.callsTo("enrolInCycle")[0]!.input).toMatchObject({ params: { cycleId: cycleOf().id }, body: { roles: ["mentee"] } });
+    expect(await screen.findByText("You are enrolled as mentee (I want to learn).")).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: "Withdraw from this cycle" }));
+    expect(fake.callsTo("leaveCycle")).toHaveLength(1);
+    expect(await screen.findByRole("button", { name: "Enrol in this cycle" })).toBeTruthy();
+  });
+
+  it("offers no enrolment when the open cycle takes everyone with a profile", async () => {
+    const fake = fakeApi({ listSkills: skillList, listCycles: () => ({ items: [cycleOf({ enrolment: "profile" })] }) });
+    renderView(<ProfileView />, { fake, me: meOf(profileOf()) });
+    await screen.findByRole("button", { name: "Save my profile" });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.callsTo("listCycles")).toHaveLength(1);
+    expect(screen.queryByRole("button", { name: "Enrol in this cycle" })).toBeNull();
   });
 });

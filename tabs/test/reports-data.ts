@@ -99,6 +99,7 @@ export function programReportOf(o: Partial<ProgramReport> = {}): ProgramReport {
     ],
     ratings: { count: 215, average: 4.3, distribution: [0, 0, 27, 105, 83] },
     training: { mentors: 20, trained: 10 },
+    surveys: { answered: 12, helped: 10, again: 9, hidden: null },
     atRisk: 1,
     tandems: [
       {

@@ -225,6 +225,7 @@ describe("the coordinator's program health", () => {
     expect(figure("Matching rate").textContent).toContain("93%");
     expect(figure("Matching rate").textContent).toContain("19 of 21 mentees, 19 of 20 mentors in a tandem");
     expect(figure("Mentors trained").textContent).toContain("10 of 20");
+    expect(figure("Closing survey: it helped").textContent).toBe("Closing survey: it helped10 of 129 would do it again");
     expect(figure("Average rating").textContent).toContain("4.3 / 5");
     expect(figure("Sessions held").textContent).toContain("284");
 
@@ -240,6 +241,15 @@ describe("the coordinator's program health", () => {
     expect(screen.getByRole("img", { name: /^Ratings given in the period's check-ins: a bar chart/ })).toBeTruthy();
     const cuts = screen.getByRole("table", { name: "By department and role" });
     expect(within(cuts).getByRole("row", { name: /Executive/ }).textContent).toBe("Department: Executive1Hidden (fewer than 5 people)");
+  });
+
+  it("hides the closing survey's answers while fewer people than the minimum answered", async () => {
+    const report = programReportOf();
+    const fake = fakeApi({ programReport: () => ({ ...report, surveys: { answered: 3, helped: null, again: null, hidden: "fewer_than_minimum" } }) });
+    renderView(<HealthSection />, { fake, me: coordinator() });
+    await screen.findByRole("heading", { name: "Key figures" });
+    expect(figure("Closing survey: it helped").textContent).toContain("About fewer than 5 people: hidden to protect their privacy.");
+    expect(figure("Closing survey: it helped").textContent).not.toMatch(/would do it again/);
   });
 
   it("asks for the period chosen and downloads the program's CSV", async () => {

@@ -80,6 +80,7 @@ describe("anonymous and malformed credentials", () => {
     entryId: randomUUID(),
     moduleId: "listening",
     runId: randomUUID(),
+    cycleId: randomUUID(),
   };
 
   it("covers a sensible number of routes", () => {

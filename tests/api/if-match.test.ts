@@ -75,6 +75,14 @@ const fixtures: Partial<Record<RouteId, Fixture>> = {
     input: async () => ({ params: { entryId: journalEntryId } }),
     snapshot: journal,
   },
+  replaceCycle: {
+    who: () => cast.coordinator,
+    input: async () => {
+      const { id, etag: _, ...cycle } = ok(await api.as(cast.coordinator)("listCycles")).items[0]!;
+      return { params: { cycleId: id }, body: { ...cycle, name: `${cycle.name} (renamed)` } };
+    },
+    snapshot: async () => ok(await api.as(cast.coordinator)("listCycles")),
+  },
   replaceSkill: {
     who: () => cast.coordinator,
     input: async () => {

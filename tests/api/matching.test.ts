@@ -93,8 +93,8 @@ describe("the demo's cycle open for matching", () => {
     const result = await run(cycle.id);
     const named = (n: string) => org.people.find((p) => p.displayName === n)!.id;
 
-    const circle = result.proposals.find((p) => p.kind === "circle")!;
-    expect(circle).toMatchObject({ mentorId: named("Nina Lopez"), skillId: "ai-meeting-recap" });
+    const circle = result.proposals.find((p) => p.kind === "circle" && p.mentorId === named("Nina Lopez"))!;
+    expect(circle).toMatchObject({ skillId: "ai-meeting-recap" });
     expect(circle.menteeIds.length).toBeGreaterThanOrEqual(2);
 
     const why = ok(await as(coordinator)("whyNotPair", { params: { runId: result.id }, query: { mentorId: named("Sacha Morel"), menteeId: named("Laurence Bonnet") } }));
@@ -106,8 +106,14 @@ describe("the demo's cycle open for matching", () => {
     });
     expect(result.unmatched.find((u) => u.personId === named("Emily Carter"))).toMatchObject({ reasons: [{ code: "no_common_language" }] });
     expect(result.unmatched.find((u) => u.personId === named("Denis Fabre"))).toMatchObject({ reasons: [{ code: "mentors_full", skillId: "ai-meeting-recap" }] });
-    // Mentees of the demo's running cycle are matched for this one, which overlaps it.
-    expect(result.unmatched.find((u) => u.personId === cast.mentee)).toMatchObject({ reasons: [{ code: "already_matched" }] });
+    // The cycle has its own enrolment: only its newcomers enrolled. The others are counted, not listed, and a pair
+    // with one of them is ruled out as not enrolled.
+    const enrolled = new Set(cycle.enrolled);
+    expect(enrolled.size).toBe(enrolledFree.length);
+    expect(result.notEnrolled).toBe(org.people.filter((p) => p.profile?.programRoles.length && !enrolled.has(p.id)).length);
+    expect(result.unmatched.some((u) => !enrolled.has(u.personId))).toBe(false);
+    const outsider = ok(await as(coordinator)("whyNotPair", { params: { runId: result.id }, query: { mentorId: named("Nina Lopez"), menteeId: cast.mentee } }));
+    expect(outsider.answer).toMatchObject({ status: "ruled_out", rules: expect.arrayContaining(["not_enrolled"]) });
     expect(result.people.find((p) => p.id === circle.mentorId)).toMatchObject({ displayName: "Nina Lopez", department: "Digital & IT" });
   });
 });

@@ -49,4 +49,35 @@ describe("the closing survey", () => {
     expect(r.status).toBe(409);
     expect(r.problem?.code).toBe("illegal_transition");
   });
+
+  it("counts the answers in the program report (how many, helped, again), hidden below the minimum group size", async () => {
+    const report = async () => ok(await api.as(done.coordinator)("programReport", { query: { period: 90 } })).surveys;
+    const before = await report();
+    // Members of the demo's completed tandems, not the first test's: each answers once.
+    const members = api.org.tandems
+      .filter((t) => t.status === "completed" && t.id !== done.tandem.id)
+      .flatMap((t) => [t.mentorId, ...t.menteeIds].map((person) => ({ tandem: t.id, person })));
+    const expected = { ...before, helped: 0, again: 0 };
+    let i = 0;
+    for (; before.answered + i < 4; i++) {
+      const m = members[i]!;
+      ok(await api.as(m.person)("answerClosingSurvey", { params: { id: m.tandem }, body: { helped: i % 2 === 0, again: true, learned: "secret" } }));
+    }
+    // Four answers: how many answered is known, not what they said.
+    expect(await report()).toEqual({ answered: 4, helped: null, again: null, hidden: "fewer_than_minimum" });
+    for (; i < 10; i++) {
+      const m = members[i]!;
+      ok(await api.as(m.person)("answerClosingSurvey", { params: { id: m.tandem }, body: { helped: i % 2 === 0, again: i < 7, learned: "secret" } }));
+    }
+    const answers = members.slice(0, i);
+    expected.answered = before.answered + i;
+    const after = await report();
+    expect(after.answered).toBe(expected.answered);
+    expect(after.hidden).toBeNull();
+    // The first test's answers (if it ran first) are in the counts too: helped and again as they answered.
+    const earlier = before.answered === 2 ? { helped: 2, again: 1 } : { helped: 0, again: 0 };
+    expect(after.helped).toBe(earlier.helped + answers.filter((_, k) => k % 2 === 0).length);
+    expect(after.again).toBe(earlier.again + answers.filter((_, k) => k < 7).length);
+    expect(JSON.stringify(await api.as(done.coordinator)("programReport", { query: { period: 90 } }))).not.toContain("secret");
+  });
 });

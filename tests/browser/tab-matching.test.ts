@@ -112,7 +112,7 @@ describe("the coordinator runs Cycle 3 from the tab, and participants answer", (
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     const done = page.getByText(/^Published: \d+ tandems? and \d+ circles?\.$/);
     await done.waitFor({ timeout: 30_000 });
-    expect(await done.textContent()).toMatch(/and 1 circle\./);
+    expect(await done.textContent()).toMatch(/and 2 circles\./);
     expect(errors).toEqual([]);
     await page.context().close();
 

@@ -50,6 +50,7 @@ const me: Me = {
   displayName: "Léa Fontaine",
   roles: ["mentor"],
   profile: null,
+  enrolments: [],
   directory: null,
 };
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { endpoint, type Endpoint } from "./endpoint";
 import { routes, type RouteId } from "./routes";
 import { Id, SkillId } from "../domain/common";
-import { DirectoryPerson, Profile, ProfileInput, Role } from "../domain/people";
+import { DirectoryPerson, Enrolment, Profile, ProfileInput, Role } from "../domain/people";
 import { Skill, SkillInput } from "../domain/skills";
 import { Cycle, CycleInput } from "../domain/cycles";
 import { Tandem, TandemAction, TandemProposal, TransitionInput } from "../domain/tandems";
@@ -20,6 +20,7 @@ import {
   FitPartView,
   MatchingRunRequest,
   MatchingRunStarted,
+  RunPageQuery,
   MatchingRunView,
   PublishedRun,
   WhyNotQuery,
@@ -32,7 +33,8 @@ const none = z.strictObject({});
 
 export const SkillView = Skill.extend(Etag).meta({ id: "Skill" });
 export type SkillView = z.infer<typeof SkillView>;
-export const ProfileView = Profile.extend(Etag).meta({ id: "Profile" });
+/** A profile as the api shows it; the cycles its owner enrolled in are in `Me.enrolments` (their own routes write them). */
+export const ProfileView = Profile.omit({ enrolments: true }).extend(Etag).meta({ id: "Profile" });
 export type ProfileView = z.infer<typeof ProfileView>;
 export const CycleView = Cycle.extend(Etag).meta({ id: "Cycle" });
 export type CycleView = z.infer<typeof CycleView>;
@@ -78,6 +80,8 @@ export const Me = z
     displayName: z.string(),
     roles: z.array(Role),
     profile: ProfileView.nullable(),
+    /** The cycles I enrolled in, and as what (a cycle with its own enrolment matches only those who enrolled). */
+    enrolments: z.array(Enrolment),
     directory: DirectoryPerson.nullable(),
   })
   .meta({ id: "Me" });
@@ -104,6 +108,7 @@ const SessionParams = TandemParams.extend({ sessionId: Id });
 const NoteParams = SessionParams.extend({ noteId: Id });
 const JournalParams = z.strictObject({ entryId: Id });
 const RunParams = z.strictObject({ runId: Id });
+const CycleParams = z.strictObject({ cycleId: Id });
 
 export const api = {
   health: endpoint({
@@ -240,6 +245,40 @@ export const api = {
     status: 201,
     etag: true,
     idempotencyKey: "optional",
+  }),
+  replaceCycle: endpoint({
+    ...routes.replaceCycle,
+    access: "coordinator",
+    summary: "Change a cycle (coordinators): its dates, cadence, who takes part, and its matching weights and rules, before a run (a run made before the change can no longer be published)",
+    tag: "cycles",
+    params: CycleParams,
+    body: CycleInput,
+    response: CycleView,
+    status: 200,
+    etag: true,
+    errors: [404],
+    ifMatch: "required",
+  }),
+  enrolInCycle: endpoint({
+    ...routes.enrolInCycle,
+    access: "self",
+    summary: "Enrol in a cycle, as mentor, mentee or both (among the roles of my profile), or change the roles I enrolled as",
+    tag: "people",
+    params: CycleParams,
+    body: Enrolment.pick({ roles: true }),
+    response: Enrolment.meta({ id: "Enrolment" }),
+    status: 200,
+    errors: [404, 409],
+  }),
+  leaveCycle: endpoint({
+    ...routes.leaveCycle,
+    access: "self",
+    summary: "Withdraw my enrolment in a cycle (doing it twice changes nothing)",
+    tag: "people",
+    params: CycleParams,
+    response: none,
+    status: 204,
+    errors: [404],
   }),
   listTandems: endpoint({
     ...routes.listTandems,
@@ -560,9 +599,10 @@ export const api = {
   getMatchingRun: endpoint({
     ...routes.getMatchingRun,
     access: "coordinator",
-    summary: "A matching run: its progress, then its proposals with scores and reasons, and the unmatched with theirs (coordinators)",
+    summary: "A matching run: its progress, then its proposals with scores and reasons, and the unmatched with theirs, a page at a time: `nextLink` reads the next page (coordinators)",
     tag: "matching",
     params: RunParams,
+    query: RunPageQuery,
     response: MatchingRunView,
     status: 200,
     errors: [404],

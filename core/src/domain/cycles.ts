@@ -54,6 +54,15 @@ export const MatchingRules = z.strictObject({
 });
 export type MatchingRules = z.infer<typeof MatchingRules>;
 
+/**
+ * Who takes part in a cycle's matching. "profile": everyone whose profile holds a role (how every cycle worked before
+ * enrolment per cycle, and still the default, so cycles written before it read as they ran). "cycle": only the people
+ * who enrolled in this cycle, with the roles they enrolled as (the others are left out as `not_enrolled`).
+ */
+export const cycleEnrolments = ["profile", "cycle"] as const;
+export const CycleEnrolment = z.enum(cycleEnrolments);
+export type CycleEnrolment = z.infer<typeof CycleEnrolment>;
+
 export const CycleInput = z
   .strictObject({
     name: text(80, 1),
@@ -61,6 +70,7 @@ export const CycleInput = z
     endsOn: CalendarDate,
     cadence: Cadence,
     matching: MatchingRules,
+    enrolment: CycleEnrolment.default("profile"),
   })
   .refine((c) => c.startsOn < c.endsOn, { message: "a cycle ends after it starts", path: ["endsOn"] });
 export type CycleInput = z.infer<typeof CycleInput>;
@@ -72,5 +82,6 @@ export const Cycle = z.strictObject({
   endsOn: CalendarDate,
   cadence: Cadence,
   matching: MatchingRules,
+  enrolment: CycleEnrolment.default("profile"),
 });
 export type Cycle = z.infer<typeof Cycle>;

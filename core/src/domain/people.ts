@@ -51,8 +51,19 @@ export const ProfileInput = z.strictObject({
 });
 export type ProfileInput = z.infer<typeof ProfileInput>;
 
+/** A person's enrolment in one cycle, and the roles they take part in it with (among their profile's). */
+export const Enrolment = z.strictObject({
+  cycleId: Id,
+  roles: z.array(ProgramRole).min(1).max(2).superRefine(uniqueBy((r) => r, "role")),
+});
+export type Enrolment = z.infer<typeof Enrolment>;
+
+export const MAX_ENROLMENTS = 50;
+
 export const Profile = ProfileInput.extend({
   id: Id,
+  /** The cycles the person enrolled in (PUT /me/enrolments/{cycleId}); profiles written before read with none. */
+  enrolments: z.array(Enrolment).max(MAX_ENROLMENTS).default([]),
   displayName: z.string().max(256),
   /** Mentor-training module ids completed, see training.ts. */
   trainingCompleted: z.array(z.string().max(40)).max(20),

@@ -92,7 +92,7 @@ describe("a run as the console reads it", () => {
 describe("demand and supply", () => {
   it("counts open requests by urgency, mentors and their places left, and the gap, largest first", () => {
     const profile = (id: string, p: Partial<Profile>): Profile => ({
-      id, displayName: id, programRoles: [], offers: [], requests: [], languages: ["fr"], timeZone: "Europe/Paris", capacity: 0, paused: false, trainingCompleted: [], createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", ...p,
+      id, displayName: id, programRoles: [], offers: [], requests: [], languages: ["fr"], timeZone: "Europe/Paris", capacity: 0, paused: false, trainingCompleted: [], enrolments: [], createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", ...p,
     });
     const profiles = [
       profile("a", { programRoles: ["mentee"], requests: [{ skillId: "ai", why: "", urgency: "high" }, { skillId: "excel", why: "", urgency: "low" }] }),

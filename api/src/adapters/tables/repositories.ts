@@ -140,6 +140,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
       list: async (t) => (await cycles.query(k(t, "cycle"))).sort((a, b) => b.value.startsOn.localeCompare(a.value.startsOn)),
       get: (t, id) => cycles.get(k(t, "cycle"), id),
       create: (t, c) => cycles.create(k(t, "cycle"), c.id, c),
+      replace: (t, c, ifMatch) => cycles.replace(k(t, "cycle"), c.id, c, ifMatch),
     },
     tandems: {
       get: (t, id) => tandems.get(t, id),
@@ -202,6 +203,7 @@ export function createTableRepositories(target: StorageTarget, prefix: string): 
     surveys: {
       get: (t, tandemId, personId) => surveys.get(k(t, tandemId), k("survey", personId)),
       create: (t, v) => surveys.create(k(t, v.tandemId), k("survey", v.personId), v),
+      listForTandem: (t, tandemId) => surveys.query(k(t, tandemId), k("survey", "")),
     },
     checkIns: {
       list: (t, tandemId, sessionId) => checkIns.query(k(t, tandemId), k("checkin", sessionId, "")),

@@ -54,6 +54,7 @@ export async function seedDemo(
         endsOn: addDays(today, c.endsInDays),
         cadence: c.cadence,
         matching: c.matching,
+        enrolment: c.enrolment,
       }),
     ),
   );
@@ -67,6 +68,7 @@ export async function seedDemo(
           timeZone: p.timeZone,
           id: p.id,
           displayName: p.displayName,
+          enrolments: org.cycles.filter((c) => c.enrolled.includes(p.id)).map((c) => ({ cycleId: c.id, roles: [...p.profile!.programRoles] })),
           createdAt: dayAt(-90),
           updatedAt: dayAt(-90),
         },

@@ -5,6 +5,7 @@ import {
   TandemError,
   asOfCycle,
   canonicalInput,
+  cycleRolesOf,
   overlappingCycles,
   type Cycle,
   type DirectoryPerson,
@@ -18,21 +19,28 @@ import {
 import type { Deps } from "../../platform/deps";
 
 /**
- * One person as the engine sees them: their profile, and where the directory places them. Enrolment is the program's
- * (a profile with a role): Tandem has no enrolment per cycle yet. Working hours are the default week until profiles
- * hold them (ADR 0010).
+ * One person as the engine sees them in a cycle: their profile, and where the directory places them. Enrolled: in a
+ * cycle that takes everyone with a profile, anyone with a role; in a cycle with its own enrolment, who enrolled in it,
+ * with the roles they enrolled as (the others keep their profile's roles, to be told `not_enrolled` as what they are).
+ * Working hours are the default week until profiles hold them (ADR 0010).
  */
-export function matchingPersonOf(p: Profile, directory: Pick<DirectoryPerson, "department"> | null, chain: string[]): MatchingPerson {
+export function matchingPersonOf(
+  p: Profile,
+  directory: Pick<DirectoryPerson, "department"> | null,
+  chain: string[],
+  cycle: Pick<Cycle, "id" | "enrolment">,
+): MatchingPerson {
+  const roles = cycleRolesOf(p, cycle);
   return {
     id: p.id,
-    programRoles: p.programRoles,
+    programRoles: roles.length > 0 ? roles : p.programRoles,
     offers: p.offers,
     requests: p.requests,
     languages: p.languages,
     timeZone: p.timeZone,
     capacity: p.capacity,
     paused: p.paused,
-    enrolled: p.programRoles.length > 0,
+    enrolled: roles.length > 0,
     department: directory?.department ?? "",
     managerChain: chain.slice(0, MAX_CHAIN_DEPTH),
     workingHours: DEFAULT_WORKING_WEEK,
@@ -72,7 +80,7 @@ export async function readInputs(
   const byId = new Map(directory.map((d) => [d.id, d]));
   const people = profiles.map((p) => {
     const d = byId.get(p.value.id);
-    return matchingPersonOf(p.value, d ?? null, d?.chain ?? []);
+    return matchingPersonOf(p.value, d ?? null, d?.chain ?? [], cycle.value);
   });
   const kept = tandems.map((t) => t.value).filter((t) => !exclude.has(t.id));
   const declined = kept

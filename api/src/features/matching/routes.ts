@@ -22,7 +22,7 @@ export const matchingRoutes = ({ deps, http }: FeatureContext, runs: MatchingRun
     return { body: started(r), location: `/api/matching/runs/${r.id}` };
   }),
   route(api.listMatchingRuns, http, async ({ caller, query }) => ({ body: { items: (await runs.list(caller.tenantId, query.cycleId)).map(started) } })),
-  route(api.getMatchingRun, http, async ({ caller, params }) => ({ body: await runs.view(caller.tenantId, params.runId) })),
+  route(api.getMatchingRun, http, async ({ caller, params, query }) => ({ body: await runs.view(caller.tenantId, params.runId, query) })),
   route(api.whyNotPair, http, async ({ caller, params, query }) => ({ body: await runs.whyNot(caller.tenantId, params.runId, query.mentorId, query.menteeId) })),
   route(api.publishMatchingRun, http, async ({ caller, params, idempotencyKey }) => ({
     body: await publishRun(deps, runs, caller, params.runId, idempotencyKey!),

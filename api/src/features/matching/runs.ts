@@ -2,8 +2,10 @@ import {
   TandemError,
   describeRule,
   describeWhyNot,
+  RUN_PAGE_SIZE,
   matchCohort,
   presentProposals,
+  runPage,
   presentUnmatched,
   skillNames,
   type BilingualNames,
@@ -12,6 +14,7 @@ import {
   type MatchingRunRecord,
   type MatchingRunRequest,
   type MatchingRunView,
+  type RunPageQuery,
   type RunProposal,
   type Skill,
   type Versioned,
@@ -217,11 +220,14 @@ export function matchingRuns(deps: Deps) {
         .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
     },
 
-    async view(tenantId: string, runId: string): Promise<MatchingRunView> {
+    /** One page of a run: `top` proposals and `top` unmatched from `skip`, and the people they name (RunPageQuery). */
+    async view(tenantId: string, runId: string, page: RunPageQuery = { top: RUN_PAGE_SIZE, skip: 0 }): Promise<MatchingRunView> {
       const r = asSeen((await record(tenantId, runId)).value);
       const done = r.status === "done";
       const read = (part: string) => (done ? deps.repos.runs.part(tenantId, r.id, part) : Promise.resolve([]));
-      const [proposals, unmatched, pinProblems, people] = await Promise.all([read(parts.proposals), read(parts.unmatched), read(parts.pinProblems), read(parts.names)]);
+      const [allProposals, everyUnmatched, pinProblems, everyone] = await Promise.all([read(parts.proposals), read(parts.unmatched), read(parts.pinProblems), read(parts.names)]);
+      const shown = runPage(allProposals as RunProposal[], everyUnmatched as MatchingRunView["unmatched"], [...r.pins, ...r.removals, ...(pinProblems as MatchingRunView["pinProblems"])], everyone as PersonName[], page);
+      const { proposals, unmatched, people } = shown;
       return {
         id: r.id,
         cycleId: r.cycleId,
@@ -235,10 +241,13 @@ export function matchingRuns(deps: Deps) {
         by: r.by,
         error: r.error,
         summary: r.summary,
-        proposals: proposals as RunProposal[],
-        unmatched: unmatched as MatchingRunView["unmatched"],
+        proposals,
+        unmatched,
+        totals: shown.totals,
+        notEnrolled: shown.notEnrolled,
+        nextLink: shown.more ? `/api/matching/runs/${r.id}?top=${page.top}&skip=${page.skip + page.top}` : null,
         pinProblems: pinProblems as MatchingRunView["pinProblems"],
-        people: people as PersonName[],
+        people,
         publication: publicationView(r),
       };
     },

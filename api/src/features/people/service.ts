@@ -23,6 +23,7 @@ export async function getMe(deps: Deps, caller: Caller): Promise<Me> {
     displayName: directory?.displayName ?? caller.displayName,
     roles,
     profile: profile ? profileView(profile) : null,
+    enrolments: profile?.value.enrolments ?? [],
     directory,
   };
 }
@@ -44,6 +45,8 @@ export async function putProfile(
     id: caller.userId,
     displayName: directory?.displayName ?? caller.displayName,
     trainingCompleted: existing?.value.trainingCompleted ?? [],
+    // Enrolments have their own route; a profile save keeps them.
+    enrolments: existing?.value.enrolments ?? [],
     createdAt: existing?.value.createdAt ?? now,
     updatedAt: now,
   };

@@ -1,4 +1,8 @@
 import type { Profile, ProfileView, Versioned } from "@tandem/core";
 import { withEtag } from "../../platform/versions";
 
-export const profileView = (p: Versioned<Profile>): ProfileView => withEtag(p);
+/** Enrolments leave through GET /me and their own routes, not in the profile a client edits and sends back. */
+export const profileView = (p: Versioned<Profile>): ProfileView => {
+  const { enrolments: _, ...view } = withEtag(p);
+  return view;
+};

@@ -78,11 +78,12 @@ export function reportAggregates(deps: UpdaterDeps): AggregateUpdater {
   }
 
   async function inputsOf(t: string, tandemId: string): Promise<TandemInputs | null> {
-    const [tandem, sessions, goals, checkIns] = await Promise.all([
+    const [tandem, sessions, goals, checkIns, surveys] = await Promise.all([
       repos.tandems.get(t, tandemId),
       repos.sessions.list(t, tandemId),
       repos.goals.list(t, tandemId),
       repos.checkIns.listForTandem(t, tandemId),
+      repos.surveys.listForTandem(t, tandemId),
     ]);
     if (!tandem) return null;
     const cycle = await repos.cycles.get(t, tandem.value.cycleId);
@@ -92,6 +93,7 @@ export function reportAggregates(deps: UpdaterDeps): AggregateUpdater {
       sessions: sessions.map((s) => s.value),
       goals: goals.map((g) => g.value),
       checkIns: checkIns.map((c) => c.value),
+      surveys: surveys.map((x) => x.value),
     };
   }
 

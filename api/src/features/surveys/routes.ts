@@ -16,11 +16,15 @@ export const surveyRoutes = ({ deps, http }: FeatureContext) => [
       throw new TandemError("illegal_transition", "The closing survey opens once the tandem is completed.");
     }
     const survey: ClosingSurvey = { tandemId: access.tandem.value.id, personId: caller.userId, ...body, createdAt: deps.clock.now() };
+    let saved: ClosingSurvey;
     try {
-      return { body: (await deps.repos.surveys.create(caller.tenantId, survey)).value };
+      saved = (await deps.repos.surveys.create(caller.tenantId, survey)).value;
     } catch (e) {
       if (e instanceof TandemError && e.code === "conflict") throw new TandemError("conflict", "You have already answered the closing survey of this tandem.");
       throw e;
     }
+    // The program report counts the answers (never shows them): the tandem's digest is recomputed with them.
+    await deps.aggregates.tandemChanged(caller.tenantId, survey.tandemId);
+    return { body: saved };
   }),
 ];

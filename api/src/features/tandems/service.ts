@@ -65,8 +65,8 @@ export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposa
   const known = new Map(tandems.flat().map((x) => [x.value.id, x.value]));
   const broken = brokenRules({
     cycle: cycle!.value,
-    mentor: matchingPersonOf(mentor!.value, directory[0]!.person, directory[0]!.chain),
-    mentees: mentees.map((m, i) => matchingPersonOf(m!.value, directory[i + 1]!.person, directory[i + 1]!.chain)),
+    mentor: matchingPersonOf(mentor!.value, directory[0]!.person, directory[0]!.chain, cycle!.value),
+    mentees: mentees.map((m, i) => matchingPersonOf(m!.value, directory[i + 1]!.person, directory[i + 1]!.chain, cycle!.value)),
     tandems: asOfCycle(p.cycleId, overlappingCycles(cycle!.value, cycles.map((c) => c.value)), [...known.values()]),
   });
   if (broken.length) {

@@ -9,4 +9,4 @@ export { prepareMatching, type PreparedMatching, type Candidates } from "./solve
 export * from "./runs";
 export { TandemMatch } from "./fit-part";
 export { brokenRules, wordsOf, overlappingCycles, asOfCycle, type ProposalCheck } from "./check";
-export { presentProposals, presentUnmatched, partView, skillNames, inputChanges, canonicalInput, demandOf, type BilingualNames } from "./present";
+export { presentProposals, presentUnmatched, partView, skillNames, inputChanges, canonicalInput, demandOf, runPage, type BilingualNames } from "./present";

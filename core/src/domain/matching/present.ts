@@ -6,6 +6,7 @@ import type { Tandem } from "../tandems";
 import type { FitPart } from "./fit-part";
 import type { ExcludedPerson, MatchingInput, MatchingResult, MatchingPerson, ScoredPair } from "./input";
 import { OPEN_STATUSES } from "./rules";
+import { cycleRolesOf } from "../enrolment";
 import type { DemandReport, FitPartView, RunInputChange, RunPair, RunProposal, RunReason, RunUnmatched, Words } from "./runs";
 import { describeFitPart, describeRule, describeShortfall, type Names } from "./words";
 
@@ -162,7 +163,7 @@ export function canonicalInput(input: MatchingInput): string {
  * capacity, less their open tandems), and the gap between the two.
  */
 export function demandOf(
-  cycle: Pick<Cycle, "id" | "matching">,
+  cycle: Pick<Cycle, "id" | "matching"> & Partial<Pick<Cycle, "enrolment">>,
   profiles: Profile[],
   tandems: Pick<Tandem, "cycleId" | "mentorId" | "menteeIds" | "status">[],
   skills: Skill[],
@@ -183,14 +184,15 @@ export function demandOf(
   let freeCapacity = 0;
   for (const p of profiles) {
     if (p.paused) continue;
-    if (p.programRoles.includes("mentee") && !matched.has(p.id)) {
+    const roles = cycleRolesOf(p, cycle);
+    if (roles.includes("mentee") && !matched.has(p.id)) {
       for (const r of p.requests) {
         const x = row(r.skillId);
         x.count++;
         x.urgency[r.urgency]++;
       }
     }
-    if (p.programRoles.includes("mentor") && p.offers.length > 0) {
+    if (roles.includes("mentor") && p.offers.length > 0) {
       const free = Math.max(0, Math.min(p.capacity, cycle.matching.maxMenteesPerMentor) - (held.get(p.id) ?? 0));
       mentors++;
       freeCapacity += free;
@@ -216,5 +218,40 @@ export function demandOf(
     cycleId: cycle.id,
     skills: list,
     totals: { requests: list.reduce((s, x) => s + x.requests.count, 0), mentors, freeCapacity },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A page of a run.
+// ---------------------------------------------------------------------------------------------------------------
+
+type Named = { id: string };
+
+/**
+ * One page of a run's result (`top` of each list from `skip`), as GET /matching/runs/{id} answers it: the people it
+ * names, pins and removals included. Members of the program who did not enrol in the cycle are counted, not listed:
+ * in a cycle with its own enrolment they are most of the program, and nothing a coordinator has to act on.
+ */
+export function runPage<P extends Named>(
+  proposals: readonly RunProposal[],
+  unmatched: readonly RunUnmatched[],
+  adjusted: readonly { menteeId: string; mentorId: string }[],
+  people: readonly P[],
+  page: { top: number; skip: number },
+) {
+  const outside = (u: RunUnmatched) => u.reasons.some((r) => r.code === "not_enrolled");
+  const listed = unmatched.filter((u) => !outside(u));
+  const shown = { proposals: proposals.slice(page.skip, page.skip + page.top), unmatched: listed.slice(page.skip, page.skip + page.top) };
+  const named = new Set([
+    ...shown.proposals.flatMap((p) => [p.mentorId, ...p.menteeIds]),
+    ...shown.unmatched.map((u) => u.personId),
+    ...adjusted.flatMap((p) => [p.menteeId, p.mentorId]),
+  ]);
+  return {
+    ...shown,
+    people: people.filter((p) => named.has(p.id)),
+    totals: { proposals: proposals.length, unmatched: listed.length },
+    notEnrolled: new Set(unmatched.filter(outside).map((u) => u.personId)).size,
+    more: page.skip + page.top < Math.max(proposals.length, listed.length),
   };
 }

@@ -88,6 +88,27 @@ export const RunPublication = z.strictObject({
   error: z.string().nullable().default(null),
 });
 
+/** How many proposals, and how many of the unmatched, one page of a run holds at most, unless `top` asks for fewer. */
+export const RUN_PAGE_SIZE = 200;
+export const MAX_RUN_PAGE_SIZE = 1_000;
+
+/**
+ * One page of a run's result, as Microsoft Graph pages its collections: `top` items of each list from `skip`; the answer's
+ * `nextLink` (like Graph's `@odata.nextLink`) is the next page's address, null on the last.
+ */
+const whole = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,7}$/, "a whole number")
+    .default(String(fallback))
+    .transform(Number)
+    .pipe(z.int().min(min).max(max));
+export const RunPageQuery = z.strictObject({
+  top: whole(1, MAX_RUN_PAGE_SIZE, RUN_PAGE_SIZE),
+  skip: whole(0, 1_000_000, 0),
+});
+export type RunPageQuery = z.infer<typeof RunPageQuery>;
+
 export const MatchingRunView = z
   .strictObject({
     id: Id,
@@ -104,13 +125,25 @@ export const MatchingRunView = z
     error: z.string().nullable(),
     /** Once done. */
     summary: MatchingSummary.nullable(),
+    /** This page's proposals (`top` from `skip`). */
     proposals: z.array(RunProposal),
+    /** This page's people without a proposal (`top` from `skip`), but for those not enrolled: `notEnrolled` counts them. */
     unmatched: z.array(RunUnmatched),
+    /** How many proposals and unmatched the whole run holds, over every page. */
+    totals: z.strictObject({ proposals: z.int().min(0), unmatched: z.int().min(0) }),
+    /** Members of the program who did not enrol in the cycle, left out of the run (their reason: `not_enrolled`). */
+    notEnrolled: z.int().min(0),
+    /** The next page (`/api/matching/runs/{id}?top=…&skip=…`), null on the last one. */
+    nextLink: z.string().nullable(),
     pinProblems: z.array(RunPinProblem),
+    /** Who this page mentions (and the pins). */
     people: z.array(RunPerson),
     publication: RunPublication.nullable(),
   })
   .meta({ id: "MatchingRun" });
+
+/** The Idempotency-Key a publication of this run is sent with: the same for a run whatever reloads the console saw. */
+export const publicationKeyOf = (runId: string) => `publish:${runId}`;
 export type MatchingRunView = z.infer<typeof MatchingRunView>;
 
 /** What POST /matching/runs answers at once (202), and GET /matching/runs lists. */

@@ -5,6 +5,7 @@ import { TandemKind, TandemStatus, type Tandem } from "../tandems";
 import type { Cycle } from "../cycles";
 import { sessionMinutes, type CheckIn, type Session } from "../sessions";
 import type { LearningGoal } from "../goals";
+import type { ClosingSurvey } from "../survey";
 import { trainingComplete } from "../training";
 
 /**
@@ -83,6 +84,9 @@ export const ProfileFacts = z.strictObject({
 export type ProfileFacts = z.infer<typeof ProfileFacts>;
 
 /** A coordinator's view of one tandem: its state and its sessions in numbers. */
+export const SurveyCounts = z.strictObject({ answered: count, helped: count, again: count });
+export type SurveyCounts = z.infer<typeof SurveyCounts>;
+
 export const TandemDigest = z.strictObject({
   id: Id,
   kind: TandemKind,
@@ -102,6 +106,8 @@ export const TandemDigest = z.strictObject({
   goals: count,
   goalsAchieved: count,
   pauses: count,
+  /** The closing survey's yes/no answers, counted (never who, never what they learned); rows before it read as none. */
+  surveys: SurveyCounts.default({ answered: 0, helped: 0, again: 0 }),
 });
 export type TandemDigest = z.infer<typeof TandemDigest>;
 
@@ -112,6 +118,8 @@ export interface TandemInputs {
   sessions: readonly Session[];
   goals: readonly LearningGoal[];
   checkIns: readonly CheckIn[];
+  /** The members' closing-survey answers: only the two yes/no answers are counted. */
+  surveys?: readonly Pick<ClosingSurvey, "helped" | "again">[];
 }
 
 /** What a tandem contributes to one member: their link, and their entries by month. */
@@ -173,7 +181,7 @@ const emptyEntry = (role: ProgramRole): MonthEntry => ({
 const byStartThenId = (a: Session, b: Session) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
 
 /** What a tandem contributes: its digest, and per member their link and their month entries. Pure. */
-export function tandemAggregates({ tandem, cycle, sessions, goals, checkIns }: TandemInputs): TandemAggregates {
+export function tandemAggregates({ tandem, cycle, sessions, goals, checkIns, surveys = [] }: TandemInputs): TandemAggregates {
   const everyWeeks = cycle?.cadence.everyWeeks ?? null;
   const spans = activeSpans(tandem);
   const memberIds = countsForMembers(tandem) ? [tandem.mentorId, ...tandem.menteeIds] : [];
@@ -205,6 +213,7 @@ export function tandemAggregates({ tandem, cycle, sessions, goals, checkIns }: T
     goals: goals.length,
     goalsAchieved: 0,
     pauses: 0,
+    surveys: { answered: surveys.length, helped: surveys.filter((x) => x.helped).length, again: surveys.filter((x) => x.again).length },
   };
 
   const starts = new Map<string, string>();

@@ -122,6 +122,12 @@ export const ProgramReport = z
     /** Ratings given in the period's check-ins: how many of 1 to 5. */
     ratings: z.strictObject({ count: count, average: decimal.nullable(), distribution: z.array(count).length(5) }),
     training: z.strictObject({ mentors: count, trained: count }),
+    /**
+     * The closing surveys answered since the program began: how many, how many said it helped, how many would do it
+     * again. The two yes counts are hidden (null, `hidden` says why) while fewer people than the minimum group size
+     * answered, as every figure of the reports is; no count is ever given per tandem.
+     */
+    surveys: z.strictObject({ answered: count, helped: count.nullable(), again: count.nullable(), hidden: z.enum(hiddenReasons).nullable() }),
     atRisk: count,
     tandems: z.array(ProgramTandem),
   })
@@ -389,6 +395,14 @@ export function programReport(input: ProgramInput): ProgramReport {
   }
   const labels = new Map(input.skills.map((s) => [s.id, s.label]));
 
+  const answers = { answered: 0, helped: 0, again: 0 };
+  for (const d of input.tandems) {
+    answers.answered += d.surveys.answered;
+    answers.helped += d.surveys.helped;
+    answers.again += d.surveys.again;
+  }
+  const surveysShown = answers.answered >= input.minGroupSize;
+
   const ratings = [0, 0, 0, 0, 0];
   for (const month of built.perMonth) for (const acc of month.values()) acc.ratings.forEach((n, i) => (ratings[i]! += n));
 
@@ -440,6 +454,12 @@ export function programReport(input: ProgramInput): ProgramReport {
       .sort((a, b) => b.requests - b.offers - (a.requests - a.offers) || a.skillId.localeCompare(b.skillId)),
     ratings: { count: ratings.reduce((s, x) => s + x, 0), average: average(ratings), distribution: ratings },
     training: { mentors: mentors.length, trained: mentors.filter((p) => p.row!.profile?.trained).length },
+    surveys: {
+      answered: answers.answered,
+      helped: surveysShown ? answers.helped : null,
+      again: surveysShown ? answers.again : null,
+      hidden: surveysShown ? null : "fewer_than_minimum",
+    },
     atRisk: tandems.filter((t) => t.atRisk !== null).length,
     tandems,
   };

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { Field, Select, makeStyles } from "@fluentui/react-components";
-import type { CycleView } from "@tandem/core";
+import { currentCycle as openCycleOf, type CycleView } from "@tandem/core";
 import { useResource, type Resource } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
@@ -11,13 +11,8 @@ export function useCycles(): Resource<CycleView[]> {
   return useResource(async () => [...(await call("listCycles")).data.items].sort((a, b) => b.startsOn.localeCompare(a.startsOn)), [call]);
 }
 
-/**
- * The cycle a coordinator most likely means: the latest one that has started or will and has not ended (the one open
- * for matching, as the next cycle is matched while the current one runs), else the latest.
- */
-export function currentCycle(cycles: readonly CycleView[], today = new Date().toISOString().slice(0, 10)): CycleView | undefined {
-  return cycles.filter((c) => c.endsOn >= today).sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0] ?? cycles[0];
-}
+/** The cycle a coordinator most likely means: core's `currentCycle`, the one open for matching. */
+export const currentCycle = (cycles: readonly CycleView[], today = new Date().toISOString().slice(0, 10)) => openCycleOf(cycles, today);
 
 /** The chosen cycle's id, set to `currentCycle` once the cycles arrive. */
 export function useChosenCycle(cycles: readonly CycleView[] | undefined): [string, (id: string) => void] {

@@ -26,6 +26,7 @@ import { GroupError, TimeZoneField } from "./fields";
 import { SkillRows } from "./SkillRows";
 import { useProfileForm } from "./useProfileForm";
 import { useProfileStyles } from "./useProfileStyles";
+import { CycleEnrolment } from "./CycleEnrolment";
 
 const languageNames: Record<Language, string> = { fr: "Français", en: "English" };
 
@@ -58,6 +59,8 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
         <Title2 as="h1">{t("profile.title")}</Title2>
         <Text>{t("profile.intro")}</Text>
       </header>
+
+      <CycleEnrolment />
 
       {!form.me.profile && (
         <Card className={styles.join}>

@@ -2,6 +2,16 @@ import { defineMessages } from "@tandem/ui";
 
 export const profileMessages = defineMessages({
   en: {
+    "enrolment.title": "{cycle} is open for matching",
+    "enrolment.dates": "From {from} to {to}.",
+    "enrolment.intro": "This cycle matches only the people who enrol in it: enrol to be proposed a partner.",
+    "enrolment.enrolled": "You are enrolled as {roles}.",
+    "enrolment.role.mentee": "mentee (I want to learn)",
+    "enrolment.role.mentor": "mentor (I can teach)",
+    "enrolment.and": " and ",
+    "enrolment.as": "Enrol as",
+    "enrolment.enrol": "Enrol in this cycle",
+    "enrolment.leave": "Withdraw from this cycle",
     "profile.title": "My profile",
     "profile.intro": "What you want to learn and what you can teach: the coordinators read it to match you with a partner.",
     "profile.join.title": "Join the reverse-mentoring program",
@@ -61,6 +71,16 @@ export const profileMessages = defineMessages({
     "profile.error.tooMany": "At most 30 skills in each list.",
   },
   fr: {
+    "enrolment.title": "{cycle} est ouvert à l’appariement",
+    "enrolment.dates": "Du {from} au {to}.",
+    "enrolment.intro": "Ce cycle n’apparie que les personnes qui s’y inscrivent\u202f: inscrivez-vous pour qu’on vous propose un binôme.",
+    "enrolment.enrolled": "Votre inscription\u202f: {roles}.",
+    "enrolment.role.mentee": "mentoré (j’apprends)",
+    "enrolment.role.mentor": "mentor (j’enseigne)",
+    "enrolment.and": " et ",
+    "enrolment.as": "S’inscrire comme",
+    "enrolment.enrol": "M’inscrire à ce cycle",
+    "enrolment.leave": "Me retirer de ce cycle",
     "profile.title": "Mon profil",
     "profile.intro": "Ce que vous voulez apprendre et ce que vous pouvez transmettre : les coordinateurs s'en servent pour vous associer à un binôme.",
     "profile.join.title": "Rejoindre le programme de mentorat inversé",

@@ -101,6 +101,13 @@ function Health({ report }: { report: ProgramReport }) {
             value={t("health.figure.training.value", { trained: n.whole(report.training.trained), mentors: n.whole(report.training.mentors) })}
             detail={report.training.mentors > 0 ? n.percent(report.training.trained / report.training.mentors) : undefined}
           />
+          <Figure
+            label={t("health.figure.survey")}
+            min={min}
+            hidden={report.surveys.hidden}
+            value={t("health.figure.survey.value", { helped: n.whole(report.surveys.helped ?? 0), answered: n.whole(report.surveys.answered) })}
+            detail={t("health.figure.survey.again", { again: n.whole(report.surveys.again ?? 0) })}
+          />
           <Figure label={t("reports.figure.atRisk")} min={min} value={n.whole(report.atRisk)} detail={t("reports.figure.atRisk.detail")} />
         </div>
         <Text as="p" className={s.note}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import {
   Button,
   MessageBar,
@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { CycleView, MatchingRunView, PublishedRun } from "@tandem/core";
+import { publicationKeyOf, type CycleView, type MatchingRunView, type PublishedRun } from "@tandem/core";
 import { ApiError, ErrorNotice, type ProblemParticulars } from "@tandem/ui";
 import { useSession } from "../../../app/session";
 import { useI18n } from "../../../i18n/i18n";
@@ -21,6 +21,7 @@ import { CyclePicker, useChosenCycle, useCycles } from "../cycles";
 import { CycleRules } from "./CycleRules";
 import { Proposals, Unmatched, type PairActions } from "./Proposals";
 import { WhyNot } from "./WhyNot";
+import { MorePages } from "./MorePages";
 import { samePair, type Pair } from "./pairs";
 
 /** How often a running run is read again: a cohort of hundreds takes a second or two. */
@@ -63,7 +64,7 @@ export default function MatchingSection() {
   );
 }
 
-function CycleMatching({ cycle }: { cycle: CycleView }) {
+function CycleMatching({ cycle: listed }: { cycle: CycleView }) {
   const s = useReportStyles();
   const st = useStyles();
   const { t, locale, dateTime } = useI18n();
@@ -77,8 +78,9 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
   const [sending, setSending] = useState(false);
   const [published, setPublished] = useState<PublishedRun>();
   const [changes, setChanges] = useState<NonNullable<ProblemParticulars["changes"]>>();
-  // One key per run, kept across retries: a publication cut short is finished, never made twice (ADR 0010).
-  const keys = useRef(new Map<string, string>());
+  // The cycle as last saved here: its rules are edited above the run.
+  const [cycle, setCycle] = useState(listed);
+  const [unsaved, setUnsaved] = useState(false);
   const ids = { adjust: useId(), publish: useId() };
 
   const show = useCallback((r: MatchingRunView) => {
@@ -145,10 +147,10 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
     setSending(true);
     setError(undefined);
     setChanges(undefined);
-    let key = keys.current.get(run.id);
-    if (!key) keys.current.set(run.id, (key = crypto.randomUUID()));
     try {
-      setPublished((await call("publishMatchingRun", { params: { runId: run.id }, idempotencyKey: key })).data);
+      // The run's own key: a retry, after a reload or from another coordinator's console, finishes the same
+      // publication instead of being refused (ADR 0010).
+      setPublished((await call("publishMatchingRun", { params: { runId: run.id }, idempotencyKey: publicationKeyOf(run.id) })).data);
       // Accepted: its job writes the tandems; the run shows how far it got.
       show((await call("getMatchingRun", { params: { runId: run.id } })).data);
     } catch (e) {
@@ -181,7 +183,7 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
 
   return (
     <>
-      <CycleRules cycle={cycle} />
+      <CycleRules cycle={cycle} onSaved={setCycle} onDirty={setUnsaved} />
       <section className={s.section} aria-labelledby={ids.adjust}>
         <Subtitle1 as="h2" id={ids.adjust}>
           {t("matching.adjust")}
@@ -209,9 +211,10 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
           </ul>
         )}
         <div className={st.run}>
-          <Button appearance="primary" disabled={starting || running || loading} onClick={() => void start()}>
+          <Button appearance="primary" disabled={starting || running || loading || unsaved} onClick={() => void start()}>
             {t(run ? "matching.runAgain" : "matching.run")}
           </Button>
+          {unsaved && <Text>{t("matching.saveFirst")}</Text>}
           {run && !running && <Text size={200}>{t("matching.ranAt", { when: dateTime(run.startedAt) })}</Text>}
         </div>
         {(running || starting) && (
@@ -321,6 +324,7 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
           </section>
           <Proposals run={done} actions={done.publication ? undefined : actions} />
           <Unmatched run={done} />
+          <MorePages run={done} onPage={(more) => setRun((r) => (r?.id === more.id ? more : r))} onError={setError} />
           <WhyNot run={done} actions={done.publication ? undefined : actions} />
         </>
       )}
