@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarDate, Id, Instant, TimeZone, text, type Locale } from "./common";
-import { Recurrence, isUpcomingStatus, type SessionRecord } from "./sessions";
+import { Recurrence, isHeld, isUpcomingStatus, type SessionRecord } from "./sessions";
 import type { Tandem } from "./tandems";
 import { TandemError } from "../errors";
 import type { Availability, CalendarEvent, EventChange, EventTarget, MeetingTimes, Versioned } from "../ports";
@@ -429,10 +429,10 @@ export function sessionOfMeeting<T extends Versioned<SessionRecord>>(
   return series.find((s) => Date.parse(s.value.end) > Date.parse(at.now)) ?? series.at(-1);
 }
 
-/** The last session held before this one: its check-ins are what the add-in recalls before the next. */
+/** The last session held before this one (by the one rule, as of its start): its check-ins are what the add-in recalls before the next. */
 export const previousHeld = <T extends Versioned<SessionRecord>>(sessions: T[], session: SessionRecord): T | undefined =>
   sessions
-    .filter((s) => s.value.status === "held" && Date.parse(s.value.start) < Date.parse(session.start))
+    .filter((s) => isHeld(s.value, session.start) && Date.parse(s.value.start) < Date.parse(session.start))
     .sort((a, b) => Date.parse(a.value.start) - Date.parse(b.value.start))
     .at(-1);
 
