@@ -393,8 +393,15 @@ describe("the session behind a meeting", () => {
       { ...b!, value: { ...b!.value, status: "held" as const } },
       { ...c!, value: { ...c!.value, status: "cancelled" as const } },
     ];
-    expect(previousHeld(sessions, d!.value)?.value.id).toBe("s2");
-    expect(previousHeld(sessions, a!.value)).toBeUndefined();
+    expect(previousHeld(sessions, d!.value, NOW)?.value.id).toBe("s2");
+    expect(previousHeld(sessions, a!.value, NOW)).toBeUndefined();
+  });
+
+  it("recalls a session whose meeting ended without anyone marking it held, but not one still to come", () => {
+    const [a, b, c] = all;
+    // By 16 December the first two occurrences (8 and 15 December) have ended; none was marked held.
+    expect(previousHeld([a!, b!, c!], c!.value, "2026-12-16T10:00:00Z")?.value.id).toBe("s2");
+    expect(previousHeld([a!, b!, c!], c!.value, NOW)).toBeUndefined();
   });
 });
 

@@ -104,12 +104,14 @@ describe("upcoming means upcoming", () => {
   it("shows a session whose meeting ended as held, and lets a member say it did not take place", async () => {
     const fake = sessionsApi([pastOf(1, {})]);
     fake.on("listCheckIns", () => ({ items: [] }));
+    fake.on("listNotes", () => ({ items: [] }));
     fake.on("setSessionStatus", () => ({ ...pastOf(1, { status: "missed" }), bookedBy: null, etag: 'W/"missed"' }));
     const { user } = renderView(<SessionsView />, { fake, me });
     await screen.findByText("Held");
     expect(sectionOf("Past").textContent).toContain("Held");
     expect(sectionOf("Upcoming").textContent).toContain("Nothing booked.");
-    await user.click(screen.getByRole("button", { name: "It did not take place" }));
+    await user.click(screen.getByRole("button", { name: "Check-ins and notes" }));
+    await user.click(await screen.findByRole("button", { name: "It did not take place" }));
     expect(fake.callsTo("setSessionStatus").map((c) => c.input.body)).toEqual([{ status: "missed" }]);
   });
 });

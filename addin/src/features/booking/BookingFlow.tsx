@@ -6,6 +6,7 @@ import type { MessageKey } from "../../i18n/en";
 import { Agenda } from "./Agenda";
 import { Booked } from "./Booked";
 import { lastOfSeries, type Cycle } from "./plan";
+import { SeriesCheck } from "./SeriesCheck";
 import { SlotList } from "./SlotList";
 import { useBooking } from "./useBooking";
 import { useBookingStyles } from "./useBookingStyles";
@@ -118,6 +119,7 @@ export function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles
               </>
             )}
           </section>
+          <SeriesCheck b={b} />
           <Agenda tandem={tandem} goals={b.goals} />
           {flow.state === "choosing" && flow.failed !== undefined && (
             <ErrorNotice error={flow.failed} words={bookWords} onRetry={() => void b.book()} />

@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { canCheckIn, canSayHeldOrNot, sessionMinutes, sessionPhase, shownStatus, upcomingSessions, type TandemView } from "@tandem/core";
+import { canCheckIn, canSayHeldOrNot, sessionMinutes, sessionPhase, shownStatus, type TandemView } from "@tandem/core";
 import type { SessionView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource, useSubmit } from "@tandem/ui";
@@ -87,8 +87,8 @@ export default function SessionsView() {
   }
   const all = sessions.data ?? [];
   // One rule for every view (core sessionPhase): a session moved to a time ahead is upcoming, and one called off
-  // before its time is listed with them, cancelled, neither joinable nor to check in to.
-  const upcoming = [...upcomingSessions(all, now), ...all.filter((s) => sessionPhase(s, now) === "calledOff")];
+  // before its time is listed among them, cancelled, neither joinable nor to check in to.
+  const upcoming = all.filter((s) => sessionPhase(s, now) !== "past").sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const past = all.filter((s) => sessionPhase(s, now) === "past").reverse();
   const participant = tandem.myRelation !== "coordinator";
   const last = past.find((s) => s.id === lastId);
@@ -152,12 +152,12 @@ export default function SessionsView() {
               <li key={s.id}>
                 <Card className={styles.session} data-session={s.id}>
                   <SessionSummary session={s} />
-                  {participant && canSayHeldOrNot(s, now) && <HeldOrNot tandemId={tandem.id} session={s} onChanged={sessions.reload} />}
                   <SessionDetails
                     key={`${s.id}-${version}`}
                     tandem={tandem}
                     session={s}
                     onCheckIn={() => setCheckingIn({ tandemId: tandem.id, session: s })}
+                    heldOrNot={participant && canSayHeldOrNot(s, now) ? <HeldOrNot tandemId={tandem.id} session={s} onChanged={sessions.reload} /> : null}
                   />
                 </Card>
               </li>
@@ -218,7 +218,7 @@ function HeldOrNot({ tandemId, session, onChanged }: { tandemId: string; session
   };
   return (
     <div>
-      <Button size="small" appearance="subtle" disabled={sending} onClick={() => void say()}>
+      <Button appearance="secondary" disabled={sending} onClick={() => void say()}>
         {t(next === "missed" ? "sessions.missed.action" : "sessions.held.action")}
       </Button>
       {problem !== undefined && <ErrorNotice error={problem} onReload={onChanged} />}
