@@ -13,6 +13,7 @@ import {
   movedTo,
   occurrenceAt,
   occurrenceSpan,
+  daysOff,
   occurrencesOf,
   previousHeld,
   proposedSlots,
@@ -428,5 +429,24 @@ describe("one booking per slot", () => {
     expect(heldBy(holds, wanted, "k2", at(11))?.key).toBe("k1");
     expect(heldBy(holds, wanted, "k1", at(11))).toBeNull();
     expect(heldBy(holds, wanted, "k2", at(12))).toBeNull();
+  });
+});
+
+describe("daysOff", () => {
+  const paris = { personId: "mentor", daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"] as const, startTime: "09:00", endTime: "18:00", timeZone: "Europe/Paris" };
+  const auckland = { personId: "mentee", daysOfWeek: ["monday", "tuesday", "wednesday", "thursday"] as const, startTime: "09:00", endTime: "17:00", timeZone: "Pacific/Auckland" };
+  const hours = [paris, auckland].map((h) => ({ ...h, daysOfWeek: [...h.daysOfWeek] }));
+
+  it("names, for each session on someone's day off, who is off, on their own calendar day", () => {
+    // Thursday 20:00 in Paris is already Friday morning in Auckland, the mentee's day off.
+    const series = occurrencesOf({ start: "2026-12-03T20:00:00+01:00", end: "2026-12-03T20:45:00+01:00" }, "Europe/Paris", { everyWeeks: 1, occurrences: 3 });
+    expect(daysOff(series, hours)).toEqual(series.map((o) => ({ start: o.start, personIds: ["mentee"] })));
+  });
+
+  it("says nothing of sessions inside everyone's working days, and nothing without anyone's hours", () => {
+    const morning = occurrencesOf({ start: "2026-12-01T09:00:00+01:00", end: "2026-12-01T09:45:00+01:00" }, "Europe/Paris", { everyWeeks: 2, occurrences: 4 });
+    // Tuesday 09:00 in Paris is Tuesday 21:00 in Auckland: a working day for both (hours aside).
+    expect(daysOff(morning, hours)).toEqual([]);
+    expect(daysOff(morning, [])).toEqual([]);
   });
 });

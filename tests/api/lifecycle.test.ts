@@ -133,3 +133,24 @@ describe("held sessions", () => {
     expect(r.status).toBe(409);
   });
 });
+
+describe("a booking's days off", () => {
+  it("answers each member's working days with the suggestions when asked, as their Outlook mailbox states them", async () => {
+    const t = api.org.tandems.find((x) => x.status === "active" && x.kind === "tandem")!;
+    const members = [t.mentorId, ...t.menteeIds];
+    graph.sim.requests.reset();
+    const asked = ok(await as(t.mentorId)("suggestSessions", { params: { id: t.id }, body: { from: "2027-04-05", days: 5, workingDays: true } }));
+    expect(graph.sim.requests.snapshot()).toMatchObject({ total: 2, requests: { "POST /me/findMeetingTimes": 1, "POST /me/calendar/getSchedule": 1 } });
+    expect(asked.workingHours?.map((h) => h.personId).sort()).toEqual([...members].sort());
+    for (const h of asked.workingHours!) {
+      const person = api.org.people.find((p) => p.id === h.personId)!;
+      expect(h.daysOfWeek).toEqual(person.workingHours.daysOfWeek);
+      // Outlook names zones the Windows way: Montréal's comes back as New York's, the same clock.
+      expect(new Date("2027-04-05T12:00:00Z").toLocaleString("en-GB", { timeZone: h.timeZone })).toBe(
+        new Date("2027-04-05T12:00:00Z").toLocaleString("en-GB", { timeZone: person.timeZone }),
+      );
+    }
+    const plain = ok(await as(t.mentorId)("suggestSessions", { params: { id: t.id }, body: { from: "2027-04-05", days: 5 } }));
+    expect(plain.workingHours).toBeUndefined();
+  });
+});
