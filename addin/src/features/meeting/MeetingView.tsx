@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { type Api, canCheckIn, isUpcoming, shownStatus, type ResponseOf } from "@tandem/core";
+import { type Api, canCheckIn, isCalledOff, isUpcoming, shownStatus, type ResponseOf } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
@@ -136,8 +136,8 @@ function Meeting({ context }: { context: Context }) {
         <h2 id="checkin-title" className={styles.heading}>
           {t("checkin.title")}
         </h2>
-        {session.status === "cancelled" ? (
-          <Text className={styles.muted}>{t("checkin.cancelled")}</Text>
+        {isCalledOff(session.status) ? (
+          <Text className={styles.muted}>{t(session.status === "missed" ? "checkin.missed" : "checkin.cancelled")}</Text>
         ) : !open ? (
           <Text className={styles.muted}>{t("checkin.notYet", { when: i18n.dateTime(session.start) })}</Text>
         ) : checkingIn ? (

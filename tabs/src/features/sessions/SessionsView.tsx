@@ -133,7 +133,7 @@ export default function SessionsView() {
             {upcoming.map((s) => (
               <li key={s.id}>
                 <Card className={styles.session} data-session={s.id}>
-                  <SessionSummary session={s} joinable={s.status !== "cancelled"} />
+                  <SessionSummary session={s} joinable={sessionPhase(s, now) === "upcoming"} />
                 </Card>
               </li>
             ))}
