@@ -95,7 +95,7 @@ export default function TandemsSection() {
                       <TableCell>
                         {(x.status === "proposed" || x.status === "completed") && (
                           <Button size="small" onClick={() => setActing(x as Row)} aria-label={t(`tandems.${coordinatorStep[x.status]}`, { names: namesOf(x) })}>
-                            {t(`tandem.action.${coordinatorStep[x.status]}`)}
+                            {t(`lifecycle.confirm.${coordinatorStep[x.status]}`)}
                           </Button>
                         )}
                       </TableCell>
