@@ -98,6 +98,21 @@ describe("the tab's lifecycle and sessions in Chromium, against the real api and
     expect(transitions).toEqual(["POST"]);
     expect(errors).toEqual([]);
     await page.context().close();
+
+    // The mentee, in French, is asked too before ending it.
+    const fr = await open(t.menteeIds[0]!, "home", "fr");
+    const carte = cardOf(fr.page, t.id);
+    await carte.getByText("En pause", { exact: true }).waitFor();
+    await carte.getByRole("button", { name: "Marquer comme terminé" }).click();
+    const dialogue = fr.page.getByRole("dialog");
+    await dialogue.getByRole("heading", { name: "Terminer le tandem\u202f?" }).waitFor();
+    await dialogue.getByRole("heading", { name: "Séances réservées" }).waitFor();
+    await expect.poll(() => dialogue.textContent()).toMatch(/à venir reste|Aucune séance n'est prévue/);
+    await fr.page.screenshot({ path: resolve(shots, "tab-lifecycle-end-light-fr.png"), fullPage: true });
+    await dialogue.getByRole("button", { name: "Annuler" }).click();
+    await dialogue.waitFor({ state: "hidden" });
+    expect(fr.errors).toEqual([]);
+    await fr.page.context().close();
   });
 
   it("counts an ended session as held, lets a member say it did not take place, keeps a moved session upcoming with its Join link and a cancelled one out of Past", async () => {
