@@ -211,6 +211,23 @@ describe("booking from the task pane", () => {
     expect(order).toEqual(["cancelSession", "bookSession"]);
   });
 
+  it("says which session already takes one of the times when the booking is refused for it, and books nothing", async () => {
+    const taken = { sessionId: "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e30", start: "2026-12-15T14:00:00.000Z", end: "2026-12-15T14:45:00.000Z", inProgress: false };
+    const fake = bookingApi({
+      bookSession: () => {
+        throw new ApiError(409, "conflict", "taken", [], null, { slot: taken });
+      },
+    });
+    const { user } = renderView(<BookView />, { fake });
+    await findTimes(user);
+    await user.click(await screen.findByRole("radio", { name: /Tuesday 1 December/ }));
+    await user.click(screen.getByRole("switch", { name: "Make it a series (systematic sessions)" }));
+    await user.click(screen.getByRole("button", { name: "Book 7 sessions" }));
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText("Nothing was booked")).toBeTruthy();
+    expect(within(alert).getByText(/^A session of this tandem already takes Tuesday 15 December, 15:00/)).toBeTruthy();
+  });
+
   it("retries after a network error with the same Idempotency-Key, so the session is booked once", async () => {
     let attempts = 0;
     const fake = bookingApi({

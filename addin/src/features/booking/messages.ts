@@ -59,6 +59,8 @@ export const bookingMessages = defineMessages({
     "booking.daysOff.title": "On a day off for someone",
     "booking.daysOff.body": "These sessions fall outside someone's working days. They are booked as they are unless you pick another time:",
     "booking.daysOff.item": "{date}: {names}",
+    "booking.overlap.title": "Nothing was booked",
+    "booking.overlap.body": "A session of this tandem already takes {date}. Pick another time, or replace the series it belongs to.",
   },
   fr: {
     "booking.title": "Réserver une séance",
@@ -118,5 +120,7 @@ export const bookingMessages = defineMessages({
     "booking.daysOff.title": "Un jour non travaillé pour quelqu'un",
     "booking.daysOff.body": "Ces séances tombent en dehors des jours de travail de quelqu'un. Elles sont réservées telles quelles, sauf si vous choisissez un autre créneau :",
     "booking.daysOff.item": "{date} : {names}",
+    "booking.overlap.title": "Rien n'a été réservé",
+    "booking.overlap.body": "Une séance de ce tandem occupe déjà le créneau du {date}. Choisissez un autre créneau, ou remplacez la série dont elle fait partie.",
   },
 });
