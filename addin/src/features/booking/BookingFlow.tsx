@@ -1,18 +1,4 @@
-import {
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Option,
-  Select,
-  Spinner,
-  SpinButton,
-  Switch,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Option, Select, Spinner, SpinButton, Switch, Text } from "@fluentui/react-components";
 import type { TandemView } from "@tandem/core";
 import { ApiError, ErrorNotice, type ErrorWords } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
