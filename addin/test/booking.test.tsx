@@ -42,6 +42,7 @@ function bookingApi(overrides: Partial<Record<keyof typeof api, Handler>> = {}) 
     listTandems: () => ({ items: [tandemOf()] }),
     listCycles: () => cycles,
     listGoals: goals,
+    listSessions: () => ({ items: [] }),
     suggestSessions: () => twoSlots,
     bookSession: ({ body }) => booked((body as { recurrence: { everyWeeks: number; occurrences: number } | null }).recurrence),
     ...overrides,
@@ -155,6 +156,76 @@ describe("booking from the task pane", () => {
     await user.click(screen.getByRole("button", { name: "Book 7 sessions" }));
     expect(await screen.findByText("7 sessions, every 2 weeks, until Tuesday 23 February.")).toBeTruthy();
     expect(fake.callsTo("bookSession")[0]!.input.body).toMatchObject({ recurrence: { everyWeeks: 2, occurrences: 7 } });
+  });
+
+  it("says, before booking, which sessions fall on a member's day off", async () => {
+    const partTime: Suggestions = {
+      ...twoSlots,
+      workingHours: [
+        { personId: ids.lea, daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"], startTime: "09:00", endTime: "18:00", timeZone: "Europe/Paris" },
+        { personId: ids.mathieu, daysOfWeek: ["monday", "wednesday", "thursday", "friday"], startTime: "08:00", endTime: "16:00", timeZone: "America/Toronto" },
+      ],
+    };
+    const fake = bookingApi({ suggestSessions: () => partTime });
+    const { user } = renderView(<BookView />, { fake });
+    await findTimes(user);
+    expect(fake.callsTo("suggestSessions")[0]!.input.body).toMatchObject({ workingDays: true });
+    await user.click(await screen.findByRole("radio", { name: /Tuesday 1 December/ }));
+    expect(screen.getByText("On a day off for someone")).toBeTruthy();
+    expect(screen.getByText("Tuesday 1 December: Mathieu Tremblay")).toBeTruthy();
+
+    // Wednesdays are everyone's working days: nothing to say.
+    await user.click(screen.getByRole("radio", { name: /Wednesday 2 December/ }));
+    expect(screen.queryByText("On a day off for someone")).toBeNull();
+    await user.click(screen.getByRole("radio", { name: /Tuesday 1 December/ }));
+    await user.click(screen.getByRole("switch", { name: "Make it a series (systematic sessions)" }));
+    expect(screen.getByText("Tuesday 23 February: Mathieu Tremblay")).toBeTruthy();
+    expect(fake.callsTo("bookSession")).toHaveLength(0);
+  });
+
+  it("says the tandem already has a series, and replaces it when asked: the old one is cancelled first", async () => {
+    const series = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e11";
+    const existing = ["08", "22"].map((day, i) =>
+      sessionOf({
+        id: `3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e2${i}`,
+        start: `2026-12-${day}T14:00:00.000Z`,
+        end: `2026-12-${day}T14:45:00.000Z`,
+        seriesId: series,
+        recurrence: { everyWeeks: 2, occurrences: 2 },
+        bookedBy: ids.lea,
+      }),
+    );
+    const fake = bookingApi({ listSessions: () => ({ items: existing }), cancelSession: () => ({ items: existing.map((x) => ({ ...x, status: "cancelled" as const })) }) });
+    const { user } = renderView(<BookView />, { fake });
+    await findTimes(user);
+    await user.click(await screen.findByRole("radio", { name: /Tuesday 1 December/ }));
+    expect(screen.queryByText("This tandem already has a series")).toBeNull();
+    await user.click(screen.getByRole("switch", { name: "Make it a series (systematic sessions)" }));
+    expect(await screen.findByText("This tandem already has a series")).toBeTruthy();
+    expect(screen.getByText("2 sessions of it are still to come, the last on Tuesday 22 December. A new series adds to them.")).toBeTruthy();
+    await user.click(screen.getByRole("checkbox", { name: /^Replace it: cancel its sessions to come/ }));
+    await user.click(screen.getByRole("button", { name: "Book 7 sessions" }));
+    expect(await screen.findByText("Booked")).toBeTruthy();
+    expect(fake.callsTo("cancelSession").map((c) => [c.input.params, c.input.body])).toEqual([[{ id: ids.tandem, sessionId: existing[0]!.id }, { scope: "series" }]]);
+    const order = fake.calls.map((c) => c.id).filter((id) => id === "cancelSession" || id === "bookSession");
+    expect(order).toEqual(["cancelSession", "bookSession"]);
+  });
+
+  it("says which session already takes one of the times when the booking is refused for it, and books nothing", async () => {
+    const taken = { sessionId: "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e30", start: "2026-12-15T14:00:00.000Z", end: "2026-12-15T14:45:00.000Z", inProgress: false };
+    const fake = bookingApi({
+      bookSession: () => {
+        throw new ApiError(409, "conflict", "taken", [], null, { slot: taken });
+      },
+    });
+    const { user } = renderView(<BookView />, { fake });
+    await findTimes(user);
+    await user.click(await screen.findByRole("radio", { name: /Tuesday 1 December/ }));
+    await user.click(screen.getByRole("switch", { name: "Make it a series (systematic sessions)" }));
+    await user.click(screen.getByRole("button", { name: "Book 7 sessions" }));
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText("Nothing was booked")).toBeTruthy();
+    expect(within(alert).getByText(/^A session of this tandem already takes Tuesday 15 December, 15:00/)).toBeTruthy();
   });
 
   it("retries after a network error with the same Idempotency-Key, so the session is booked once", async () => {

@@ -133,6 +133,7 @@ export function sessionOf(overrides: Partial<ResponseOf<Api["meetingContext"]>["
     createdAt: at,
     updatedAt: at,
     etag: 'W/"session"',
+    bookedBy: null,
     ...overrides,
   };
 }

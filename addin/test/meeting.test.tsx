@@ -128,6 +128,17 @@ describe("the task pane opened on a meeting", () => {
     expect(await screen.findByText(/^Pas de réunion Teams : le calendrier Outlook de l'organisateur/)).toBeTruthy();
   });
 
+  it("keeps the Join link of a session moved in Outlook to a time ahead, and drops it once the session is over", async () => {
+    const moved = () => context({ session: sessionOf({ status: "moved" }) });
+    renderView(<MeetingView eventId={EVENT} onBook={() => undefined} />, { fake: fakeApi({ meetingContext: moved }) });
+    expect(await screen.findByRole("link", { name: "Join in Teams" })).toBeTruthy();
+    expect(screen.getByText("Moved")).toBeTruthy();
+    cleanup();
+    renderView(<MeetingView eventId={EVENT} onBook={() => undefined} />, { fake: fakeApi({ meetingContext: moved, listCheckIns: () => ({ items: [] }) }), now: "2026-12-02T09:00:00.000Z" });
+    expect(await screen.findByText("Held")).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Join in Teams" })).toBeNull();
+  });
+
   it("does not offer the check-in before the meeting starts", async () => {
     const fake = fakeApi({ meetingContext: () => context({ session: sessionOf() }) });
     renderView(<MeetingView eventId={EVENT} onBook={() => undefined} />, { fake });

@@ -9,6 +9,7 @@ import { routes, type RouteId } from "./contracts/routes";
  */
 export { routes, type Route, type RouteId } from "./contracts/routes";
 export { trainingModules } from "./domain/training-modules";
+export * from "./domain/session-times";
 
 export interface CallInput<K extends RouteId> {
   params?: ParamsOf<Api[K]>;

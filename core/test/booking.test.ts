@@ -13,6 +13,7 @@ import {
   movedTo,
   occurrenceAt,
   occurrenceSpan,
+  daysOff,
   occurrencesOf,
   previousHeld,
   proposedSlots,
@@ -396,8 +397,15 @@ describe("the session behind a meeting", () => {
       { ...b!, value: { ...b!.value, status: "held" as const } },
       { ...c!, value: { ...c!.value, status: "cancelled" as const } },
     ];
-    expect(previousHeld(sessions, d!.value)?.value.id).toBe("s2");
-    expect(previousHeld(sessions, a!.value)).toBeUndefined();
+    expect(previousHeld(sessions, d!.value, NOW)?.value.id).toBe("s2");
+    expect(previousHeld(sessions, a!.value, NOW)).toBeUndefined();
+  });
+
+  it("recalls a session whose meeting ended without anyone marking it held, but not one still to come", () => {
+    const [a, b, c] = all;
+    // By 16 December the first two occurrences (8 and 15 December) have ended; none was marked held.
+    expect(previousHeld([a!, b!, c!], c!.value, "2026-12-16T10:00:00Z")?.value.id).toBe("s2");
+    expect(previousHeld([a!, b!, c!], c!.value, NOW)).toBeUndefined();
   });
 });
 
@@ -424,5 +432,24 @@ describe("one booking per slot", () => {
     expect(heldBy(holds, wanted, "k2", at(11))?.key).toBe("k1");
     expect(heldBy(holds, wanted, "k1", at(11))).toBeNull();
     expect(heldBy(holds, wanted, "k2", at(12))).toBeNull();
+  });
+});
+
+describe("daysOff", () => {
+  const paris = { personId: "mentor", daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"] as const, startTime: "09:00", endTime: "18:00", timeZone: "Europe/Paris" };
+  const auckland = { personId: "mentee", daysOfWeek: ["monday", "tuesday", "wednesday", "thursday"] as const, startTime: "09:00", endTime: "17:00", timeZone: "Pacific/Auckland" };
+  const hours = [paris, auckland].map((h) => ({ ...h, daysOfWeek: [...h.daysOfWeek] }));
+
+  it("names, for each session on someone's day off, who is off, on their own calendar day", () => {
+    // Thursday 20:00 in Paris is already Friday morning in Auckland, the mentee's day off.
+    const series = occurrencesOf({ start: "2026-12-03T20:00:00+01:00", end: "2026-12-03T20:45:00+01:00" }, "Europe/Paris", { everyWeeks: 1, occurrences: 3 });
+    expect(daysOff(series, hours)).toEqual(series.map((o) => ({ start: o.start, personIds: ["mentee"] })));
+  });
+
+  it("says nothing of sessions inside everyone's working days, and nothing without anyone's hours", () => {
+    const morning = occurrencesOf({ start: "2026-12-01T09:00:00+01:00", end: "2026-12-01T09:45:00+01:00" }, "Europe/Paris", { everyWeeks: 2, occurrences: 4 });
+    // Tuesday 09:00 in Paris is Tuesday 21:00 in Auckland: a working day for both (hours aside).
+    expect(daysOff(morning, hours)).toEqual([]);
+    expect(daysOff(morning, [])).toEqual([]);
   });
 });

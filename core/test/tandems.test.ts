@@ -53,7 +53,12 @@ const legal: Record<TandemStatus, TandemAction[]> = {
   active: ["pause", "complete"],
   paused: ["resume", "complete"],
   completed: [],
+  withdrawn: [],
 };
+
+/** What only a coordinator may do: take a proposal back, start a completed tandem again. */
+const coordinatorOnly: Partial<Record<TandemStatus, TandemAction[]>> = { proposed: ["withdraw"], completed: ["reopen"] };
+const coordinatorMay = (status: TandemStatus, action: TandemAction) => coordinatorOnly[status]?.includes(action) ?? false;
 
 const caught = (f: () => unknown): unknown => {
   try {
@@ -200,16 +205,25 @@ describe("transition: running the tandem", () => {
 
 describe("transition: illegal transitions", () => {
   const cases = tandemStatuses.flatMap((status) =>
-    tandemActions.filter((a) => !legal[status].includes(a)).map((action) => ({ status, action })),
+    tandemActions.filter((a) => !legal[status].includes(a) && !coordinatorMay(status, a)).map((action) => ({ status, action })),
   );
 
   it("covers every status × action pair outside the lifecycle", () => {
-    expect(cases).toHaveLength(tandemStatuses.length * tandemActions.length - 8);
+    expect(cases).toHaveLength(tandemStatuses.length * tandemActions.length - 10);
+  });
+
+  it.each([
+    { status: "proposed", action: "withdraw" },
+    { status: "completed", action: "reopen" },
+  ] as const)("a member may not $action a $status tandem: it is a coordinator's", ({ status, action }) => {
+    const t = tandem(status, status === "proposed" ? [] : [MENTOR, MENTEE_A]);
+    expect(codeOf(() => transition(t, action, ctx(as(MENTOR), { reason: "because" })))).toBe("forbidden");
   });
 
   it.each(cases)("a member cannot $action a $status tandem", ({ status, action }) => {
     const t = tandem(status, status === "proposed" ? [] : [MENTOR, MENTEE_A]);
-    expect(codeOf(() => transition(t, action, ctx(as(MENTOR), { reason: "because" })))).toBe("illegal_transition");
+    const coordinators = action === "reopen" || action === "withdraw";
+    expect(codeOf(() => transition(t, action, ctx(as(MENTOR), { reason: "because" })))).toBe(coordinators ? "forbidden" : "illegal_transition");
   });
 
   it.each(cases.filter((c) => c.action !== "accept" && c.action !== "decline"))(
@@ -220,6 +234,46 @@ describe("transition: illegal transitions", () => {
       );
     },
   );
+});
+
+describe("transition: reopening and withdrawing (coordinators)", () => {
+  it("a coordinator reopens a completed tandem: active again, no longer completed early, the reason in its history", () => {
+    const completed = transition(tandem("active", [MENTOR, MENTEE_A]), "complete", ctx(as(MENTOR), { cycleEndsOn: "2025-06-30", reason: "Moving teams" }));
+    expect(completed.completedEarly).toBe(true);
+    expect(completed.history.at(-1)).toMatchObject({ action: "complete", reason: "Moving teams" });
+    const reopened = transition(completed, "reopen", ctx(as(COORDINATOR, true), { reason: "Ended by mistake" }));
+    expect(reopened.status).toBe("active");
+    expect(reopened.completedEarly).toBeUndefined();
+    expect(reopened.history.at(-1)).toMatchObject({
+      action: "reopen",
+      by: COORDINATOR,
+      reason: "Ended by mistake",
+      changes: { status: { from: "completed", to: "active" } },
+    });
+  });
+
+  it("no member reopens a tandem, not even its mentor, and nobody reopens one that is not completed", () => {
+    const completed = tandem("completed", [MENTOR, MENTEE_A]);
+    for (const who of [MENTOR, MENTEE_A]) expect(codeOf(() => transition(completed, "reopen", ctx(as(who))))).toBe("forbidden");
+    expect(allowedActions(completed, as(MENTOR))).toEqual([]);
+    expect(allowedActions(completed, as(COORDINATOR, true))).toEqual(["reopen"]);
+    expect(codeOf(() => transition(tandem("paused"), "reopen", ctx(as(COORDINATOR, true))))).toBe("illegal_transition");
+  });
+
+  it("a coordinator withdraws a proposal, even one some members accepted; a member cannot", () => {
+    const half = circle("proposed", [MENTEE_A]);
+    expect(codeOf(() => transition(half, "withdraw", ctx(as(MENTOR))))).toBe("forbidden");
+    const withdrawn = transition(half, "withdraw", ctx(as(COORDINATOR, true), { reason: "Mentor leaving" }));
+    expect(withdrawn.status).toBe("withdrawn");
+    expect(withdrawn.history.at(-1)).toMatchObject({ action: "withdraw", reason: "Mentor leaving" });
+    expect(allowedActions(withdrawn, as(COORDINATOR, true))).toEqual([]);
+    expect(codeOf(() => transition(tandem("accepted", [MENTOR, MENTEE_A]), "withdraw", ctx(as(COORDINATOR, true))))).toBe("illegal_transition");
+  });
+
+  it("pausing keeps its optional reason in the history", () => {
+    const paused = transition(tandem("active", [MENTOR, MENTEE_A]), "pause", ctx(as(MENTEE_A), { reason: "  Busy quarter " }));
+    expect(paused.history.at(-1)).toMatchObject({ action: "pause", reason: "Busy quarter" });
+  });
 });
 
 describe("transition: who may act", () => {
@@ -286,9 +340,9 @@ describe("allowedActions matches what transition permits", () => {
     expect(allowedActions(circle("proposed", [MENTEE_A]), as(MENTEE_B))).toEqual(["accept", "decline"]);
   });
 
-  it("offers nothing to an outsider and nothing on a proposal to a coordinator", () => {
+  it("offers nothing to an outsider, and a coordinator withdrawing a proposal but never accepting it for the members", () => {
     for (const status of tandemStatuses) expect(allowedActions(tandem(status), as(OUTSIDER))).toEqual([]);
-    expect(allowedActions(tandem("proposed"), as(COORDINATOR, true))).toEqual([]);
+    expect(allowedActions(tandem("proposed"), as(COORDINATOR, true))).toEqual(["withdraw"]);
   });
 });
 

@@ -276,18 +276,23 @@ describe("demand and supply", () => {
 
 describe("the program's tandems", () => {
   it("lists every tandem and circle with its state and whether its mentor is trained, filtered by state and cycle", async () => {
-    const report = programReportOf();
+    const base = programReportOf();
+    // Léa's tandem is over: a coordinator alone may reopen it, from its row.
+    const report = { ...base, tandems: base.tandems.map((x) => (/Léa/.test(x.members.map((m) => m.displayName).join()) ? { ...x, status: "completed" as const } : x)) };
     const fake = fakeApi({ listCycles: () => ({ items: [pastCycle(), cycleOf({ id: report.tandems[0]!.cycleId, name: "Cycle 2 : IA et collaboration" })] }), programReport: () => report });
     const { user } = renderView(<TandemsSection />, { fake, me: coordinator() });
 
     const table = await screen.findByRole("table", { name: "Tandems and circles" });
     const zoe = within(table).getByRole("row", { name: /Zoé Mercier/ });
-    expect(within(zoe).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Zoé Mercier", "Philippe Girard", "Tandem", "Active", "Cycle 2 : IA et collaboration", "Not yet"]);
+    expect(within(zoe).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Zoé Mercier", "Philippe Girard", "Tandem", "Active", "Cycle 2 : IA et collaboration", "Not yet", ""]);
     const lea = within(table).getByRole("row", { name: /Léa Fontaine/ });
-    expect(within(lea).getAllByRole("cell").at(-1)!.textContent).toBe("Done");
+    expect(within(lea).getAllByRole("cell").at(-2)!.textContent).toBe("Done");
+    expect(within(lea).getByRole("button", { name: /^Reopen the tandem of .*Léa Fontaine/ }).textContent).toBe("Reopen");
+    expect(within(zoe).queryByRole("button")).toBeNull();
 
     await user.selectOptions(screen.getByRole("combobox", { name: "State" }), "Completed");
-    expect(screen.getByRole("status").textContent).toBe(`${report.tandems.filter((x) => x.status === "completed").length} tandems and circles`);
+    expect(screen.getByRole("status").textContent).toBe("1 tandem or circle");
+
     await user.selectOptions(screen.getByRole("combobox", { name: "State" }), "Active");
     await user.selectOptions(screen.getByRole("combobox", { name: "Cycle" }), pastCycle().id);
     expect(screen.getByText("None matches these filters.")).toBeTruthy();

@@ -53,7 +53,7 @@ function sessionsApi(items: Session[]) {
         },
       ],
     }),
-    listSessions: () => ({ items: items.map((s) => ({ ...s, etag: `W/"${s.id}"` })) }),
+    listSessions: () => ({ items: items.map((s) => ({ ...s, bookedBy: null, etag: `W/"${s.id}"` })) }),
   });
 }
 
@@ -76,3 +76,42 @@ describe("the sessions to come", () => {
   });
 });
 
+
+/** A year before any run: over. */
+const past = (day: number) => `${new Date().getUTCFullYear() - 1}-03-${String(day).padStart(2, "0")}T14:00:00.000Z`;
+const pastOf = (n: number, overrides: Partial<Session>) => sessionOf(n, { start: past(10 + n), end: past(10 + n).replace("T14:00", "T14:45"), ...overrides });
+const sectionOf = (name: string) => screen.getByRole("heading", { name }).closest("section")!;
+
+describe("upcoming means upcoming", () => {
+  it("lists a session moved in Outlook to a time ahead as upcoming, with its Join link", async () => {
+    const teams = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_moved%40thread.v2/0";
+    renderView(<SessionsView />, { fake: sessionsApi([sessionOf(1, { status: "moved", joinUrl: teams })]), me });
+    const link = await screen.findByRole("link", { name: "Join in Teams" });
+    expect(sectionOf("Upcoming").contains(link)).toBe(true);
+    expect(sectionOf("Past").textContent).toContain("No past session yet.");
+  });
+
+  it("keeps a cancelled session to come out of Past, with no Join link and nothing to check in to", async () => {
+    const teams = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_cancelled%40thread.v2/0";
+    renderView(<SessionsView />, { fake: sessionsApi([sessionOf(1, { status: "cancelled", joinUrl: teams })]), me });
+    await screen.findByText("Cancelled");
+    expect(sectionOf("Upcoming").textContent).toContain("Cancelled");
+    expect(sectionOf("Past").textContent).toContain("No past session yet.");
+    expect(screen.queryByRole("link", { name: "Join in Teams" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Check in" })).toBeNull();
+  });
+
+  it("shows a session whose meeting ended as held, and lets a member say it did not take place", async () => {
+    const fake = sessionsApi([pastOf(1, {})]);
+    fake.on("listCheckIns", () => ({ items: [] }));
+    fake.on("listNotes", () => ({ items: [] }));
+    fake.on("setSessionStatus", () => ({ ...pastOf(1, { status: "missed" }), bookedBy: null, etag: 'W/"missed"' }));
+    const { user } = renderView(<SessionsView />, { fake, me });
+    await screen.findByText("Held");
+    expect(sectionOf("Past").textContent).toContain("Held");
+    expect(sectionOf("Upcoming").textContent).toContain("Nothing booked.");
+    await user.click(screen.getByRole("button", { name: "Check-ins and notes" }));
+    await user.click(await screen.findByRole("button", { name: "It did not take place" }));
+    expect(fake.callsTo("setSessionStatus").map((c) => c.input.body)).toEqual([{ status: "missed" }]);
+  });
+});

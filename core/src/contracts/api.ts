@@ -61,7 +61,11 @@ export const TandemView = Tandem.extend({
 export type TandemView = z.infer<typeof TandemView>;
 export const GoalView = LearningGoal.extend(Etag).meta({ id: "LearningGoal" });
 export type GoalView = z.infer<typeof GoalView>;
-export const SessionView = Session.extend(Etag).meta({ id: "Session" });
+export const SessionView = Session.extend({
+  ...Etag,
+  /** Who booked it in Outlook: the one person Graph lets move or cancel it. Null when it has no Outlook meeting. */
+  bookedBy: Id.nullable(),
+}).meta({ id: "Session" });
 export type SessionView = z.infer<typeof SessionView>;
 export const CheckInView = CheckIn.extend(Etag).meta({ id: "CheckIn" });
 export type CheckInView = z.infer<typeof CheckInView>;
@@ -314,7 +318,7 @@ export const api = {
   transitionTandem: endpoint({
     ...routes.transitionTandem,
     access: "member-or-coordinator",
-    summary: "Accept, decline (with a reason), activate, pause, resume or complete",
+    summary: "Accept, decline (with a reason), activate, pause, resume or complete (optionally cancelling the sessions to come the caller booked); reopen a completed tandem or withdraw a proposal (coordinators only: 403 for anyone else)",
     tag: "tandems",
     params: TandemParams,
     body: TransitionInput,
@@ -378,7 +382,7 @@ export const api = {
   setSessionStatus: endpoint({
     ...routes.setSessionStatus,
     access: "member",
-    summary: "Mark a session held or cancelled",
+    summary: "Mark a session held, missed (it did not take place) or cancelled (its Outlook meeting too)",
     tag: "sessions",
     params: SessionParams,
     body: SessionStatusInput,

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { CalendarDate, Id, Instant, TimeZone, text, type Locale } from "./common";
-import { Recurrence, isUpcomingStatus, type SessionRecord } from "./sessions";
+import { Recurrence, isHeld, isUpcomingStatus, type SessionRecord } from "./sessions";
 import type { Tandem } from "./tandems";
 import { TandemError } from "../errors";
 import type { Availability, CalendarEvent, EventChange, EventTarget, MeetingTimes, Versioned } from "../ports";
-import { addDays, dateIn, formatInstant, weekdayOf, zonedTimeToUtc, type WeekDay } from "./time";
+import { addDays, dateIn, formatInstant, weekDays, weekdayOf, zonedTimeToUtc, type WeekDay } from "./time";
 
 /**
  * Booking a session through Microsoft Graph: the request and answer shapes the tab, the add-in and the api
@@ -17,6 +17,8 @@ export const SuggestionRequest = z.strictObject({
   days: z.int().min(1).max(28).default(10),
   /** The caller's time zone for the answer; default: their profile's. */
   timeZone: TimeZone.optional(),
+  /** Also answer each member's working days (`workingHours`): one more Graph call, made alongside the search. */
+  workingDays: z.boolean().default(false),
 });
 export type SuggestionRequest = z.infer<typeof SuggestionRequest>;
 
@@ -33,12 +35,28 @@ export type Slot = z.infer<typeof Slot>;
 
 export const emptyReasons = ["attendees_unavailable", "organizer_unavailable", "no_common_working_hours", "unknown"] as const;
 
+/** A member's working days and hours, as their Outlook mailbox states them. */
+export const MemberWorkingHours = z.strictObject({
+  personId: Id,
+  daysOfWeek: z.array(z.enum(weekDays)),
+  /** HH:mm, in `timeZone`. */
+  startTime: z.string().regex(/^\d\d:\d\d$/),
+  endTime: z.string().regex(/^\d\d:\d\d$/),
+  timeZone: TimeZone,
+});
+export type MemberWorkingHours = z.infer<typeof MemberWorkingHours>;
+
 export const Suggestions = z.strictObject({
   timeZone: TimeZone,
   durationMinutes: z.int().min(15).max(180),
   slots: z.array(Slot),
   /** Why there is no slot, when there is none. */
   emptyReason: z.enum(emptyReasons).nullable(),
+  /**
+   * Each member's working days, when Outlook told them: a series at the cadence may land on a day off for someone
+   * (a part-time Wednesday), which the booking says before it is made (`daysOff`).
+   */
+  workingHours: z.array(MemberWorkingHours).optional(),
 });
 export type Suggestions = z.infer<typeof Suggestions>;
 
@@ -120,6 +138,18 @@ export function occurrencesOf(
   return Array.from({ length: recurrence.occurrences }, (_, i) => {
     const s = zonedTimeToUtc(addDays(date, i * 7 * recurrence.everyWeeks), time, timeZone).getTime();
     return { start: formatInstant(s, timeZone), end: formatInstant(s + duration, timeZone) };
+  });
+}
+
+/**
+ * The sessions of a booking that fall on a day off for a member (outside their working days, on their own calendar
+ * day): each with who is off. A series repeats the first day's weekday, but a member in another zone, or one whose
+ * week changed, can be off on some. Nothing is skipped: the booking shows them before it is made.
+ */
+export function daysOff(occurrences: { start: string; end: string }[], hours: MemberWorkingHours[]): { start: string; personIds: string[] }[] {
+  return occurrences.flatMap((o) => {
+    const off = hours.filter((h) => !h.daysOfWeek.includes(weekdayOf(dateIn(new Date(Date.parse(o.start)), h.timeZone)))).map((h) => h.personId);
+    return off.length ? [{ start: o.start, personIds: off }] : [];
   });
 }
 
@@ -429,10 +459,13 @@ export function sessionOfMeeting<T extends Versioned<SessionRecord>>(
   return series.find((s) => Date.parse(s.value.end) > Date.parse(at.now)) ?? series.at(-1);
 }
 
-/** The last session held before this one: its check-ins are what the add-in recalls before the next. */
-export const previousHeld = <T extends Versioned<SessionRecord>>(sessions: T[], session: SessionRecord): T | undefined =>
+/**
+ * The last session held by now (the one rule: its meeting ended and was not called off, or it was marked held) before
+ * this one: its check-ins are what the add-in recalls before the next.
+ */
+export const previousHeld = <T extends Versioned<SessionRecord>>(sessions: T[], session: SessionRecord, now: string): T | undefined =>
   sessions
-    .filter((s) => s.value.status === "held" && Date.parse(s.value.start) < Date.parse(session.start))
+    .filter((s) => isHeld(s.value, now) && Date.parse(s.value.start) < Date.parse(session.start))
     .sort((a, b) => Date.parse(a.value.start) - Date.parse(b.value.start))
     .at(-1);
 

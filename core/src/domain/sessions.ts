@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Id, Instant, TimeZone, text } from "./common";
 
-export const sessionStatuses = ["scheduled", "held", "cancelled", "moved"] as const;
+/** "missed": a member said it did not take place, though its meeting was not cancelled. */
+export const sessionStatuses = ["scheduled", "held", "cancelled", "moved", "missed"] as const;
 export const SessionStatus = z.enum(sessionStatuses);
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
@@ -59,18 +60,13 @@ export type SessionRecordInput = Session & { link?: EventLink | null };
 /** What leaves the api: the session without its storage-only link. */
 export const publicSession = ({ link: _link, ...session }: SessionRecordInput): Session => session;
 
-export const SessionStatusInput = z.strictObject({ status: z.enum(["held", "cancelled"]) });
+export const SessionStatusInput = z.strictObject({ status: z.enum(["held", "cancelled", "missed"]) });
 export type SessionStatusInput = z.infer<typeof SessionStatusInput>;
 
 export const sessionMinutes = (s: Pick<Session, "start" | "end">) =>
   Math.round((Date.parse(s.end) - Date.parse(s.start)) / 60_000);
 
-/** Still going to happen: booked, possibly at another time than first planned ("moved"). */
-export const isUpcomingStatus = (status: SessionStatus) => status === "scheduled" || status === "moved";
-
-/** A check-in is possible once the session has started, unless it was called off. A moved session still happens. */
-export const canCheckIn = (s: Pick<Session, "start" | "status">, now: string) =>
-  (isUpcomingStatus(s.status) || s.status === "held") && Date.parse(s.start) <= Date.parse(now);
+export * from "./session-times";
 
 export const CheckInInput = z.strictObject({
   learned: text(2000),

@@ -7,7 +7,7 @@ export const tandemKinds = ["tandem", "circle"] as const;
 export const TandemKind = z.enum(tandemKinds);
 export type TandemKind = z.infer<typeof TandemKind>;
 
-export const tandemStatuses = ["proposed", "accepted", "declined", "active", "paused", "completed"] as const;
+export const tandemStatuses = ["proposed", "accepted", "declined", "active", "paused", "completed", "withdrawn"] as const;
 export const TandemStatus = z.enum(tandemStatuses);
 export type TandemStatus = z.infer<typeof TandemStatus>;
 
@@ -63,7 +63,7 @@ export const Tandem = z.strictObject({
 });
 export type Tandem = z.infer<typeof Tandem>;
 
-export const tandemActions = ["accept", "decline", "activate", "pause", "resume", "complete"] as const;
+export const tandemActions = ["accept", "decline", "activate", "pause", "resume", "complete", "reopen", "withdraw"] as const;
 export const TandemAction = z.enum(tandemActions);
 export type TandemAction = z.infer<typeof TandemAction>;
 
@@ -71,10 +71,19 @@ export const TransitionInput = z
   .strictObject({
     action: TandemAction,
     reason: text(500).optional(),
+    /**
+     * Pausing or ending: also cancel the sessions still to come that the caller booked, each through the one way to
+     * cancel a session (its Outlook meeting is cancelled too). Meetings someone else booked stay theirs to cancel.
+     */
+    cancelUpcoming: z.boolean().optional(),
   })
   .refine((t) => t.action !== "decline" || (t.reason !== undefined && t.reason.length > 0), {
     message: "declining needs a reason",
     path: ["reason"],
+  })
+  .refine((t) => !t.cancelUpcoming || t.action === "pause" || t.action === "complete", {
+    message: "only pausing or ending cancels the sessions to come",
+    path: ["cancelUpcoming"],
   });
 export type TransitionInput = z.infer<typeof TransitionInput>;
 
@@ -83,13 +92,17 @@ export const isMember = (t: Pick<Tandem, "mentorId" | "menteeIds">, personId: st
   membersOf(t).includes(personId);
 
 /** Which status each action leaves from, and who may take it. */
-const rules: Record<TandemAction, { from: readonly TandemStatus[]; by: "member" | "member-or-coordinator" }> = {
+const rules: Record<TandemAction, { from: readonly TandemStatus[]; by: "member" | "member-or-coordinator" | "coordinator" }> = {
   accept: { from: ["proposed"], by: "member" },
   decline: { from: ["proposed"], by: "member" },
   activate: { from: ["accepted"], by: "member-or-coordinator" },
   pause: { from: ["active"], by: "member-or-coordinator" },
   resume: { from: ["paused"], by: "member-or-coordinator" },
   complete: { from: ["accepted", "active", "paused"], by: "member-or-coordinator" },
+  /** Ended too soon, or by mistake: the program's people start it again, the members cannot on their own. */
+  reopen: { from: ["completed"], by: "coordinator" },
+  /** A proposal that should not stand (a mistake, someone left): taken back before everyone accepted it. */
+  withdraw: { from: ["proposed"], by: "coordinator" },
 };
 
 type Actor = { id: string; coordinator: boolean };
@@ -101,6 +114,7 @@ type Actor = { id: string; coordinator: boolean };
 function mayTake(t: Tandem, action: TandemAction, actor: Actor): boolean {
   const rule = rules[action];
   if (rule.by === "member") return isMember(t, actor.id);
+  if (rule.by === "coordinator") return actor.coordinator;
   const runner = t.kind === "circle" ? t.mentorId === actor.id : isMember(t, actor.id);
   return runner || actor.coordinator;
 }
@@ -108,7 +122,9 @@ function mayTake(t: Tandem, action: TandemAction, actor: Actor): boolean {
 const whoMay = (t: Tandem, action: TandemAction) =>
   rules[action].by === "member"
     ? "a member"
-    : t.kind === "circle"
+    : rules[action].by === "coordinator"
+      ? "a coordinator"
+      : t.kind === "circle"
       ? "the mentor or a coordinator"
       : "a member or a coordinator";
 
@@ -159,6 +175,14 @@ export function transition(t: Tandem, action: TandemAction, ctx: TransitionConte
     case "resume":
       next = { ...next, status: "active" };
       break;
+    case "reopen": {
+      const { completedEarly: _early, ...open } = next;
+      next = { ...open, status: "active" };
+      break;
+    }
+    case "withdraw":
+      next = { ...next, status: "withdrawn" };
+      break;
     case "pause":
       next = { ...next, status: "paused" };
       break;
@@ -187,6 +211,8 @@ const pastTense: Record<TandemAction, string> = {
   pause: "paused",
   resume: "resumed",
   complete: "completed",
+  reopen: "reopened",
+  withdraw: "withdrawn",
 };
 
 export const newTandem = (id: string, p: TandemProposal, by: string, at: string): Tandem => ({

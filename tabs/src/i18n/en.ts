@@ -9,6 +9,7 @@ import type { reportMessages } from "../features/reports/messages";
 import type { consoleMessages } from "../features/coordinator/messages";
 import type { whyMessages } from "../features/home/why-messages";
 import type { surveyMessages } from "../features/home/survey-messages";
+import type { lifecycleMessages } from "../features/home/lifecycle-messages";
 
 /**
  * The first screen's strings in English: the shell's and the home view's. The other views' strings come with
@@ -31,4 +32,5 @@ export type MessageKey = keyof (typeof en &
   English<typeof reportMessages> &
   English<typeof consoleMessages> &
   English<typeof whyMessages> &
-  English<typeof surveyMessages>);
+  English<typeof surveyMessages> &
+  English<typeof lifecycleMessages>);

@@ -18,6 +18,8 @@ export type GetToken = (challenge?: SignInChallenge) => Promise<string>;
 export interface ProblemParticulars {
   rules?: { menteeId: string | null; mentorId?: string; rule: string; words: { fr: string; en: string } }[];
   changes?: { what: string; ids: string[]; words: { fr: string; en: string } }[];
+  /** A booking's 409: the session already holding one of the times asked for. */
+  slot?: { sessionId: string; start: string; end: string; inProgress: boolean };
 }
 
 /** A problem the api answered (RFC 9457), or a network failure (status 0). */
@@ -92,7 +94,11 @@ export function createApiClient(baseUrl: string, getToken: GetToken): Call {
     if (!res.ok) {
       const problem = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: ApiError["fields"]; authError?: string; claims?: string } & ProblemParticulars;
       const asked = res.status === 401 && problem.authError ? { error: problem.authError, claims: problem.claims ?? null } : null;
-      const particulars = { ...(problem.rules ? { rules: problem.rules } : {}), ...(problem.changes ? { changes: problem.changes } : {}) };
+      const particulars = {
+        ...(problem.rules ? { rules: problem.rules } : {}),
+        ...(problem.changes ? { changes: problem.changes } : {}),
+        ...(problem.slot ? { slot: problem.slot } : {}),
+      };
       throw new ApiError(res.status, problem.code ?? "internal", problem.detail ?? res.statusText, problem.errors ?? [], asked, particulars);
     }
     const etag = res.headers.get("etag");

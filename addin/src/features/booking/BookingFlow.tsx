@@ -1,11 +1,12 @@
-import { Button, Dropdown, Field, Input, Option, Select, Spinner, SpinButton, Switch, Text } from "@fluentui/react-components";
+import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Option, Select, Spinner, SpinButton, Switch, Text } from "@fluentui/react-components";
 import type { TandemView } from "@tandem/core";
-import { ErrorNotice, type ErrorWords } from "@tandem/ui";
+import { ApiError, ErrorNotice, type ErrorWords } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/en";
 import { Agenda } from "./Agenda";
 import { Booked } from "./Booked";
 import { lastOfSeries, type Cycle } from "./plan";
+import { SeriesCheck } from "./SeriesCheck";
 import { SlotList } from "./SlotList";
 import { useBooking } from "./useBooking";
 import { useBookingStyles } from "./useBookingStyles";
@@ -20,6 +21,9 @@ const bookWords: ErrorWords<MessageKey> = {
   409: "booking.error.refused",
 };
 
+/** A booking refused because one of its times is already taken by a session of the tandem: which one, to say so. */
+const overlapOf = (e: unknown) => (e instanceof ApiError && e.status === 409 ? (e.particulars.slot ?? null) : null);
+
 /** The booking flow as the person sees it: the state is useBooking's (flow.ts), nothing is decided here. */
 export function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles: Cycle[] }) {
   const styles = useBookingStyles();
@@ -27,6 +31,7 @@ export function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles
   const { t } = i18n;
   const b = useBooking(tandems, cycles);
   const { choices, flow, dispatch, tandem, slot } = b;
+  const overlap = flow.state === "choosing" ? overlapOf(flow.failed) : null;
 
   if (flow.state === "booked") {
     return <Booked label={b.labelOf(tandem)} sessions={flow.sessions} recurrence={flow.recurrence} onAgain={() => dispatch({ type: "again" })} />;
@@ -118,9 +123,18 @@ export function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles
               </>
             )}
           </section>
+          <SeriesCheck b={b} />
           <Agenda tandem={tandem} goals={b.goals} />
-          {flow.state === "choosing" && flow.failed !== undefined && (
-            <ErrorNotice error={flow.failed} words={bookWords} onRetry={() => void b.book()} />
+          {overlap ? (
+            <MessageBar intent="warning" layout="multiline" role="alert">
+              <MessageBarBody>
+                <MessageBarTitle>{t("booking.overlap.title")}</MessageBarTitle>
+                <div>{t("booking.overlap.body", { date: `${i18n.day(overlap.start)}, ${i18n.timeRange(overlap.start, overlap.end)}` })}</div>
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            flow.state === "choosing" &&
+            flow.failed !== undefined && <ErrorNotice error={flow.failed} words={bookWords} onRetry={() => void b.book()} />
           )}
           <Button appearance="primary" size="large" onClick={() => void b.book()} disabled={flow.state === "booking"}>
             {flow.state === "booking"

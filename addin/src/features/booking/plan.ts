@@ -1,4 +1,4 @@
-import { canBookFor, occurrencesOf, type GoalView, type Recurrence, type ResponseOf, type TandemView, type Api } from "@tandem/core";
+import { canBookFor, isAheadAndBooked, occurrencesOf, type GoalView, type Recurrence, type ResponseOf, type SessionView, type TandemView, type Api } from "@tandem/core";
 
 export type Cycle = ResponseOf<Api["listCycles"]>["items"][number];
 
@@ -28,6 +28,16 @@ export function sessionsLeftInCycle(start: string, t: TandemView, cycles: Cycle[
   const end = Date.parse(`${cycle.endsOn}T23:59:59Z`);
   const fit = Math.floor((end - Date.parse(start)) / (everyWeeks * WEEK)) + 1;
   return Math.min(52, Math.max(2, fit));
+}
+
+/**
+ * The series the tandem already has: the sessions to come of the last series booked, soonest first; empty when it
+ * has none. A new series would add to it, so the booking says so and offers to replace it.
+ */
+export function seriesToCome(sessions: SessionView[], now: string): SessionView[] {
+  const ahead = sessions.filter((s) => s.seriesId !== null && isAheadAndBooked(s, now)).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const last = ahead.reduce<SessionView | null>((latest, s) => (latest === null || s.createdAt > latest.createdAt ? s : latest), null);
+  return last ? ahead.filter((s) => s.seriesId === last.seriesId) : [];
 }
 
 /** When the last session of a series starts: the same wall-clock time in my zone, as the api books it. */

@@ -11,6 +11,7 @@ export const checkInMessages = defineMessages({
     "checkin.done": "You have checked in on this session. You can still change your answers.",
     "checkin.notYet": "You can check in once the session has started ({when}).",
     "checkin.cancelled": "This session was cancelled: there is nothing to check in.",
+    "checkin.missed": "A member said this session did not take place: there is nothing to check in.",
   },
   fr: {
     ...checkInFieldMessages.fr,
@@ -22,5 +23,6 @@ export const checkInMessages = defineMessages({
     "checkin.done": "Vous avez fait le bilan de cette séance. Vous pouvez encore modifier vos réponses.",
     "checkin.notYet": "Vous pourrez faire le bilan une fois la séance commencée ({when}).",
     "checkin.cancelled": "Cette séance a été annulée : il n'y a pas de bilan à faire.",
+    "checkin.missed": "Un membre a indiqué que cette séance n'a pas eu lieu : il n'y a pas de bilan à faire.",
   },
 });

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { type Api, canCheckIn, type ResponseOf } from "@tandem/core";
+import { type Api, canCheckIn, isCalledOff, isUpcoming, shownStatus, type ResponseOf } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
@@ -81,6 +81,9 @@ function Meeting({ context }: { context: Context }) {
   const [checkingIn, setCheckingIn] = useState(false);
   const [saved, setSaved] = useState(false);
   const open = canCheckIn(session, now());
+  // Upcoming by the one rule: a session moved in Outlook to a time ahead keeps its Join link; one that ended reads held.
+  const upcoming = isUpcoming(session, now());
+  const status = shownStatus(session, now());
   // Whether I already checked in on this session, to offer editing it rather than starting again.
   const mine = useResource(
     async () =>
@@ -102,8 +105,8 @@ function Meeting({ context }: { context: Context }) {
         </h2>
         <div className={styles.when}>
           <Text weight="semibold">{`${i18n.dayTitle(session.start)}, ${i18n.timeRange(session.start, session.end)}`}</Text>
-          <Badge appearance="tint" color={session.status === "cancelled" ? "danger" : session.status === "held" ? "success" : "informative"}>
-            {t(`meeting.status.${session.status}`)}
+          <Badge appearance="tint" color={status === "cancelled" ? "danger" : status === "held" ? "success" : "informative"}>
+            {t(`meeting.status.${status}`)}
           </Badge>
         </div>
         <Text>
@@ -119,12 +122,12 @@ function Meeting({ context }: { context: Context }) {
             })}
           </Text>
         )}
-        {session.joinUrl && session.status === "scheduled" && (
+        {session.joinUrl && upcoming && (
           <Link href={session.joinUrl} target="_blank" rel="noopener noreferrer">
             {t("meeting.join")}
           </Link>
         )}
-        {!session.joinUrl && session.teamsMeetingUnavailable && session.status === "scheduled" && (
+        {!session.joinUrl && session.teamsMeetingUnavailable && upcoming && (
           <Text className={styles.muted}>{t("meeting.noTeams")}</Text>
         )}
       </section>
@@ -133,8 +136,8 @@ function Meeting({ context }: { context: Context }) {
         <h2 id="checkin-title" className={styles.heading}>
           {t("checkin.title")}
         </h2>
-        {session.status === "cancelled" ? (
-          <Text className={styles.muted}>{t("checkin.cancelled")}</Text>
+        {isCalledOff(session.status) ? (
+          <Text className={styles.muted}>{t(session.status === "missed" ? "checkin.missed" : "checkin.cancelled")}</Text>
         ) : !open ? (
           <Text className={styles.muted}>{t("checkin.notYet", { when: i18n.dateTime(session.start) })}</Text>
         ) : checkingIn ? (

@@ -26,6 +26,7 @@ export const meetingMessages = defineMessages({
     "meeting.notTandem.title": "This meeting is not a Tandem session",
     "meeting.notTandem.body": "It was not booked with Tandem, or it belongs to a tandem you are not part of.",
     "meeting.notTandem.book": "Book a Tandem session",
+    "meeting.status.missed": "Did not take place",
   },
   fr: {
     "meeting.title.tandem": "Séance de tandem",
@@ -52,5 +53,6 @@ export const meetingMessages = defineMessages({
     "meeting.notTandem.title": "Cette réunion n'est pas une séance Tandem",
     "meeting.notTandem.body": "Elle n'a pas été réservée avec Tandem, ou elle appartient à un tandem dont vous ne faites pas partie.",
     "meeting.notTandem.book": "Réserver une séance Tandem",
+    "meeting.status.missed": "N'a pas eu lieu",
   },
 });

@@ -13,7 +13,7 @@ import { changing, endSeriesAt, occurrenceId, saveAll } from "./change";
 export async function cancelSession(
   deps: Deps,
   caller: Caller,
-  access: MemberAccess,
+  access: Pick<MemberAccess, "tandem">,
   all: Versioned<SessionRecord>[],
   sessionId: string,
   input: CancelInput,

@@ -28,7 +28,7 @@ export interface Changing {
 export async function changing(
   deps: Deps,
   caller: Caller,
-  { tandem }: MemberAccess,
+  { tandem }: Pick<MemberAccess, "tandem">,
   all: Versioned<SessionRecord>[],
   sessionId: string,
 ): Promise<Changing> {

@@ -49,7 +49,7 @@ export async function meetingContext(deps: Deps, caller: Caller, access: TandemA
   const sessions = await reconcile(deps, caller, access.relation, stored);
   const session = sessionOfMeeting(sessions, found, { originalStart: found.originalStart, date: found.date, now: deps.clock.now() });
   if (!session) throw notBooked();
-  const previous = previousHeld(sessions, session.value);
+  const previous = previousHeld(sessions, session.value, deps.clock.now());
   const checkIns = previous ? await deps.repos.checkIns.list(t, found.tandemId, previous.value.id) : [];
   return {
     tandem: await tandemView(deps, caller, access.tandem),

@@ -1,4 +1,4 @@
-import { TandemError, canCheckIn, type SessionRecord, type SessionStatusInput, type Versioned } from "@tandem/core";
+import { TandemError, canSayHeldOrNot, type SessionRecord, type SessionStatusInput, type Versioned } from "@tandem/core";
 import type { MemberAccess } from "../../platform/access";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
@@ -6,8 +6,9 @@ import { writeVersion } from "../../platform/versions";
 import { cancelSession } from "./cancel";
 
 /**
- * Records how a session went. Held: once it has started, unless it was called off. Cancelled: the very cancellation
- * of POST .../cancel, so its Outlook meeting is cancelled too. Asking for the status it already has changes nothing.
+ * Records how a session went. Held, or missed (a member says it did not take place): once it has started, unless it
+ * was cancelled; either may be said again the other way. Cancelled: the very cancellation of POST .../cancel, so its
+ * Outlook meeting is cancelled too. Asking for the status it already has changes nothing.
  */
 export async function setSessionStatus(
   deps: Deps,
@@ -26,10 +27,13 @@ export async function setSessionStatus(
     return cancelled!;
   }
   const now = deps.clock.now();
-  if (!canCheckIn(session.value, now)) {
-    throw new TandemError("illegal_transition", "A session can be marked held once it has started, unless it was cancelled.");
+  if (!canSayHeldOrNot(session.value, now)) {
+    throw new TandemError(
+      "illegal_transition",
+      `A session can be marked ${input.status === "held" ? "held" : "as not having taken place"} once it has started, unless it was cancelled.`,
+    );
   }
-  const saved = await deps.repos.sessions.replace(caller.tenantId, { ...session.value, status: "held", updatedAt: now }, writeVersion(ifMatch, session, "This session"));
+  const saved = await deps.repos.sessions.replace(caller.tenantId, { ...session.value, status: input.status, updatedAt: now }, writeVersion(ifMatch, session, "This session"));
   await deps.aggregates.tandemChanged(caller.tenantId, saved.value.tandemId);
   return saved;
 }

@@ -18,6 +18,7 @@ import { writeVersion } from "../../platform/versions";
 import { tandemView } from "./view";
 import { matchingPersonOf } from "../matching/inputs";
 import { hold, placesOf, reserve, unhold } from "./places";
+import { cancelUpcomingOf } from "./wind-down";
 
 export async function listTandems(deps: Deps, caller: Caller, scope: "mine" | "all"): Promise<TandemView[]> {
   // The whole program is the coordinators': their access level (the contract's accessWhen) let only them ask for it.
@@ -81,16 +82,23 @@ export async function proposeTandem(deps: Deps, caller: Caller, p: TandemProposa
   return saved;
 }
 
+/**
+ * One lifecycle action (core `transition`). Pausing or ending may cancel the sessions to come the caller booked first
+ * (wind-down.ts): a refusal from Outlook then changes nothing about the tandem, and a retry finds those already
+ * cancelled gone. Reopening a completed tandem takes the mentor's place back, as the last acceptance does.
+ */
 export async function transitionTandem(
   deps: Deps,
   caller: Caller,
-  { tandem }: TandemAccess,
+  access: TandemAccess,
   input: TransitionInput,
   ifMatch: string | null,
 ): Promise<Versioned<Tandem>> {
+  const { tandem } = access;
+  const takesPlace = input.action === "accept" || input.action === "reopen";
   const [cycle, mentor] = await Promise.all([
     deps.repos.cycles.get(caller.tenantId, tandem.value.cycleId),
-    input.action === "accept" ? deps.repos.profiles.get(caller.tenantId, tandem.value.mentorId) : null,
+    takesPlace ? deps.repos.profiles.get(caller.tenantId, tandem.value.mentorId) : null,
   ]);
   const next = transition(tandem.value, input.action, {
     actor: { id: caller.userId, coordinator: caller.coordinator },
@@ -99,8 +107,9 @@ export async function transitionTandem(
     cycleEndsOn: cycle?.value.endsOn,
   });
   const version = writeVersion(ifMatch, tandem, "This tandem");
-  // The last member's acceptance confirms the mentor's places: never past their capacity, whoever accepts at once.
-  const confirming = tandem.value.status === "proposed" && next.status === "accepted";
+  if (input.cancelUpcoming) await cancelUpcomingOf(deps, caller, access);
+  // The last member's acceptance, or a reopening, confirms the mentor's places: never past their capacity.
+  const confirming = (tandem.value.status === "proposed" && next.status === "accepted") || input.action === "reopen";
   if (confirming) {
     const limit = placesOf(mentor?.value.capacity ?? 0, cycle?.value.matching.maxMenteesPerMentor ?? 0);
     await hold(deps, caller.tenantId, next, limit);

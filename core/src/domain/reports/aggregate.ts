@@ -3,7 +3,7 @@ import { Id, SkillId } from "../common";
 import { ProgramRole, type Profile } from "../people";
 import { TandemKind, TandemStatus, type Tandem } from "../tandems";
 import type { Cycle } from "../cycles";
-import { sessionMinutes, type CheckIn, type Session } from "../sessions";
+import { heldForSure, isCalledOff, sessionMinutes, type CheckIn, type Session } from "../sessions";
 import type { LearningGoal } from "../goals";
 import type { ClosingSurvey } from "../survey";
 import { trainingComplete } from "../training";
@@ -134,8 +134,8 @@ export interface TandemAggregates {
   members: Map<string, MemberAggregates>;
 }
 
-/** Proposed and declined tandems never ran: they count for nobody. */
-export const countsForMembers = (t: Pick<Tandem, "status">) => t.status !== "proposed" && t.status !== "declined";
+/** Proposed, declined and withdrawn tandems never ran: they count for nobody. */
+export const countsForMembers = (t: Pick<Tandem, "status">) => t.status !== "proposed" && t.status !== "declined" && t.status !== "withdrawn";
 
 /** When the tandem was active, from the status changes its history recorded. */
 export function activeSpans(t: Tandem): Span[] {
@@ -222,10 +222,12 @@ export function tandemAggregates({ tandem, cycle, sessions, goals, checkIns, sur
     const m = monthOf(s.start);
     const minutes = Math.max(0, sessionMinutes(s));
     const end = Date.parse(s.end);
-    if (s.status === "cancelled") {
+    // The sessions' one rule of "held" (sessions.ts isHeld): what time adds to it, an open session whose meeting has
+    // ended, is read when the report is (evaluate.ts sessionsAt). A session that did not take place counts as called off.
+    if (isCalledOff(s.status)) {
       digest.cancelled++;
       for (const p of memberIds) entry(p, m).cancelled++;
-    } else if (s.status === "held" || checkedIn.has(s.id)) {
+    } else if (heldForSure(s, checkedIn.has(s.id))) {
       digest.held++;
       digest.heldMinutes += minutes;
       digest.lastHeld = Math.max(digest.lastHeld ?? end, end);

@@ -170,6 +170,9 @@ export const consoleMessages = defineMessages({
     "catalogue.cycle.minutes": "Minutes per session",
     "catalogue.cycle.add": "Create the cycle",
     "catalogue.cycle.saved": "“{name}” is created.",
+    "tandems.actions": "Actions",
+    "tandems.withdraw": "Withdraw the proposal of {names}",
+    "tandems.reopen": "Reopen the tandem of {names}",
   },
   fr: {
     "console.cycle": "Cycle",
@@ -335,5 +338,8 @@ export const consoleMessages = defineMessages({
     "catalogue.cycle.minutes": "Minutes par séance",
     "catalogue.cycle.add": "Créer le cycle",
     "catalogue.cycle.saved": "«\u202f{name}\u202f» est créé.",
+    "tandems.actions": "Actions",
+    "tandems.withdraw": "Retirer la proposition de {names}",
+    "tandems.reopen": "Rouvrir le tandem de {names}",
   },
 });

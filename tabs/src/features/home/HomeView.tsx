@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { Button, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle1, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useT } from "../../i18n/i18n";
@@ -7,6 +7,7 @@ import { ErrorNotice } from "@tandem/ui";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
 import { trainingModules } from "../training/modules";
 import { TandemCard } from "./TandemCard";
+import { isEarlier } from "./load";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL, paddingBlock: tokens.spacingVerticalM },
@@ -33,6 +34,9 @@ export function HomeView() {
     [call],
     early?.value,
   );
+  // Proposals that never ran (declined, withdrawn) go below the tandems that matter now.
+  const current = tandems.data?.filter((x) => !isEarlier(x.status)) ?? [];
+  const earlier = tandems.data?.filter((x) => isEarlier(x.status)) ?? [];
   const firstName = me.displayName.split(" ")[0] ?? me.displayName;
   const mentor = me.roles.includes("mentor");
   const done = me.profile?.trainingCompleted.filter((m) => trainingModules.includes(m as never)).length ?? 0;
@@ -66,10 +70,23 @@ export function HomeView() {
         </Card>
       )}
       <div className={styles.list}>
-        {tandems.data?.map((tandem) => (
+        {current.map((tandem) => (
           <TandemCard key={tandem.id} tandem={tandem} onChanged={tandems.reload} />
         ))}
       </div>
+      {earlier.length > 0 && (
+        <section className={styles.list} aria-labelledby="home-earlier">
+          <div className={styles.header}>
+            <Subtitle1 as="h2" id="home-earlier">
+              {t("home.earlier")}
+            </Subtitle1>
+            <Text>{t("home.earlier.intro")}</Text>
+          </div>
+          {earlier.map((tandem) => (
+            <TandemCard key={tandem.id} tandem={tandem} onChanged={tandems.reload} />
+          ))}
+        </section>
+      )}
     </div>
   );
 }

@@ -20,8 +20,10 @@ import { ErrorNotice } from "@tandem/ui";
 import { Initials } from "../../components/Initials";
 import { chatLink } from "../../platform/teams";
 import { hasItems, loadTandemItems } from "./load";
+import type { ConfirmedAction } from "./LifecycleDialog";
 
 const DeclineDialog = lazyView(() => import("./DeclineDialog"));
+const LifecycleDialog = lazyView(() => import("./LifecycleDialog"));
 const ProposalWhy = lazyView(() => import("./ProposalWhy"));
 const ClosingSurvey = lazyView(() => import("./ClosingSurvey"));
 // Goals come after the card's header: their controls (slider, progress bars) load while the goals do.
@@ -45,7 +47,12 @@ export const statusColor: Record<TandemStatus, "brand" | "success" | "warning" |
   paused: "warning",
   declined: "danger",
   completed: "subtle",
+  withdrawn: "subtle",
 };
+
+/** Pausing, ending, reopening and withdrawing ask first (LifecycleDialog); the other steps are taken at once. */
+export const asksFirst = (a: TandemAction): a is ConfirmedAction =>
+  a === "pause" || a === "complete" || a === "reopen" || a === "withdraw";
 
 export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChanged(): void }) {
   const styles = useStyles();
@@ -54,6 +61,7 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
   const items = useResource(() => loadTandemItems(call, tandem), [call, tandem.id, tandem.etag]);
   const next = items.data?.next ?? null;
   const [declining, setDeclining] = useState(false);
+  const [confirming, setConfirming] = useState<ConfirmedAction | null>(null);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const others = tandem.members.filter((m) => m.id !== me.id);
@@ -118,6 +126,7 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
         </div>
       </section>
       {tandem.status === "declined" && tandem.declineReason && <Text>{t("tandem.declined", { reason: tandem.declineReason })}</Text>}
+      {tandem.status === "withdrawn" && <Text>{t("tandem.withdrawn")}</Text>}
       {tandem.status === "proposed" && tandem.acceptedBy.includes(me.id) && <Text>{t("tandem.waiting")}</Text>}
       {(tandem.status === "active" || tandem.status === "accepted" || tandem.status === "paused") && (
         <section className={styles.section}>
@@ -164,7 +173,7 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
               key={a}
               disabled={busy}
               appearance={a === "accept" || a === "activate" ? "primary" : "secondary"}
-              onClick={() => (a === "decline" ? setDeclining(true) : void act(a))}
+              onClick={() => (a === "decline" ? setDeclining(true) : asksFirst(a) ? setConfirming(a) : void act(a))}
             >
               {t(`tandem.action.${a}`)}
             </Button>
@@ -174,6 +183,19 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
       {declining && (
         <Suspense fallback={null}>
           <DeclineDialog busy={busy} onCancel={() => setDeclining(false)} onDecline={(reason) => void act("decline", reason)} />
+        </Suspense>
+      )}
+      {confirming && (
+        <Suspense fallback={null}>
+          <LifecycleDialog
+            tandem={tandem}
+            action={confirming}
+            onCancel={() => setConfirming(null)}
+            onDone={() => {
+              setConfirming(null);
+              onChanged();
+            }}
+          />
         </Suspense>
       )}
     </Card>

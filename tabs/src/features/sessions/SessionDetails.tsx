@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -37,21 +37,24 @@ const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalS },
 });
 
-/** A past session's check-ins and notes, loaded when opened. Private notes are marked as such. */
-export function SessionDetails({ tandem, session, onCheckIn }: { tandem: TandemView; session: Session; onCheckIn(): void }) {
+/**
+ * A past session's check-ins and notes, loaded when opened. Private notes are marked as such. `heldOrNot`: saying it
+ * did not take place (or that it did), beside the check-in.
+ */
+export function SessionDetails({ tandem, session, onCheckIn, heldOrNot }: { tandem: TandemView; session: Session; onCheckIn(): void; heldOrNot?: ReactNode }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
     <Accordion collapsible onToggle={(_, d) => setOpen(d.openItems.includes("details"))}>
       <AccordionItem value="details">
         <AccordionHeader>{t("sessions.details")}</AccordionHeader>
-        <AccordionPanel>{open && <DetailsPanel tandem={tandem} session={session} onCheckIn={onCheckIn} />}</AccordionPanel>
+        <AccordionPanel>{open && <DetailsPanel tandem={tandem} session={session} onCheckIn={onCheckIn} heldOrNot={heldOrNot} />}</AccordionPanel>
       </AccordionItem>
     </Accordion>
   );
 }
 
-function DetailsPanel({ tandem, session, onCheckIn }: { tandem: TandemView; session: Session; onCheckIn(): void }) {
+function DetailsPanel({ tandem, session, onCheckIn, heldOrNot }: { tandem: TandemView; session: Session; onCheckIn(): void; heldOrNot?: ReactNode }) {
   const styles = useStyles();
   const { t, date } = useI18n();
   const { call, me } = useSession();
@@ -103,11 +106,14 @@ function DetailsPanel({ tandem, session, onCheckIn }: { tandem: TandemView; sess
   if (!data.data) return <Text>{t("common.loading")}</Text>;
   return (
     <div className={styles.panel}>
-      {participant && canCheckIn(session, new Date().toISOString()) && (
-        <div>
-          <Button appearance={mine ? "secondary" : "primary"} onClick={onCheckIn}>
-            {mine ? t("checkin.edit") : t("checkin.action")}
-          </Button>
+      {(heldOrNot || (participant && canCheckIn(session, new Date().toISOString()))) && (
+        <div className={styles.row}>
+          {participant && canCheckIn(session, new Date().toISOString()) && (
+            <Button appearance={mine ? "secondary" : "primary"} onClick={onCheckIn}>
+              {mine ? t("checkin.edit") : t("checkin.action")}
+            </Button>
+          )}
+          {heldOrNot}
         </div>
       )}
       {data.data.checkIns.length === 0 ? (

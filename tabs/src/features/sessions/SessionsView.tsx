@@ -17,9 +17,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { canCheckIn, sessionMinutes, type Session, type TandemView } from "@tandem/core";
+import { canCheckIn, canSayHeldOrNot, sessionMinutes, sessionPhase, shownStatus, type TandemView } from "@tandem/core";
+import type { SessionView } from "@tandem/core";
 import { useSession } from "../../app/session";
-import { useResource } from "@tandem/ui";
+import { useResource, useSubmit } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import { ErrorNotice } from "@tandem/ui";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
@@ -35,12 +36,12 @@ const useStyles = makeStyles({
 });
 
 /** The most recent session one can check in on: the one the "how did it go?" prompt is about. */
-const lastCheckable = (sessions: Session[]) => {
+const lastCheckable = (sessions: SessionView[]) => {
   const now = new Date().toISOString();
   return [...sessions].reverse().find((s) => s.start <= now && canCheckIn(s, now))?.id;
 };
 
-const statusColor = { scheduled: "brand", held: "success", cancelled: "subtle", moved: "warning" } as const;
+const statusColor = { scheduled: "brand", held: "success", cancelled: "subtle", moved: "warning", missed: "subtle" } as const;
 
 export default function SessionsView() {
   const styles = useStyles();
@@ -85,8 +86,10 @@ export default function SessionsView() {
     );
   }
   const all = sessions.data ?? [];
-  const upcoming = all.filter((s) => s.status === "scheduled" && s.start > now);
-  const past = all.filter((s) => !upcoming.includes(s)).reverse();
+  // One rule for every view (core sessionPhase): a session moved to a time ahead is upcoming, and one called off
+  // before its time is listed among them, cancelled, neither joinable nor to check in to.
+  const upcoming = all.filter((s) => sessionPhase(s, now) !== "past").sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const past = all.filter((s) => sessionPhase(s, now) === "past").reverse();
   const participant = tandem.myRelation !== "coordinator";
   const last = past.find((s) => s.id === lastId);
 
@@ -129,8 +132,8 @@ export default function SessionsView() {
           <ul className={styles.list}>
             {upcoming.map((s) => (
               <li key={s.id}>
-                <Card className={styles.session}>
-                  <SessionSummary session={s} joinable />
+                <Card className={styles.session} data-session={s.id}>
+                  <SessionSummary session={s} joinable={sessionPhase(s, now) === "upcoming"} />
                 </Card>
               </li>
             ))}
@@ -154,6 +157,7 @@ export default function SessionsView() {
                     tandem={tandem}
                     session={s}
                     onCheckIn={() => setCheckingIn({ tandemId: tandem.id, session: s })}
+                    heldOrNot={participant && canSayHeldOrNot(s, now) ? <HeldOrNot tandemId={tandem.id} session={s} onChanged={sessions.reload} /> : null}
                   />
                 </Card>
               </li>
@@ -178,15 +182,17 @@ export default function SessionsView() {
 }
 
 /** When, how long, where it stands; and the Teams link while it is still to come, or why there is none. */
-function SessionSummary({ session: s, joinable = false }: { session: Session; joinable?: boolean }) {
+function SessionSummary({ session: s, joinable = false }: { session: SessionView; joinable?: boolean }) {
   const styles = useStyles();
   const { t, dateTime } = useI18n();
+  // A meeting that ended counts as held without anyone saying so (core isHeld).
+  const status = shownStatus(s, new Date().toISOString());
   return (
     <div className={styles.row}>
       <Text weight="semibold">{dateTime(s.start)}</Text>
       <Text>{t("sessions.minutes", { count: sessionMinutes(s) })}</Text>
-      <Badge appearance="tint" color={statusColor[s.status]}>
-        {t(`sessions.status.${s.status}`)}
+      <Badge appearance="tint" color={statusColor[status]}>
+        {t(`sessions.status.${status}`)}
       </Badge>
       {joinable && s.joinUrl && (
         <Link href={s.joinUrl} target="_blank" rel="noopener noreferrer">
@@ -194,6 +200,28 @@ function SessionSummary({ session: s, joinable = false }: { session: Session; jo
         </Link>
       )}
       {joinable && !s.joinUrl && s.teamsMeetingUnavailable && <Text>{t("sessions.noTeams")}</Text>}
+    </div>
+  );
+}
+
+/** A member says a session did not take place after all, or that it did: what participation counts follow. */
+function HeldOrNot({ tandemId, session, onChanged }: { tandemId: string; session: SessionView; onChanged(): void }) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const { sending, problem, send } = useSubmit();
+  const next = session.status === "missed" ? "held" : "missed";
+  const say = async () => {
+    const done = await send(async () => {
+      await call("setSessionStatus", { params: { id: tandemId, sessionId: session.id }, body: { status: next }, ifMatch: session.etag });
+    });
+    if (done) onChanged();
+  };
+  return (
+    <div>
+      <Button appearance="secondary" disabled={sending} onClick={() => void say()}>
+        {t(next === "missed" ? "sessions.missed.action" : "sessions.held.action")}
+      </Button>
+      {problem !== undefined && <ErrorNotice error={problem} onReload={onChanged} />}
     </div>
   );
 }

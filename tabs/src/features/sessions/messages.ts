@@ -41,6 +41,9 @@ export const sessionMessages = defineMessages({
     "notes.save": "Save note",
     "notes.delete": "Delete note",
     "notes.you": "You",
+    "sessions.status.missed": "Did not take place",
+    "sessions.missed.action": "It did not take place",
+    "sessions.held.action": "It took place after all",
   },
   fr: {
     ...checkInFieldMessages.fr,
@@ -82,5 +85,8 @@ export const sessionMessages = defineMessages({
     "notes.save": "Enregistrer la note",
     "notes.delete": "Supprimer la note",
     "notes.you": "Vous",
+    "sessions.status.missed": "N'a pas eu lieu",
+    "sessions.missed.action": "Elle n'a pas eu lieu",
+    "sessions.held.action": "Elle a bien eu lieu",
   },
 });

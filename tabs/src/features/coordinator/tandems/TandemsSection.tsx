@@ -1,16 +1,22 @@
-import { useId, useState } from "react";
-import { Badge, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import type { TandemStatus } from "@tandem/core";
+import { Suspense, useId, useState } from "react";
+import { Badge, Button, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import type { ProgramTandem, TandemStatus } from "@tandem/core";
 import { ErrorNotice, useResource } from "@tandem/ui";
 import { useSession } from "../../../app/session";
-import { useI18n } from "../../../i18n/i18n";
+import { lazyView, useI18n } from "../../../i18n/i18n";
 import { ViewSkeleton } from "../../../components/ViewSkeleton";
 import { statusColor } from "../../home/TandemCard";
 import { useReportStyles } from "../../reports/parts";
 import { CyclePicker, useCycles } from "../cycles";
 
 // Spelled out rather than imported from @tandem/core, whose values bring zod along.
-const tandemStatuses = ["proposed", "accepted", "active", "paused", "completed", "declined"] as const satisfies readonly TandemStatus[];
+const tandemStatuses = ["proposed", "accepted", "active", "paused", "completed", "declined", "withdrawn"] as const satisfies readonly TandemStatus[];
+
+const LifecycleDialog = lazyView(() => import("../../home/LifecycleDialog"));
+
+/** What a coordinator alone does from here: take a proposal back, start a completed tandem again. */
+const coordinatorStep = { proposed: "withdraw", completed: "reopen" } as const;
+type Row = ProgramTandem & { status: keyof typeof coordinatorStep };
 
 /**
  * Every tandem and circle of the program with its state, filtered by state and cycle, and whether its mentor finished
@@ -25,6 +31,8 @@ export default function TandemsSection() {
   const report = useResource(async () => (await call("programReport", { query: { period: 365 } })).data, [call]);
   const [status, setStatus] = useState<TandemStatus | "">("");
   const [cycleId, setCycleId] = useState("");
+  const [acting, setActing] = useState<Row | null>(null);
+  const namesOf = (x: ProgramTandem) => x.members.map((m) => m.displayName).join(", ");
   const cycleName = (cid: string) => cycles.data?.find((c) => c.id === cid)?.name ?? "";
   const shown = (report.data?.tandems ?? []).filter((x) => (!status || x.status === status) && (!cycleId || x.cycleId === cycleId));
   return (
@@ -66,6 +74,7 @@ export default function TandemsSection() {
                     <TableHeaderCell>{t("tandems.status")}</TableHeaderCell>
                     <TableHeaderCell>{t("tandems.cycle")}</TableHeaderCell>
                     <TableHeaderCell>{t("tandems.training")}</TableHeaderCell>
+                    <TableHeaderCell>{t("tandems.actions")}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -83,6 +92,13 @@ export default function TandemsSection() {
                       <TableCell>
                         {t(x.mentorTrained === null ? "tandems.training.unknown" : x.mentorTrained ? "tandems.training.done" : "tandems.training.notDone")}
                       </TableCell>
+                      <TableCell>
+                        {(x.status === "proposed" || x.status === "completed") && (
+                          <Button size="small" onClick={() => setActing(x as Row)} aria-label={t(`tandems.${coordinatorStep[x.status]}`, { names: namesOf(x) })}>
+                            {t(`lifecycle.confirm.${coordinatorStep[x.status]}`)}
+                          </Button>
+                        )}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -90,6 +106,19 @@ export default function TandemsSection() {
             </div>
           )}
         </>
+      )}
+      {acting && (
+        <Suspense fallback={null}>
+          <LifecycleDialog
+            tandem={acting}
+            action={coordinatorStep[acting.status]}
+            onCancel={() => setActing(null)}
+            onDone={() => {
+              setActing(null);
+              report.reload();
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );
