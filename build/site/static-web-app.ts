@@ -10,6 +10,8 @@ import { join } from "node:path";
 
 /** Where Office.js comes from in production: add-ins must load it from Microsoft's CDN (addin/vite.config.ts). */
 export const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+/** Office.js's telemetry proxy, the frame it opens in the task pane (its win32 and fallback scripts name it). */
+export const OFFICE_TELEMETRY_ORIGIN = "https://telemetryservice.firstpartyapps.oaspapps.com";
 
 /**
  * The hosts allowed to frame the pages: Teams, the Microsoft 365 app and Outlook on the web, old and new domains
@@ -74,8 +76,10 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
     ["img-src", "'self'", "data:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'", api, ...(options.moreApiOrigins ?? []), TEAMS_JS_ORIGIN, ...SIGN_IN_ORIGINS],
-    // MSAL's fallback sign-in may open Entra ID's page in a popup; nothing is framed by the pages themselves.
-    ["frame-src", "'none'"],
+    // MSAL's fallback sign-in may open Entra ID's page in a popup. The one frame is Office.js's own: in Outlook on
+    // Windows (and outside Office) it frames its telemetry proxy after a few seconds, and refusing it only fills the
+    // console with a violation on every pane left open.
+    ["frame-src", OFFICE_TELEMETRY_ORIGIN],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'none'"],

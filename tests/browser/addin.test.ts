@@ -261,6 +261,16 @@ describe("the Outlook add-in's task pane in Chromium, 320 px wide", () => {
     expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("object");
     await context.close();
   });
+
+  it("lets Office.js frame its telemetry proxy under the page's policy, so a pane left open logs no violation", async () => {
+    const { page, errors } = await open(abroad.mentorId);
+    await page.getByRole("button", { name: "Find times" }).waitFor();
+    // Office.js frames it a few seconds after it starts; a policy that refuses it makes no request at all.
+    await page.waitForRequest(OFFICE_TELEMETRY, { timeout: 20_000 });
+    await page.waitForLoadState("networkidle");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe("the production build of the task pane", () => {
