@@ -10,10 +10,10 @@ const root = resolve(import.meta.dirname, "../..");
 
 /**
  * The bundle Azure runs (api/dist/functions.js, built by `npm test` before the tests) loads on its own and
- * registers one function per route, the jobs' queue trigger and the timer. Outside the Functions host, @azure/functions says so for each function.
+ * registers one function per route, the jobs' queue trigger and the two timers. Outside the Functions host, @azure/functions says so for each function.
  */
 describe("the Azure Functions bundle", () => {
-  it("registers every route with app.http, the jobs' queue trigger and the directory sync's timer", async () => {
+  it("registers every route with app.http, the jobs' queue trigger, the directory sync's timer and the orphan sweep's", async () => {
     const child = spawn(process.execPath, [resolve(root, "api/dist/functions.js")], {
       env: {
         PATH: process.env.PATH,
@@ -30,10 +30,11 @@ describe("the Azure Functions bundle", () => {
     expect(output).not.toMatch(/Error/);
     expect(code).toBe(0);
     const registered = [...output.matchAll(/register function "(\w+)"/g)].map((m) => m[1]).sort();
-    expect(registered).toEqual([...Object.values(api), ...Object.values(devApi)].map((e) => e.id).concat("directorySync", "jobs").sort());
+    expect(registered).toEqual([...Object.values(api), ...Object.values(devApi)].map((e) => e.id).concat("directorySync", "jobs", "orphanSweep").sort());
     const bundle = await readFile(resolve(root, "api/dist/functions.js"), "utf8");
     expect(bundle).toMatch(/app\.timer\("directorySync"/);
     expect(bundle).toMatch(/DIRECTORY_SYNC_SCHEDULE/);
     expect(bundle).toMatch(/app\.storageQueue\("jobs"/);
+    expect(bundle).toMatch(/app\.timer\("orphanSweep"/);
   });
 });

@@ -105,19 +105,20 @@ describe("a coordinator sets a cycle's weights and rules, then runs and publishe
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(run.proposals.length).toBeGreaterThanOrEqual(2);
-    // The console started publishing, then the page was closed: the run's key claimed and committed, one tandem written.
+    // The console started publishing and the page was closed; the job then gave up after one tandem (storage away):
+    // the run's key claimed and committed, one tandem written, the reason kept.
     const { repos } = api.running.app;
     const tenant = api.org.tenantId;
     const ids = run.proposals.map((p) => tandemIdOf(run.id, p));
     const stored = (await repos.runs.get(tenant, run.id))!;
-    await repos.runs.put(tenant, { ...stored.value, publication: { key: publicationKeyOf(run.id), startedAt: new Date().toISOString(), publishedAt: null, by: aurelie(), tandemIds: ids, written: 1, error: null, committed: true } }, stored.etag);
+    await repos.runs.put(tenant, { ...stored.value, publication: { key: publicationKeyOf(run.id), startedAt: new Date().toISOString(), publishedAt: null, by: aurelie(), tandemIds: ids, written: 1, error: "Publishing stopped after 5 attempts: Storage is not answering.", committed: true } }, stored.etag);
     const first = run.proposals[0]!;
     const now = new Date().toISOString();
     await repos.tandems.create(tenant, { id: ids[0]!, kind: first.kind, cycleId: cycle.id, mentorId: first.mentorId, menteeIds: first.menteeIds, status: "proposed", acceptedBy: [], history: [{ at: now, by: aurelie(), action: "propose" }], createdAt: now, updatedAt: now });
 
     const { page, errors } = await open(aurelie(), "program/matching");
     await matchingOf(page, "Cycle repris");
-    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await page.getByRole("button", { name: "Finish publishing", exact: true }).click();
     const done = page.getByText(/^Published: \d+ tandems? and 0 circles\.$/);
     await done.waitFor({ timeout: 30_000 });
     expect(await done.textContent()).toContain(`Published: ${run.proposals.length} tandems`);
