@@ -4,6 +4,7 @@ import type { Config } from "./config";
 import { createTableRepositories, type TableRepositories } from "./adapters/tables/repositories";
 import { loadDemoOrganisation } from "./adapters/demo-organisation";
 import { createTableDirectory } from "./adapters/tables/directory";
+import { cachedDirectory } from "./adapters/tables/directory-cache";
 import { createTableReportStore, type TableReportStore } from "./adapters/tables/reports";
 import { graphCalendars } from "./adapters/graph";
 import { clientCredentials, developmentAppTokens, graphDirectorySource, unconfiguredDirectorySource } from "./adapters/graph/directory-source";
@@ -65,9 +66,10 @@ export async function createApp(
       ? { ...config.storage, deadlineMs }
       : { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential(), deadlineMs };
   const repos = createTableRepositories(storage, config.tablePrefix);
-  const directory = createTableDirectory(storage, config.tablePrefix);
+  const tableDirectory = createTableDirectory(storage, config.tablePrefix);
+  const directory = cachedDirectory(tableDirectory, config.directory.cacheMs);
   const reports = createTableReportStore(storage, config.tablePrefix);
-  await Promise.all([repos.ensureTables(), directory.ensureTable(), reports.ensureTables()]);
+  await Promise.all([repos.ensureTables(), tableDirectory.ensureTable(), reports.ensureTables()]);
 
   const local = config.mode === "local";
   const demo = local ? await loadDemoOrganisation(config.demoOrganisationFile!) : undefined;
