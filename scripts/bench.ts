@@ -7,6 +7,7 @@ import { benchApi } from "./bench/api";
 import { benchBooking } from "./bench/booking";
 import { benchDirectory } from "./bench/directory";
 import { benchDirectoryLayouts } from "./bench/directory-layouts";
+import { benchFuzz } from "./bench/fuzz";
 import { benchLoad } from "./bench/load";
 import { benchMatching } from "./bench/matching";
 import { benchReports } from "./bench/reports";
@@ -17,14 +18,15 @@ const benches: Record<string, (options: string[]) => Promise<void>> = {
   booking: benchBooking,
   directory: benchDirectory,
   "directory-layouts": benchDirectoryLayouts,
+  fuzz: benchFuzz,
   load: benchLoad,
   matching: benchMatching,
   reports: benchReports,
   tab: benchTab,
 };
 
-/** Experiments behind a decision (docs/benchmarks.md): only when named. */
-const ASKED_ONLY = new Set(["directory-layouts"]);
+/** Experiments behind a decision (docs/benchmarks.md), and the fuzzer's long run: only when named. */
+const ASKED_ONLY = new Set(["directory-layouts", "fuzz"]);
 
 const args = process.argv.slice(2);
 const firstOption = args.findIndex((a) => a.startsWith("--"));
