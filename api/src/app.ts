@@ -4,6 +4,7 @@ import type { Config } from "./config";
 import { createTableRepositories, type TableRepositories } from "./adapters/tables/repositories";
 import { loadDemoOrganisation } from "./adapters/demo-organisation";
 import { createTableDirectory } from "./adapters/tables/directory";
+import { cachedDirectory } from "./adapters/tables/directory-cache";
 import { createTableReportStore, type TableReportStore } from "./adapters/tables/reports";
 import { appCalendars, graphCalendars } from "./adapters/graph";
 import { clientCredentials, developmentAppTokens, graphDirectorySource, unconfiguredDirectorySource } from "./adapters/graph/directory-source";
@@ -77,13 +78,14 @@ export async function createApp(
       ? { ...config.storage, deadlineMs }
       : { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential(), deadlineMs };
   const repos = createTableRepositories(storage, config.tablePrefix);
-  const directory = createTableDirectory(storage, config.tablePrefix);
+  const tableDirectory = createTableDirectory(storage, config.tablePrefix);
+  const directory = cachedDirectory(tableDirectory, config.directory.cacheMs);
   const reports = createTableReportStore(storage, config.tablePrefix);
   const queue = createStorageJobQueue(
     "connectionString" in storage ? storage : { queueServiceUrl: (config.storage as { queueServiceUrl: string }).queueServiceUrl, credential: storage.credential, deadlineMs },
     config.jobs.queue,
   );
-  await Promise.all([repos.ensureTables(), directory.ensureTable(), reports.ensureTables(), queue.ensure()]);
+  await Promise.all([repos.ensureTables(), tableDirectory.ensureTable(), reports.ensureTables(), queue.ensure()]);
 
   const local = config.mode === "local";
   const demo = local ? await loadDemoOrganisation(config.demoOrganisationFile!) : undefined;

@@ -75,6 +75,11 @@ const Env = z.object({
     .transform((s) => s.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.uuid("each entry is a tenant id (a GUID)")))
     .default([]),
+  /**
+   * How long request paths may reuse what they read of the synced directory (names, managers, teams): it changes
+   * about once a day; another instance's sync shows within this delay (this instance's at once). 0: never reuse.
+   */
+  DIRECTORY_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   /** Reports hide any figure about fewer people than this: 5 at least, never less. */
   REPORTS_MIN_GROUP_SIZE: z.coerce
     .number()
@@ -129,6 +134,8 @@ export type Config = {
   directory: {
     schedule: string;
     tenants: string[];
+    /** Milliseconds; 0: every read goes to storage. */
+    cacheMs: number;
   };
   reports: {
     minGroupSize: number;
@@ -212,7 +219,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
           ? { clientId: e.AAD_APP_CLIENT_ID, clientSecret: e.AAD_APP_CLIENT_SECRET }
           : null,
     },
-    directory: { schedule: e.DIRECTORY_SYNC_SCHEDULE, tenants: e.DIRECTORY_SYNC_TENANTS },
+    directory: { schedule: e.DIRECTORY_SYNC_SCHEDULE, tenants: e.DIRECTORY_SYNC_TENANTS, cacheMs: Math.round(e.DIRECTORY_CACHE_SECONDS * 1000) },
     reports: { minGroupSize: e.REPORTS_MIN_GROUP_SIZE },
     orphans: {
       graceMs: Math.round(e.ORPHAN_GRACE_MINUTES * 60_000),

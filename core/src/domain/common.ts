@@ -25,13 +25,19 @@ export const LocalizedText = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+// Every stored session and profile carries a zone, checked on each read: building an Intl.DateTimeFormat to check
+// it costs far more than the rest of the row's parsing, so zones found valid are remembered (there are a few hundred).
+const validZones = new Set<string>();
 const isTimeZone = (tz: string) => {
+  if (validZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: tz });
-    return tz.includes("/") || tz === "UTC";
   } catch {
     return false;
   }
+  const valid = tz.includes("/") || tz === "UTC";
+  if (valid && validZones.size < 1000) validZones.add(tz);
+  return valid;
 };
 export const TimeZone = z.string().max(64).refine(isTimeZone, "an IANA time zone such as Europe/Paris");
 

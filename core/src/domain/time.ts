@@ -35,6 +35,8 @@ function formatterOf(timeZone: string) {
 
 /** The offset of a time zone from UTC at an instant, in milliseconds (Paris in winter: +3 600 000). */
 export function offsetMs(instant: number, timeZone: string): number {
+  // Graph answers calendar views in UTC: every event's times pass through here, and UTC needs no formatter.
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
   const parts = formatterOf(timeZone).formatToParts(new Date(instant));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
