@@ -65,14 +65,14 @@ describe("the take-stock journal", () => {
     renderView(<JournalView />, { fake, me, locale: "fr-FR" });
 
     const h1 = screen.getByRole("heading", { level: 1, name: "Faire le point" });
-    const badge = screen.getByText("Privé : vous seul pouvez lire ce journal");
+    const badge = screen.getByText("Privé : vous seul pouvez lire ce journal");
     expect(h1.compareDocumentPosition(badge) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByText(/ni votre binôme, ni votre manager, ni les coordinateurs/)).toBeTruthy();
 
     for (const question of [
       "Qu'aimerais-je apprendre des jeunes ?",
       "Lister les bénéfices (pour moi, mon équipe, l'entreprise)",
-      "Qu'ai-je essayé depuis la dernière séance ?",
+      "Qu'ai-je essayé depuis la dernière séance ?",
       "Note libre",
     ]) {
       const form = screen.getByRole("form", { name: question });
@@ -82,7 +82,7 @@ describe("the take-stock journal", () => {
 
     await screen.findByText("J'ai partagé mon écran sans aide.");
     const [first, second] = entryItems();
-    expect(within(first!).getByRole("heading", { level: 3 }).textContent).toBe("Qu'ai-je essayé depuis la dernière séance ?");
+    expect(within(first!).getByRole("heading", { level: 3 }).textContent).toBe("Qu'ai-je essayé depuis la dernière séance ?");
     expect(first!.textContent).toContain("Écrit le 19 oct. 2026 · modifié le 20 oct. 2026");
     expect(within(second!).getByRole("heading", { level: 3 }).textContent).toBe("Lister les bénéfices (pour moi, mon équipe, l'entreprise)");
     expect(second!.textContent).toContain("Écrit le 5 oct. 2026");

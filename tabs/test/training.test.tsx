@@ -64,11 +64,11 @@ describe("the mentor training view", () => {
     expect(header.getAttribute("aria-expanded")).toBe("true");
     expect(screen.getByText(/Laissez-le piloter/)).toBeTruthy();
 
-    const mark = screen.getByRole("button", { name: "Marquer comme terminé : Ce qui se dit dans le tandem y reste" });
+    const mark = screen.getByRole("button", { name: "Marquer comme terminé : Ce qui se dit dans le tandem y reste" });
     mark.focus();
     await user.keyboard("{Enter}");
     expect(await screen.findByText("5 modules sur 5 terminés")).toBeTruthy();
-    expect(screen.getByText("Formation terminée : vous êtes prêt pour votre première séance.")).toBeTruthy();
+    expect(screen.getByText("Formation terminée : vous êtes prêt pour votre première séance.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /^Marquer comme terminé/ })).toBeNull();
   });
 

@@ -18,6 +18,6 @@ export const appMessages = defineMessages({
     "nav.meeting": "Cette réunion",
     "error.unauthenticated": "Votre connexion a expiré. Fermez puis rouvrez Tandem pour vous reconnecter.",
     "signin.office": "Outlook n'a pas pu vous connecter à Tandem (erreur {code}). Fermez le volet, vérifiez que vous êtes connecté à Outlook avec votre compte professionnel, puis rouvrez Tandem. Si cela se reproduit, donnez ce numéro d'erreur à votre administrateur informatique : Tandem attend peut-être son accord pour votre organisation.",
-    "signin.outsideHost": "Ouvrez Tandem depuis Outlook : sur un message ou une réunion, choisissez Tandem dans le ruban.",
+    "signin.outsideHost": "Ouvrez Tandem depuis Outlook : sur un message ou une réunion, choisissez Tandem dans le ruban.",
   },
 });

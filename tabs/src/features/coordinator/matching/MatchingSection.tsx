@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { CycleView, MatchingRunView, PublishedRun } from "@tandem/core";
+import { formatPercent } from "@tandem/core/words";
 import { ApiError, ErrorNotice, type ProblemParticulars } from "@tandem/ui";
 import { useSession } from "../../../app/session";
 import { useI18n } from "../../../i18n/i18n";
@@ -66,7 +67,7 @@ export default function MatchingSection() {
 function CycleMatching({ cycle }: { cycle: CycleView }) {
   const s = useReportStyles();
   const st = useStyles();
-  const { t, locale, dateTime } = useI18n();
+  const { t, locale, tag, dateTime } = useI18n();
   const { call } = useSession();
   const [run, setRun] = useState<MatchingRunView>();
   const [loading, setLoading] = useState(true);
@@ -215,7 +216,7 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
             <Text id={`${ids.adjust}-progress`}>{t("matching.running")}</Text>
             <ProgressBar
               aria-labelledby={`${ids.adjust}-progress`}
-              aria-valuetext={`${Math.round((run?.progress ?? 0) * 100)}%`}
+              aria-valuetext={formatPercent(run?.progress ?? 0, tag)}
               value={run?.progress ?? 0}
               max={1}
               thickness="large"
