@@ -126,7 +126,7 @@ describe("the profile view", () => {
 
     const zone = await screen.findByRole("combobox", { name: /Time zone/ });
     expect(field(zone).textContent).toContain("Choose a time zone from the list, such as Europe/Paris.");
-    expect(alerts()).toContainEqual(expect.stringContaining("Please check"));
+    expect(alerts()).toContainEqual(expect.stringContaining("Tandem could not accept some answers"));
   });
 
   it("adds and removes skill rows with the keyboard alone", async () => {

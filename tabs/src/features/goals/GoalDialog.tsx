@@ -102,7 +102,7 @@ export default function GoalDialog({
     };
     const parsed = goal ? GoalPatch.safeParse(fields) : GoalInput.safeParse({ ...fields, menteeId: draft.menteeId });
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
+      setErrors(zodFieldErrors(parsed.error, t));
       return;
     }
     setErrors({});
@@ -115,7 +115,7 @@ export default function GoalDialog({
       }
       onSaved();
     } catch (err) {
-      setErrors(apiFieldErrors(err));
+      setErrors(apiFieldErrors(err, t));
       setProblem(err);
     } finally {
       setSaving(false);
