@@ -125,7 +125,7 @@ describe("the task pane opened on a meeting", () => {
     expect(screen.queryByRole("link", { name: "Join in Teams" })).toBeNull();
     cleanup();
     renderView(<MeetingView eventId={EVENT} onBook={() => undefined} />, { fake: fakeApi({ meetingContext: noTeams }), locale: "fr-FR" });
-    expect(await screen.findByText(/^Pas de réunion Teams : le calendrier Outlook de l'organisateur/)).toBeTruthy();
+    expect(await screen.findByText(/^Pas de réunion Teams : le calendrier Outlook de l'organisateur/)).toBeTruthy();
   });
 
   it("does not offer the check-in before the meeting starts", async () => {

@@ -71,7 +71,7 @@ describe("the sessions to come", () => {
 
   it("says it in French too", async () => {
     renderView(<SessionsView />, { fake: sessionsApi([sessionOf(1, { teamsMeetingUnavailable: true })]), me, locale: "fr-FR" });
-    expect(await screen.findByText(/^Pas de réunion Teams : le calendrier Outlook de l'organisateur/)).toBeTruthy();
+    expect(await screen.findByText(/^Pas de réunion Teams : le calendrier Outlook de l'organisateur/)).toBeTruthy();
     expect(screen.queryByRole("link", { name: "Rejoindre dans Teams" })).toBeNull();
   });
 });

@@ -68,7 +68,7 @@ describe("the mentor training view", () => {
     mark.focus();
     await user.keyboard("{Enter}");
     expect(await screen.findByText("5 modules sur 5 terminés")).toBeTruthy();
-    expect(screen.getByText("Formation terminée : vous êtes prêt pour votre première séance.")).toBeTruthy();
+    expect(screen.getByText("Formation terminée : tout est prêt pour votre première séance.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /^Marquer comme terminé/ })).toBeNull();
   });
 
