@@ -145,7 +145,7 @@ function Skills() {
           </Table>
         </div>
       )}
-      <form className={st.block} onSubmit={(e) => void save(e)} aria-labelledby={`${id}-form`}>
+      <form className={st.block} onSubmit={(e) => void save(e)} aria-labelledby={`${id}-form`} noValidate>
         <Subtitle2 as="h3" id={`${id}-form`}>
           {editing ? t("catalogue.skill.editing", { skill: editing.label[locale] }) : t("catalogue.skill.new")}
         </Subtitle2>
@@ -259,7 +259,7 @@ function Cycles() {
           </Table>
         </div>
       )}
-      <form className={st.block} onSubmit={(e) => void create(e)} aria-labelledby={`${id}-form`}>
+      <form className={st.block} onSubmit={(e) => void create(e)} aria-labelledby={`${id}-form`} noValidate>
         <Subtitle2 as="h3" id={`${id}-form`}>
           {t("catalogue.cycle.new")}
         </Subtitle2>
