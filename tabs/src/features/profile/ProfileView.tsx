@@ -71,7 +71,7 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
 
       {form.problem !== undefined && <ErrorNotice error={form.problem} onReload={form.conflict ? form.reload : undefined} />}
       {form.hasProblems && form.problem === undefined && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>
             <MessageBarTitle>{t("error.fieldsTitle")}</MessageBarTitle>
             {t("profile.check")}
@@ -214,7 +214,7 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
           </Button>
           {/* Beside the button just pressed, where the person is looking, not at the top of a long form. */}
           {saved && (
-            <MessageBar intent="success" role="status" className={styles.saved}>
+            <MessageBar layout="multiline" intent="success" role="status" className={styles.saved}>
               <MessageBarBody>{t("profile.saved")}</MessageBarBody>
             </MessageBar>
           )}

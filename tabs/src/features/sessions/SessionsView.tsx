@@ -112,7 +112,7 @@ export default function SessionsView() {
       {sessions.error !== undefined && <ErrorNotice error={sessions.error} onRetry={sessions.reload} />}
       {sessions.loading && !sessions.data && <ViewSkeleton cards={1} />}
       {participant && last && lastCheckedIn.data === false && (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>
             <MessageBarTitle>{t("sessions.checkInCta.title")}</MessageBarTitle>
             {t("sessions.checkInCta.body")}

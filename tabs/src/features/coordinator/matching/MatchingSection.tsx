@@ -228,7 +228,7 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
       {loading && <ViewSkeleton cards={2} />}
       {!loading && !run && <Text as="p">{t("matching.noRun")}</Text>}
       {run?.status === "failed" && (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>{t("matching.failed", { error: run.error ?? "" })}</MessageBarBody>
         </MessageBar>
       )}
@@ -246,7 +246,7 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
             </Text>
           )}
           {done.pinProblems.length > 0 && (
-            <MessageBar intent="warning">
+            <MessageBar layout="multiline" intent="warning">
               <MessageBarBody>
                 <MessageBarTitle>{t("matching.pinProblems")}</MessageBarTitle>
                 <ul className={st.changes}>
@@ -279,7 +279,7 @@ function CycleMatching({ cycle }: { cycle: CycleView }) {
               </MessageBar>
             )}
             {publication ? (
-              <MessageBar intent="success">
+              <MessageBar layout="multiline" intent="success">
                 <MessageBarBody>
                   {published
                     ? t("matching.published", {
