@@ -87,7 +87,7 @@ export const bookingMessages = defineMessages({
     "booking.agenda": "Ordre du jour",
     "booking.agenda.intro": "Établi à partir des objectifs d'apprentissage en cours :",
     "booking.agenda.goal": "{title}, pour {name} ({progress} %)",
-    "booking.agenda.none": "Pas encore d'objectif d'apprentissage en cours : fixez-en un ensemble dans l'onglet Tandem de Teams.",
+    "booking.agenda.none": "Pas encore d'objectif d'apprentissage en cours : fixez-en un à deux dans l'onglet Tandem de Teams.",
     "booking.book": "Réserver cette séance",
     "booking.book.series": "Réserver {count} séances",
     "booking.booking": "Réservation…",

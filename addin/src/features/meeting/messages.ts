@@ -41,7 +41,7 @@ export const meetingMessages = defineMessages({
     "meeting.join": "Rejoindre dans Teams",
     "meeting.noTeams": "Pas de réunion Teams : le calendrier Outlook de l'organisateur n'autorise pas les réunions Teams. Convenez d'un lieu de rencontre.",
     "meeting.goals": "Objectifs d'apprentissage",
-    "meeting.goals.none": "Pas encore d'objectif d'apprentissage en cours : fixez-en un ensemble dans l'onglet Tandem de Teams.",
+    "meeting.goals.none": "Pas encore d'objectif d'apprentissage en cours : fixez-en un à deux dans l'onglet Tandem de Teams.",
     "meeting.goal.hint": "{name} · {progress} %",
     "meeting.lastCheckIns": "La dernière fois",
     "meeting.lastCheckIns.none": "Aucun bilan de la séance précédente.",

@@ -105,7 +105,7 @@ export const profileMessages = defineMessages({
     "profile.pause": "Pause",
     "profile.pause.label": "Mettre ma participation en pause",
     "profile.pause.explain":
-      "Pendant la pause, les coordinateurs ne vous proposent aucun nouveau tandem. Vos tandems, objectifs et séances en cours restent tels quels ; désactivez la pause dès que vous êtes prêt à reprendre.",
+      "Pendant la pause, les coordinateurs ne vous proposent aucun nouveau tandem. Vos tandems, objectifs et séances en cours restent tels quels ; désactivez la pause dès que vous pouvez reprendre.",
     "profile.save": "Enregistrer mon profil",
     "profile.saved": "Votre profil est enregistré.",
     "profile.check": "Certaines réponses sont à revoir : voir les champs signalés ci-dessous.",
