@@ -36,8 +36,8 @@ const catalogue: Record<(typeof suggestionIds)[number], Text> = {
     step: "small",
     title: { en: "Ask your seniors what they would like to learn", fr: "Demandez à vos seniors ce qu'ils aimeraient apprendre" },
     body: {
-      en: "In your next team meeting or one-to-ones, ask: “What would you like to learn from the young?” A tool, a social network, a way of working. Invite them to write it in Tandem as a learning request: matching starts from there.",
-      fr: "Lors de votre prochaine réunion d'équipe ou de vos entretiens individuels, posez la question : « Qu'aimeriez-vous apprendre des jeunes ? » Un outil, un réseau social, une façon de travailler. Invitez-les à l'inscrire dans Tandem comme demande d'apprentissage : la mise en relation part de là.",
+      en: "In your next team meeting or one-to-ones, ask: “What would you like to learn from a younger colleague?” A tool, a social network, a way of working. Invite them to write it in Tandem as a learning request: matching starts from there.",
+      fr: "Lors de votre prochaine réunion d'équipe ou de vos entretiens individuels, posez la question : « Qu'aimeriez-vous apprendre d'un collègue plus jeune ? » Un outil, un réseau social, une façon de travailler. Invitez-les à l'inscrire dans Tandem comme demande d'apprentissage : la mise en relation part de là.",
     },
     questions: null,
   },
@@ -47,7 +47,7 @@ const catalogue: Record<(typeof suggestionIds)[number], Text> = {
     title: { en: "Make time for sessions", fr: "Dégagez du temps pour les séances" },
     body: {
       en: "Tell your team that mentoring sessions are work time, and protect them in calendars: 45 minutes every two weeks. When a tandem has gone quiet, ask its members how they are doing, not what they talked about.",
-      fr: "Dites à votre équipe que les séances de mentorat sont du temps de travail, et protégez-les dans les agendas : 45 minutes toutes les deux semaines. Quand un tandem s'est tu, demandez à ses membres comment ils vont, pas de quoi ils ont parlé.",
+      fr: "Dites à votre équipe que les séances de mentorat sont du temps de travail, et protégez-les dans les agendas : 45 minutes toutes les deux semaines. Quand un tandem s'est tu, demandez à ses membres comment ils vont, pas de quoi ils ont parlé.",
     },
     questions: null,
   },
@@ -57,7 +57,7 @@ const catalogue: Record<(typeof suggestionIds)[number], Text> = {
     title: { en: "Make sessions systematic", fr: "Rendez les séances systématiques" },
     body: {
       en: "Sessions held at a fixed cadence anchor what is learned; sessions held when there is time fade away. Ask each tandem to book the whole series at the cycle's cadence from the Outlook add-in, and keep those slots free of other meetings.",
-      fr: "Des séances à un rythme fixe ancrent ce qui est appris ; des séances « quand on a le temps » s'étiolent. Demandez à chaque tandem de réserver toute la série au rythme du cycle depuis le complément Outlook, et gardez ces créneaux libres d'autres réunions.",
+      fr: "Des séances à un rythme fixe ancrent ce qui est appris ; des séances « quand on a le temps » s'étiolent. Demandez à chaque tandem de réserver toute la série au rythme du cycle depuis le complément Outlook, et gardez ces créneaux libres d'autres réunions.",
     },
     questions: null,
   },
@@ -67,7 +67,7 @@ const catalogue: Record<(typeof suggestionIds)[number], Text> = {
     title: { en: "Train the junior mentors", fr: "Formez les jeunes mentors" },
     body: {
       en: "Juniors who mentor a senior need a little preparation: listening, no jargon, patience, showing rather than doing, and discretion. Give them the time to complete Tandem's mentor training before their first session.",
-      fr: "Un junior qui accompagne un senior a besoin d'un peu de préparation : écouter, éviter le jargon, être patient, montrer plutôt que faire, et rester discret. Donnez-leur le temps de suivre la formation des mentors de Tandem avant leur première séance.",
+      fr: "Un junior qui accompagne un senior a besoin d'un peu de préparation : écouter, éviter le jargon, être patient, montrer plutôt que faire, et rester discret. Donnez-leur le temps de suivre la formation des mentors de Tandem avant leur première séance.",
     },
     questions: null,
   },
