@@ -62,7 +62,7 @@ describe("the mentor training view", () => {
     header.focus();
     await user.keyboard("{Enter}");
     expect(header.getAttribute("aria-expanded")).toBe("true");
-    expect(screen.getByText(/Laissez-le piloter/)).toBeTruthy();
+    expect(screen.getByText(/Laissez-la piloter/)).toBeTruthy();
 
     const mark = screen.getByRole("button", { name: "Marquer comme terminé : Ce qui se dit dans le tandem y reste" });
     mark.focus();
