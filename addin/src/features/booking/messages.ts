@@ -71,7 +71,7 @@ export const bookingMessages = defineMessages({
     "booking.more": "Afficher {count} autres créneaux",
     "booking.more_one": "Afficher un autre créneau",
     "booking.slot.mine": "{time} pour vous",
-    "booking.slot.theirs": "{time} pour {name} (heure de {place})",
+    "booking.slot.theirs": "{time} pour {name} (heure locale, {place})",
     "booking.slot.tentative": "Provisoire pour {names}",
     "booking.empty.title": "Aucun moment libre en commun",
     "booking.empty.attendees_unavailable": "Les agendas des autres sont pris à chaque moment que vos agendas pourraient partager ces jours-là. Essayez des jours plus lointains ou une période plus longue.",

@@ -69,7 +69,7 @@ export const sessionMessages = defineMessages({
     "checkin.edit": "Modifier mon bilan",
     "checkin.title": "Bilan de la séance du {date}",
     "checkin.mine": "Mon bilan",
-    "checkin.by": "Bilan de {name}",
+    "checkin.by": "Bilan rempli par {name}",
     "checkin.none": "Pas encore de bilan.",
     "checkin.saved": "Bilan enregistré",
     "notes.title": "Notes",
