@@ -343,10 +343,10 @@ describe("booking from the task pane", () => {
     expect(await screen.findByText("Tandem avec Mathieu Tremblay")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Réserver une séance" })).toBeTruthy();
     await findTimes(user, "Trouver des créneaux");
-    const label = (await screen.findByRole("radio", { name: /Mardi 1 décembre/ })).closest(".fui-Radio")!.textContent!;
+    const label = (await screen.findByRole("radio", { name: /Mardi 1er décembre/ })).closest(".fui-Radio")!.textContent!;
     expect(label).toMatch(/15:00\s–\s15:45 pour vous/);
-    expect(label).toContain("09:00 pour Mathieu Tremblay (heure de Toronto)");
-    await user.click(screen.getByRole("radio", { name: /Mardi 1 décembre/ }));
+    expect(label).toContain("09:00 pour Mathieu Tremblay (heure locale, Toronto)");
+    await user.click(screen.getByRole("radio", { name: /Mardi 1er décembre/ }));
     expect(screen.getByRole("switch", { name: "En faire une série (séances régulières)" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Réserver cette séance" }));
     expect(await screen.findByText("Réservé")).toBeTruthy();

@@ -163,4 +163,9 @@ describe("platform/office.ts outside Outlook", () => {
     expect(themeOf({ bodyBackgroundColor: "#262626" })).toBe("dark");
     expect(themeOf(undefined)).toBe("light");
   });
+
+  it("follows the system's high contrast, whatever Outlook's colours", () => {
+    expect(themeOf({ bodyBackgroundColor: "#FFFFFF" }, true)).toBe("contrast");
+    expect(themeOf({ bodyBackgroundColor: "#262626" }, true)).toBe("contrast");
+  });
 });

@@ -29,7 +29,7 @@ export interface ApiProblem {
   code: string;
   instance?: string;
   /** What is wrong with the request, field by field: a body's JSON pointer, a parameter or a header. */
-  errors?: { pointer?: string; parameter?: string; in?: string; header?: string; detail: string }[];
+  errors?: { pointer?: string; parameter?: string; in?: string; header?: string; detail: string; code?: string; limit?: number; origin?: string; format?: string }[];
   /**
    * 409 of a hand-made proposal: each hard rule a pair breaks, in words (BrokenRule); `mentor_full` (a proposal, an
    * acceptance or a publication that found no place left) names the mentor and no mentee.

@@ -24,6 +24,13 @@ export interface FieldProblem {
   pointer: string;
   message: string;
   in?: "path" | "query" | "header";
+  /** The kind of problem (zod's issue code, "custom" for a rule of ours), for clients to word it themselves. */
+  code?: string;
+  /** A size problem's bound: a string's length, a number, a list's items (`origin`). */
+  limit?: number;
+  origin?: string;
+  /** A format problem's format ("url", "date", "email"...). */
+  format?: string;
 }
 
 /**

@@ -107,12 +107,21 @@ describe("sessionAgenda", () => {
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
     expect(html).toContain("Tom &amp; Jerry, O&#39;Brien and Ann");
     expect(html).toContain("a &lt; b");
+    expect(html).toContain("by 31 January 2027");
+    expect(html).not.toContain("2027-01-31");
   });
 
   it("speaks the organizer's language and says when there is no goal yet", () => {
     const { html } = sessionAgenda({ language: "fr", kind: "tandem", mentor: "Léa", mentees: ["Marc"], goals: [] });
     expect(html).toContain("Objectifs en cours");
     expect(html).toContain("Pas encore d'objectif");
+  });
+
+  it("writes target dates in the organizer's words, never ISO: « d'ici le 1er décembre »", () => {
+    const goal = { title: "Copilot", successCriterion: "", mentee: "Marc", targetDate: "2026-12-01" };
+    const { html } = sessionAgenda({ language: "fr", kind: "tandem", mentor: "Léa", mentees: ["Marc"], goals: [goal] });
+    expect(html).toContain("d'ici le 1er décembre 2026");
+    expect(html).not.toContain("2026-12-01");
   });
 
   it("escapes the five characters that matter in HTML", () => {

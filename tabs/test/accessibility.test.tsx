@@ -42,7 +42,7 @@ describe("accessibility of the views", () => {
     };
     const { container, user } = renderView(<JournalView />, { fake: fakeApi({ listJournal: () => ({ items: [entry] }) }), me: meOf(null) });
     const item = (await screen.findByText(entry.body)).closest("li")!;
-    await user.click(within(item).getByRole("button", { name: "Edit" }));
+    await user.click(within(item).getByRole("button", { name: /^Edit the entry/ }));
     expect(await violations(container)).toEqual([]);
   });
 });

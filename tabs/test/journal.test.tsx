@@ -65,24 +65,28 @@ describe("the take-stock journal", () => {
     renderView(<JournalView />, { fake, me, locale: "fr-FR" });
 
     const h1 = screen.getByRole("heading", { level: 1, name: "Faire le point" });
-    const badge = screen.getByText("Privé : vous seul pouvez lire ce journal");
+    const badge = screen.getByText("Privé : personne d'autre que vous ne peut lire ce journal");
     expect(h1.compareDocumentPosition(badge) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByText(/ni votre binôme, ni votre manager, ni les coordinateurs/)).toBeTruthy();
 
-    for (const question of [
-      "Qu'aimerais-je apprendre des jeunes ?",
+    const questions = [
+      "Qu'aimerais-je apprendre d'un collègue plus jeune ?",
+      "Qu'ai-je déjà appris sans le nommer ?",
       "Lister les bénéfices (pour moi, mon équipe, l'entreprise)",
-      "Qu'ai-je essayé depuis la dernière séance ?",
+      "Qu'ai-je essayé depuis la dernière séance ?",
       "Note libre",
-    ]) {
+    ];
+    expect(screen.getAllByRole("form").map((f) => f.getAttribute("aria-label"))).toEqual(questions);
+    for (const question of questions) {
       const form = screen.getByRole("form", { name: question });
-      expect(within(form).getByRole("textbox", { name: new RegExp(question.replace(/[?()]/g, "\\$&")) })).toBeTruthy();
+      const answer = question.startsWith("Lister") ? within(form).getByRole("group", { name: question }) : within(form).getByRole("textbox", { name: new RegExp(question.replace(/[?()]/g, "\\$&")) });
+      expect(answer).toBeTruthy();
       expect(within(form).getByRole("button", { name: "Enregistrer" })).toBeTruthy();
     }
 
     await screen.findByText("J'ai partagé mon écran sans aide.");
     const [first, second] = entryItems();
-    expect(within(first!).getByRole("heading", { level: 3 }).textContent).toBe("Qu'ai-je essayé depuis la dernière séance ?");
+    expect(within(first!).getByRole("heading", { level: 3 }).textContent).toBe("Qu'ai-je essayé depuis la dernière séance ?");
     expect(first!.textContent).toContain("Écrit le 19 oct. 2026 · modifié le 20 oct. 2026");
     expect(within(second!).getByRole("heading", { level: 3 }).textContent).toBe("Lister les bénéfices (pour moi, mon équipe, l'entreprise)");
     expect(second!.textContent).toContain("Écrit le 5 oct. 2026");
@@ -93,7 +97,7 @@ describe("the take-stock journal", () => {
     const { fake } = journalApi([older]);
     const { user } = renderView(<JournalView />, { fake, me });
     await screen.findByText(older.body);
-    const form = screen.getByRole("form", { name: "What would I like to learn from the young?" });
+    const form = screen.getByRole("form", { name: "What would I like to learn from a younger colleague?" });
     const box = within(form).getByRole("textbox");
 
     await user.type(box, "   ");
@@ -111,7 +115,7 @@ describe("the take-stock journal", () => {
     expect(fake.callsTo("createJournalEntry")[0]!.input.body).toEqual({ prompt: "learn-from-young", body: "Les raccourcis" });
     const [first] = entryItems();
     expect(first!.textContent).toContain("Les raccourcis");
-    expect(within(first!).getByRole("heading", { level: 3 }).textContent).toBe("What would I like to learn from the young?");
+    expect(within(first!).getByRole("heading", { level: 3 }).textContent).toBe("What would I like to learn from a younger colleague?");
   });
 
   it("edits an entry in place with the keyboard, sending the ETag it read", async () => {
@@ -120,7 +124,7 @@ describe("the take-stock journal", () => {
     await screen.findByText(older.body);
     const item = entryItems()[1]!;
 
-    within(item).getByRole("button", { name: "Edit" }).focus();
+    within(item).getByRole("button", { name: /^Edit the entry/ }).focus();
     await user.keyboard("{Enter}");
     const box = within(item).getByRole("textbox", { name: "Edit your entry" });
     expect(document.activeElement).toBe(box);
@@ -133,7 +137,7 @@ describe("the take-stock journal", () => {
     expect(within(item).getByText("Pour moi : moins d'e-mails. Et plus de temps.").tagName).toBe("P");
     const [patch] = fake.callsTo("updateJournalEntry");
     expect(patch!.input).toMatchObject({ params: { entryId: older.id }, body: { body: "Pour moi : moins d'e-mails. Et plus de temps." }, ifMatch: older.etag });
-    expect(document.activeElement).toBe(within(item).getByRole("button", { name: "Edit" }));
+    expect(document.activeElement).toBe(within(item).getByRole("button", { name: /^Edit the entry/ }));
   });
 
   it("on 412 shows the conflict with a Reload button and keeps the draft; Reload shows the stored entry", async () => {
@@ -142,7 +146,7 @@ describe("the take-stock journal", () => {
     await screen.findByText(older.body);
     const item = entryItems()[0]!;
 
-    await user.click(within(item).getByRole("button", { name: "Edit" }));
+    await user.click(within(item).getByRole("button", { name: /^Edit the entry/ }));
     journal.changeElsewhere(older.id, "Changé sur mon téléphone.");
     const box = within(item).getByRole("textbox", { name: "Edit your entry" });
     await user.clear(box);
@@ -164,7 +168,7 @@ describe("the take-stock journal", () => {
     const { user } = renderView(<JournalView />, { fake, me });
     await screen.findByText(newer.body);
 
-    await user.click(within(entryItems()[0]!).getByRole("button", { name: "Delete" }));
+    await user.click(within(entryItems()[0]!).getByRole("button", { name: "Delete the entry “What did I try since the last session?” of 19 Oct 2026" }));
     let dialog = await screen.findByRole("alertdialog", { name: "Delete this entry?" });
     await user.click(await within(dialog).findByRole("button", { name: "Cancel" }));
     // The dialog closes, after its motion (gone from the page, not only hidden), and nothing was deleted.
@@ -174,13 +178,45 @@ describe("the take-stock journal", () => {
 
     // The page is back for assistive technology once the dialog has gone.
     const items = await waitFor(() => entryItems());
-    await user.click(within(items[0]!).getByRole("button", { name: "Delete" }));
+    await user.click(within(items[0]!).getByRole("button", { name: /^Delete the entry/ }));
     dialog = await screen.findByRole("alertdialog", { name: "Delete this entry?" });
     await user.click(await within(dialog).findByRole("button", { name: "Delete" }));
 
     await waitFor(() => expect(screen.queryByText(newer.body)).toBeNull());
     expect(fake.callsTo("deleteJournalEntry").map((c) => c.input)).toEqual([{ params: { entryId: newer.id }, ifMatch: newer.etag }]);
     expect(entryItems()).toHaveLength(1);
+  });
+
+  it("asks a mentor their own questions, never what to learn from a younger colleague", async () => {
+    const { fake } = journalApi([]);
+    renderView(<JournalView />, { fake, me: meOf(profileOf({ programRoles: ["mentor"], requests: [] })) });
+    await screen.findByText("Nothing written yet. Your entries will appear here, newest first.");
+    expect(screen.getAllByRole("form").map((f) => f.getAttribute("aria-label"))).toEqual([
+      "What could I pass on next, and how?",
+      "What have I learned from my mentee's experience?",
+      "List the benefits (for me, my team, the company)",
+      "What did I try since the last session?",
+      "Free entry",
+    ]);
+    expect(screen.queryByText(/younger colleague/)).toBeNull();
+  });
+
+  it("takes the benefits as a list to tick and add to, and saves what is ticked", async () => {
+    const { fake } = journalApi([]);
+    const { user } = renderView(<JournalView />, { fake, me });
+    const form = await screen.findByRole("form", { name: "List the benefits (for me, my team, the company)" });
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+    expect(within(form).getByText("Tick a benefit or add your own first.")).toBeTruthy();
+    expect(fake.callsTo("createJournalEntry")).toHaveLength(0);
+
+    await user.click(within(form).getByRole("checkbox", { name: "I save time on routine tasks" }));
+    await user.type(within(form).getByRole("textbox", { name: "Another benefit" }), "Fewer emails{Enter}");
+    expect((within(form).getByRole("checkbox", { name: "Fewer emails" }) as HTMLInputElement).checked).toBe(true);
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+
+    expect(await within(form).findByText("Saved in your journal.")).toBeTruthy();
+    expect(fake.callsTo("createJournalEntry")[0]!.input.body).toEqual({ prompt: "benefits", body: "• I save time on routine tasks\n• Fewer emails" });
+    expect((within(form).getByRole("checkbox", { name: "I save time on routine tasks" }) as HTMLInputElement).checked).toBe(false);
   });
 
   it("tells a person with nothing written yet where their entries will appear", async () => {

@@ -83,7 +83,7 @@ describe("the closing survey of a completed tandem", () => {
     const survey = await screen.findByRole("region", { name: "Closing survey" });
     const send = within(survey).getByRole("button", { name: "Send my answers" });
     expect(send.hasAttribute("disabled")).toBe(true);
-    await user.click(within(within(survey).getByRole("radiogroup", { name: "Did it help you?" })).getByRole("radio", { name: "Yes" }));
+    await user.click(within(within(survey).getByRole("radiogroup", { name: "Did this tandem help you?" })).getByRole("radio", { name: "Yes" }));
     await user.click(within(within(survey).getByRole("radiogroup", { name: "Would you do it again?" })).getByRole("radio", { name: "No" }));
     await user.type(within(survey).getByRole("textbox", { name: /What did you learn/ }), "Copilot summarises my meetings.");
     fake.on("answerClosingSurvey", ({ body }) => ({ tandemId: completed().id, personId: people.denis.id, ...(body as object), createdAt: "2026-12-02T08:00:00.000Z" }));

@@ -62,13 +62,13 @@ describe("the mentor training view", () => {
     header.focus();
     await user.keyboard("{Enter}");
     expect(header.getAttribute("aria-expanded")).toBe("true");
-    expect(screen.getByText(/Laissez-le piloter/)).toBeTruthy();
+    expect(screen.getByText(/Laissez-la piloter/)).toBeTruthy();
 
-    const mark = screen.getByRole("button", { name: "Marquer comme terminé : Ce qui se dit dans le tandem y reste" });
+    const mark = screen.getByRole("button", { name: "Marquer comme terminé : Ce qui se dit dans le tandem y reste" });
     mark.focus();
     await user.keyboard("{Enter}");
     expect(await screen.findByText("5 modules sur 5 terminés")).toBeTruthy();
-    expect(screen.getByText("Formation terminée : vous êtes prêt pour votre première séance.")).toBeTruthy();
+    expect(screen.getByText("Formation terminée : tout est prêt pour votre première séance.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /^Marquer comme terminé/ })).toBeNull();
   });
 

@@ -492,9 +492,10 @@ describe.each(writeRoutes)("$name refuses hostile or malformed bodies and writes
     expect(JSON.stringify(r.json.errors)).toContain("favouriteColour");
   });
 
-  it("an over-long string → 400 pointing at it", async () => {
+  it("an over-long string → 400 pointing at it, with the kind of problem and its bound for the client to word", async () => {
     const r = await refused(400, "validation", { body: { ...(await route.valid()), ...route.tooLong.body } });
     expect(pointers(r)).toContain(route.tooLong.pointer);
+    expect(r.json.errors).toContainEqual(expect.objectContaining({ pointer: route.tooLong.pointer, code: "too_big", origin: "string", limit: expect.any(Number) }));
   });
 
   it("control characters in free text → 400 pointing at it", async () => {

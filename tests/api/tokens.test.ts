@@ -320,6 +320,17 @@ describe("development routes (local mode)", () => {
     );
   });
 
+  it("GET /api/dev/personas gives the roles people have now, a profile saved since the seed included", async () => {
+    const mentee = api.org.people.find((p) => p.profile?.programRoles.join() === "mentee" && !p.coordinator)!;
+    const me = await api.call("GET", "/me", { token: await api.token(mentee.id) });
+    const saved = me.json.profile as { etag: string } | null;
+    const input = { programRoles: ["mentor", "mentee"], offers: [], requests: [], languages: ["fr"], timeZone: mentee.timeZone, capacity: 2, paused: false };
+    const put = await api.call("PUT", "/me/profile", { token: await api.token(mentee.id), headers: saved ? { "if-match": saved.etag } : {}, body: input });
+    expect(put.status).toBe(200);
+    const items = (await api.call("GET", "/dev/personas")).json.items as { id: string; roles: string[]; capacity: number | null }[];
+    expect(items.find((p) => p.id === mentee.id)).toMatchObject({ roles: expect.arrayContaining(["mentor", "mentee"]), capacity: 2 });
+  });
+
   it("POST /api/dev/token for an unknown persona → 404", async () => {
     const r = await api.call("POST", "/dev/token", { body: { personaId: randomUUID() } });
     expect(r.status).toBe(404);

@@ -142,7 +142,7 @@ describe("the Outlook add-in's task pane in Chromium, 320 px wide", () => {
     await page.getByRole("heading", { name: "Réserver une séance" }).waitFor();
     await page.getByRole("button", { name: "Trouver des créneaux" }).click();
     await page.getByRole("radio").first().waitFor({ timeout: 30_000 });
-    expect(await page.locator(".fui-Radio").first().textContent()).toMatch(/pour vous.*\(heure de /);
+    expect(await page.locator(".fui-Radio").first().textContent()).toMatch(/pour vous.*\(heure locale, /);
     await page.getByRole("radio").first().check();
 
     await page.getByRole("switch", { name: "En faire une série (séances régulières)" }).check();

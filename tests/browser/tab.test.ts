@@ -90,8 +90,8 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
     await session.getByText("Polls live in the meeting chat").waitFor();
 
     for (const [text, visibility] of [
-      ["Private: I was nervous about sharing my screen.", "Only me (private)"],
-      ["Shared: next time, breakout rooms.", "My tandem (shared)"],
+      ["Private: I was nervous about sharing my screen.", "Visible to me only (private)"],
+      ["Shared: next time, breakout rooms.", "Visible to my tandem (shared)"],
     ] as const) {
       const draft = session.getByLabel("Add a note");
       await expect.poll(() => draft.inputValue(), { timeout: 15_000 }).toBe("");
@@ -103,6 +103,8 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
       await session.getByText(text).waitFor();
     }
     await session.locator('[data-note-visibility="private"]').getByText("Private: only you").waitFor();
+    // After a shared note, the next one starts private again.
+    expect(await session.getByRole("radio", { name: "Visible to me only (private)" }).isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });

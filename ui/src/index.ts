@@ -6,6 +6,7 @@ export * from "./api/use-resource";
 export * from "./i18n/i18n";
 export * from "./i18n/react";
 export * from "./i18n/messages";
+export * from "./i18n/distinct";
 // Forms and errors, told alike everywhere.
 export * from "./forms/field-errors";
 export * from "./forms/use-submit";

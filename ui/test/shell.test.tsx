@@ -142,7 +142,7 @@ describe("the web shell", () => {
   it("in French too, from the host's language", async () => {
     stubApi(() => Response.json({ code: "unauthenticated", detail: "expired" }, { status: 401 }));
     renderShell({ connect: async () => ({ locale: "fr-FR", theme: "light", getToken: async () => "t" }), first: async () => undefined });
-    expect((await screen.findByRole("alert")).textContent).toBe("Impossible de vous connecter à Tandem : Votre connexion a expiré.");
+    expect((await screen.findByRole("alert")).textContent).toBe("Impossible de vous connecter à Tandem : Votre connexion a expiré.");
   });
 
   it("lets the app word the failures only it knows, and words the others itself", async () => {

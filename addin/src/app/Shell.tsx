@@ -16,6 +16,16 @@ const useStyles = makeStyles({
   },
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
   panel: { minWidth: 0 },
+  // The pane's title for assistive technology: Outlook already shows "Tandem" above the pane.
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
 
 /**
@@ -32,6 +42,7 @@ export function Shell() {
 
   return (
     <main className={styles.main}>
+      <h1 className={styles.hidden}>{t("nav.label")}</h1>
       {meetingId && (
         <TabList
           className={styles.tabs}

@@ -17,7 +17,7 @@ export const appMessages = defineMessages({
     "nav.book": "Réserver une séance",
     "nav.meeting": "Cette réunion",
     "error.unauthenticated": "Votre connexion a expiré. Fermez puis rouvrez Tandem pour vous reconnecter.",
-    "signin.office": "Outlook n'a pas pu vous connecter à Tandem (erreur {code}). Fermez le volet, vérifiez que vous êtes connecté à Outlook avec votre compte professionnel, puis rouvrez Tandem. Si cela se reproduit, donnez ce numéro d'erreur à votre administrateur informatique : Tandem attend peut-être son accord pour votre organisation.",
-    "signin.outsideHost": "Ouvrez Tandem depuis Outlook : sur un message ou une réunion, choisissez Tandem dans le ruban.",
+    "signin.office": "Outlook n'a pas pu vous connecter à Tandem (erreur {code}). Fermez le volet, vérifiez que votre session Outlook est ouverte avec votre compte professionnel, puis rouvrez Tandem. Si cela se reproduit, donnez ce numéro d'erreur à votre administrateur informatique : Tandem attend peut-être son accord pour votre organisation.",
+    "signin.outsideHost": "Ouvrez Tandem depuis Outlook : sur un message ou une réunion, choisissez Tandem dans le ruban.",
   },
 });

@@ -7,7 +7,7 @@ import { entraApp, nestedAppToken } from "./nested-app-auth";
  * reads the host through what this module exposes.
  */
 
-export const officeThemes = ["light", "dark"] as const;
+export const officeThemes = ["light", "dark", "contrast"] as const;
 export type OfficeTheme = (typeof officeThemes)[number];
 
 /** The message or meeting the task pane was opened on. */
@@ -28,6 +28,8 @@ export interface OutlookHost {
   /** Outlook's display language, e.g. "fr-FR". */
   locale: string;
   theme: OfficeTheme;
+  /** Outlook's theme changed, or the system's high contrast was turned on or off. */
+  onThemeChange(handler: (theme: OfficeTheme) => void): void;
   /** An access token for Tandem's api: nested app authentication first, Office single sign-on where it is not supported. */
   getToken(challenge?: SignInChallenge): Promise<string>;
   currentItem(): Promise<OutlookItem | null>;
@@ -70,18 +72,38 @@ export async function connectOffice(timeoutMs = 3000): Promise<OfficeContext> {
   return {
     inOutlook: true,
     locale: Office.context.displayLanguage || "en-US",
-    theme: themeOf(Office.context.officeTheme),
+    theme: themeOf(Office.context.officeTheme, forcedColors()),
+    onThemeChange: followTheme,
     getToken,
     currentItem: () => readItem(Office.context.mailbox),
   };
 }
 
-/** Outlook names its theme by colours (Mailbox 1.14); a dark body background means a dark theme. */
-export function themeOf(theme: Pick<Office.OfficeTheme, "bodyBackgroundColor"> | undefined): OfficeTheme {
+/**
+ * Outlook names its theme by colours (Mailbox 1.14); a dark body background means a dark theme. High contrast is
+ * the system's (Windows contrast themes): the pane's web view then forces its colours (`forced-colors: active`),
+ * and the pane follows with Fluent's high-contrast theme.
+ */
+export function themeOf(theme: Pick<Office.OfficeTheme, "bodyBackgroundColor"> | undefined, forced = false): OfficeTheme {
+  if (forced) return "contrast";
   const hex = /^#?([0-9a-f]{6})$/i.exec(theme?.bodyBackgroundColor ?? "")?.[1];
   if (!hex) return "light";
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
+}
+
+const FORCED_COLORS = "(forced-colors: active)";
+const forcedColors = () => typeof matchMedia === "function" && matchMedia(FORCED_COLORS).matches;
+
+/** Follows Outlook's theme changes (Mailbox 1.14) and the system's high contrast, where the host tells them. */
+function followTheme(handler: (theme: OfficeTheme) => void) {
+  const now = () => handler(themeOf(Office.context.officeTheme, forcedColors()));
+  if (typeof matchMedia === "function") matchMedia(FORCED_COLORS).addEventListener?.("change", now);
+  try {
+    Office.context.mailbox?.addHandlerAsync?.(Office.EventType.OfficeThemeChanged, now);
+  } catch {
+    // Older Outlook: its theme is read once, when the pane opens.
+  }
 }
 
 /** The host gives nested app authentication (Mailbox's NestedAppAuth 1.1 requirement set). */

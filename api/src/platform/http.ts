@@ -81,13 +81,26 @@ const issuesToProblems = (issues: z.core.$ZodIssue[], where?: "path" | "query"):
     const path = i.path.map(String);
     const message =
       i.code === "unrecognized_keys" ? `unknown field${i.keys.length > 1 ? "s" : ""}: ${i.keys.join(", ")}` : i.message;
-    if (where) return { in: where, pointer: path[0] ?? (i.code === "unrecognized_keys" ? i.keys[0]! : ""), message };
+    // What kind of problem, for clients to word it in the person's language (the message stays English).
+    const kind = { code: i.code, ...limitOf(i) };
+    if (where) return { in: where, pointer: path[0] ?? (i.code === "unrecognized_keys" ? i.keys[0]! : ""), message, ...kind };
     const pointer = "/" + path.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
     return {
       pointer: i.code === "unrecognized_keys" && i.keys.length === 1 ? `${pointer === "/" ? "" : pointer}/${i.keys[0]}` : pointer,
       message,
+      ...kind,
     };
   });
+
+/** A size issue's bound and what it bounds (a string's length, a number, a list's items), or a format's name. */
+const limitOf = (i: z.core.$ZodIssue): Pick<FieldProblem, "limit" | "origin" | "format"> =>
+  i.code === "too_small"
+    ? { limit: Number(i.minimum), origin: i.origin }
+    : i.code === "too_big"
+      ? { limit: Number(i.maximum), origin: i.origin }
+      : i.code === "invalid_format"
+        ? { format: i.format }
+        : {};
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, where?: "path" | "query"): z.output<S> {
   const r = schema.safeParse(value);

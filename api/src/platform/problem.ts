@@ -92,9 +92,15 @@ export function problemResponse(err: unknown, instance?: string, tokenSent = tru
   return { status: problem.status, headers, body: JSON.stringify(problem) };
 }
 
-const fieldError = (p: FieldProblem) =>
-  p.in === "header"
-    ? { header: p.pointer, detail: p.message }
+const fieldError = (p: FieldProblem) => {
+  const kind = {
+    ...(p.code ? { code: p.code } : {}),
+    ...(p.limit !== undefined && Number.isFinite(p.limit) ? { limit: p.limit, origin: p.origin } : {}),
+    ...(p.format ? { format: p.format } : {}),
+  };
+  return p.in === "header"
+    ? { header: p.pointer, detail: p.message, ...kind }
     : p.in
-      ? { parameter: p.pointer, in: p.in, detail: p.message }
-      : { pointer: p.pointer, detail: p.message };
+      ? { parameter: p.pointer, in: p.in, detail: p.message, ...kind }
+      : { pointer: p.pointer, detail: p.message, ...kind };
+};

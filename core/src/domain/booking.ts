@@ -3,6 +3,7 @@ import { CalendarDate, Id, Instant, TimeZone, text, type Locale } from "./common
 import { Recurrence, isHeld, isUpcomingStatus, type SessionRecord } from "./sessions";
 import type { Tandem } from "./tandems";
 import { TandemError } from "../errors";
+import { calendarDate } from "../words";
 import type { Availability, CalendarEvent, EventChange, EventTarget, MeetingTimes, Versioned } from "../ports";
 import { addDays, dateIn, formatInstant, weekDays, weekdayOf, zonedTimeToUtc, type WeekDay } from "./time";
 
@@ -172,18 +173,21 @@ export interface AgendaInput {
 }
 
 const agendaWords = {
-  fr: { tandem: "Tandem", circle: "Cercle Tandem", and: "et", goals: "Objectifs en cours", none: "Pas encore d'objectif : choisissez-en un ensemble.", by: "d'ici le", intro: "Session de mentorat inversé :" },
-  en: { tandem: "Tandem", circle: "Tandem circle", and: "and", goals: "Goals in progress", none: "No goal yet: choose one together.", by: "by", intro: "Reverse mentoring session:" },
+  fr: { tandem: "Tandem", circle: "Cercle Tandem", and: "et", goals: "Objectifs en cours", none: "Pas encore d'objectif\u202f: choisissez-en un à deux.", by: "d'ici le", intro: "Séance de mentorat inversé\u202f:", tag: "fr-FR" },
+  en: { tandem: "Tandem", circle: "Tandem circle", and: "and", goals: "Goals in progress", none: "No goal yet: choose one together.", by: "by", intro: "Reverse mentoring session:", tag: "en-GB" },
 } as const;
 
-/** The meeting's subject and its HTML agenda, from the tandem's goals still in progress. Every name and goal is escaped. */
+/**
+ * The meeting's subject and its HTML agenda, from the tandem's goals still in progress, target dates in words
+ * ("d'ici le 1er décembre 2026"). Every name and goal is escaped.
+ */
 export function sessionAgenda(a: AgendaInput): { subject: string; html: string } {
   const w = agendaWords[a.language];
   const people = a.mentees.length > 1 ? `${a.mentees.slice(0, -1).join(", ")} ${w.and} ${a.mentees.at(-1)}` : (a.mentees[0] ?? "");
   const subject = `${a.kind === "circle" ? w.circle : w.tandem} · ${a.mentor} ${w.and} ${people}`.replace(/[\u0000-\u001f\u007f]/g, " ");
   const items = a.goals.map(
     (g) =>
-      `<li><strong>${escapeHtml(g.title)}</strong> (${escapeHtml(g.mentee)}, ${w.by} ${escapeHtml(g.targetDate)})` +
+      `<li><strong>${escapeHtml(g.title)}</strong> (${escapeHtml(g.mentee)}, ${w.by} ${calendarDate(g.targetDate, w.tag)})` +
       (g.successCriterion ? `<br>${escapeHtml(g.successCriterion)}` : "") +
       "</li>",
   );

@@ -83,7 +83,7 @@ describe("a run as the console reads it", () => {
     expect(circle!.pairs[0]!.breakdown[0]!.words).toEqual({ fr: "Enseigne ai-fr au niveau avancé (+30 / 40)", en: "Teaches ai-en at advanced level (+30 / 40)" });
     const unmatched = presentUnmatched(run.result, people, names);
     expect(unmatched).toEqual([
-      { personId: "c", role: "mentee", reasons: [{ code: "reporting_chain", skillId: "excel", words: { fr: "excel-fr : les seuls mentors sont dans votre ligne hiérarchique.", en: "excel-en: the only mentors are in your reporting chain." } }] },
+      { personId: "c", role: "mentee", reasons: [{ code: "reporting_chain", skillId: "excel", words: { fr: "excel-fr : les seuls mentors sont dans votre ligne hiérarchique.", en: "excel-en: the only mentors are in your reporting chain." } }] },
       { personId: "idle", role: "mentor", reasons: [expect.objectContaining({ code: "no_mentee_for_offers" })] },
     ]);
   });

@@ -19,10 +19,11 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingInline: tokens.spacingHorizontalL,
     backgroundColor: tokens.colorNeutralBackground1,
-    // A manager who coordinates and mentors has seven sections: in a narrow tab they scroll sideways on their own,
-    // the page does not.
+    // A manager who coordinates and mentors has seven sections: on a phone they wrap onto a second line, in sight,
+    // and the page never scrolls sideways.
     overflowX: "auto",
   },
+  tabs: { flexWrap: "wrap" },
   main: {
     padding: tokens.spacingHorizontalL,
     maxWidth: "1100px",
@@ -54,7 +55,7 @@ export function Shell() {
   return (
     <>
       <nav className={styles.nav} aria-label={t("nav.label")}>
-        <TabList selectedValue={current} onTabSelect={(_, d) => go(d.value as View)}>
+        <TabList className={styles.tabs} selectedValue={current} onTabSelect={(_, d) => go(d.value as View)}>
           {shown.map((v) => (
             <Tab key={v} value={v}>
               {t(`nav.${v}`)}

@@ -28,7 +28,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly detail: string,
-    readonly fields: { pointer?: string; parameter?: string; detail: string }[] = [],
+    /** The fields at fault, with the kind of problem (zod's issue code, a size's bound, a format) to word it from. */
+    readonly fields: { pointer?: string; parameter?: string; detail: string; code?: string; limit?: number; origin?: string; format?: string }[] = [],
     /** With 401 only: what the person must do to sign in again, as Entra said it. */
     readonly challenge: SignInChallenge | null = null,
     /** A 409's particulars, in words: the hard rules a proposal breaks, what changed since a matching run read its inputs. */

@@ -12,7 +12,7 @@ export const checkInFieldMessages = defineMessages({
   fr: {
     "checkin.learned": "Ce que j'ai appris",
     "checkin.willTry": "Ce que je vais essayer d'ici la prochaine fois",
-    "checkin.rating": "Cette séance vous a-t-elle été utile ?",
+    "checkin.rating": "Cette séance vous a-t-elle été utile ?",
     "checkin.ratingValue": "{value} sur 5",
     "checkin.ratingNeeded": "Choisissez une note, de 1 à 5.",
   },

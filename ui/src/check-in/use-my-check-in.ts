@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { CheckInInput, type CheckIn } from "@tandem/core";
 import type { Call } from "../api/api-client";
 import { useResource } from "../api/use-resource";
-import { fieldState, zodFieldErrors, type FieldErrors } from "../forms/field-errors";
+import { fieldMessage, fieldState, zodFieldErrors, type FieldErrors } from "../forms/field-errors";
 import { useSubmit } from "../forms/use-submit";
 import { useUiI18n } from "../i18n/react";
 
@@ -42,7 +42,7 @@ export function useMyCheckIn(options: { call: Call; meId: string; tandemId: stri
     e.preventDefault();
     const parsed = CheckInInput.safeParse(answers);
     if (!parsed.success) {
-      const out = zodFieldErrors(parsed.error);
+      const out = zodFieldErrors(parsed.error, t);
       // Leaving the rating out is the one mistake people make most: it gets words of its own.
       if (out.rating) out.rating = t("checkin.ratingNeeded");
       setErrors(out);
@@ -68,7 +68,10 @@ export function useMyCheckIn(options: { call: Call; meId: string; tandemId: stri
     loaded: !mine.loading,
     submit,
     /** Props for the Fluent `Field` of `learned`, `willTry` or `rating`. */
-    field: (name: keyof Answers) => fieldState(errors[name] ?? save.fieldProblems[name]?.message),
+    field: (name: keyof Answers) => {
+      const sent = save.fieldProblems[name];
+      return fieldState(errors[name] ?? (sent && fieldMessage(sent, t)));
+    },
   };
 }
 

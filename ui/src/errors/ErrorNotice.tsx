@@ -33,12 +33,14 @@ export function ErrorNotice({
   const narrow = useNarrow();
   const { key, detail } = errorMessage(error, words);
   const conflict = error instanceof ApiError && error.isConflict;
+  // A form's answers to correct are no failure: a warning, titled as such.
+  const intent = conflict || key === "error.fields" ? "warning" : "error";
   const action = conflict ? onReload : onRetry;
   const text = t(key, { detail: detail ?? "" });
   return (
-    <MessageBar intent={conflict ? "warning" : "error"} role="alert" {...(narrow ? { layout: "multiline" as const } : {})}>
+    <MessageBar intent={intent} role="alert" {...(narrow ? { layout: "multiline" as const } : {})}>
       <MessageBarBody>
-        <MessageBarTitle>{t("error.title")}</MessageBarTitle>
+        <MessageBarTitle>{t(key === "error.fields" ? "error.fieldsTitle" : "error.title")}</MessageBarTitle>
         {narrow ? <div>{text}</div> : text}
       </MessageBarBody>
       {action && (

@@ -1,7 +1,7 @@
 import { ApiError } from "../api/api-client";
 
 /** What went wrong, as a person would tell it; each front end words these with its own `error.<kind>` messages. */
-export type ErrorKind = "network" | "conflict" | "unauthenticated" | "consent" | "forbidden" | "notFound" | "invalid" | "unavailable" | "unknown";
+export type ErrorKind = "network" | "conflict" | "unauthenticated" | "consent" | "forbidden" | "notFound" | "fields" | "invalid" | "unavailable" | "unknown";
 
 export function errorKind(error: unknown): { kind: ErrorKind; detail?: string } {
   if (!(error instanceof ApiError)) return { kind: "unknown" };
@@ -19,9 +19,12 @@ export function errorKind(error: unknown): { kind: ErrorKind; detail?: string } 
     case 404:
       return { kind: "notFound" };
     case 400:
+    case 422:
+      // The api's detail is English, for developers: the form tells each field's problem next to it, in the
+      // person's words; the notice only says to look there.
+      return { kind: "fields" };
     case 409:
     case 413:
-    case 422:
       return { kind: "invalid", detail: error.detail };
     case 502:
     case 503:

@@ -1,3 +1,5 @@
+import { formatDate, formatDateRange } from "@tandem/core/words";
+
 /** Locale plumbing shared by the tab and the add-in; each keeps its own catalogs and message keys. */
 export type Locale = "en" | "fr";
 export type Vars = Record<string, string | number>;
@@ -25,7 +27,7 @@ export function createTranslator<K extends string>(catalog: Record<K, string>, f
 }
 
 export interface Formatters {
-  /** "Tuesday 2 December 2025 at 15:00", in the person's time zone. */
+  /** "Tuesday 2 December 2025 at 15:00", in the person's time zone ("1er" for the first of a month in French). */
   dateTime(iso: string): string;
   /** A calendar date (YYYY-MM-DD), as is: "2 Dec 2025". */
   date(isoDate: string): string;
@@ -63,18 +65,19 @@ export function createFormatters(tag: string, timeZone: string): Formatters {
   const tm = (tz = timeZone) => fmt(tag, { timeStyle: "short", timeZone: tz });
   const dayKey = (iso: string, tz: string) =>
     fmt("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  const on = (f: Intl.DateTimeFormat, iso: string) => formatDate(f, new Date(iso));
   return {
-    dateTime: (iso) => dt().format(new Date(iso)),
-    date: (isoDate) => fmt(tag, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
+    dateTime: (iso) => on(dt(), iso),
+    date: (isoDate) => on(fmt(tag, { dateStyle: "medium", timeZone: "UTC" }), `${isoDate.slice(0, 10)}T00:00:00Z`),
     time: (iso) => tm().format(new Date(iso)),
     relativeDays: (iso) =>
       (rel ??= new Intl.RelativeTimeFormat(tag, { numeric: "auto" })).format(Math.round((Date.parse(iso) - Date.now()) / 86_400_000), "day"),
-    day: (iso) => dy().format(new Date(iso)),
+    day: (iso) => on(dy(), iso),
     dayTitle: (iso) => {
-      const text = dy().format(new Date(iso));
+      const text = on(dy(), iso);
       return text.charAt(0).toLocaleUpperCase(tag) + text.slice(1);
     },
-    timeRange: (start, end) => tm().formatRange(new Date(start), new Date(end)),
+    timeRange: (start, end) => formatDateRange(tm(), new Date(start), new Date(end)),
     timeIn: (iso, tz) => {
       const time = tm(tz).format(new Date(iso));
       if (dayKey(iso, tz) === dayKey(iso, timeZone)) return time;

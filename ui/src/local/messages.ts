@@ -20,7 +20,7 @@ export const localMessages = defineMessages({
   },
   fr: {
     "local.banner": "Mode local",
-    "local.persona": "Connecté en tant que",
+    "local.persona": "Session ouverte pour",
     "local.language": "Langue",
     "local.theme": "Thème",
     "local.theme.default": "Clair",

@@ -1,6 +1,6 @@
 import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Option, Select, Spinner, SpinButton, Switch, Text } from "@fluentui/react-components";
 import type { TandemView } from "@tandem/core";
-import { ApiError, ErrorNotice, type ErrorWords } from "@tandem/ui";
+import { ApiError, ErrorNotice, apiFieldErrors, fieldState, type ErrorWords } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/en";
 import { Agenda } from "./Agenda";
@@ -32,6 +32,9 @@ export function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles
   const b = useBooking(tandems, cycles);
   const { choices, flow, dispatch, tandem, slot } = b;
   const overlap = flow.state === "choosing" ? overlapOf(flow.failed) : null;
+  // What the api found wrong with a field, next to that field, in the person's words.
+  const searchFields = apiFieldErrors(flow.state === "idle" ? flow.failed : undefined, t);
+  const bookFields = apiFieldErrors(flow.state === "choosing" ? flow.failed : undefined, t);
 
   if (flow.state === "booked") {
     return <Booked label={b.labelOf(tandem)} sessions={flow.sessions} recurrence={flow.recurrence} onAgain={() => dispatch({ type: "again" })} />;
@@ -62,10 +65,10 @@ export function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles
           <Text weight="semibold">{b.labelOf(tandem)}</Text>
         )}
         <div className={styles.window}>
-          <Field label={t("booking.from")}>
+          <Field label={t("booking.from")} {...fieldState(searchFields.from)}>
             <Input type="date" value={choices.from} min={b.tomorrow} onChange={(_, d) => d.value && dispatch({ type: "from", from: d.value })} />
           </Field>
-          <Field label={t("booking.days")}>
+          <Field label={t("booking.days")} {...fieldState(searchFields.days)}>
             <Select value={String(choices.days)} onChange={(_, d) => dispatch({ type: "days", days: Number(d.value) })}>
               {DAY_CHOICES.map((n) => (
                 <option key={n} value={n}>
@@ -102,7 +105,7 @@ export function BookingFlow({ tandems, cycles }: { tandems: TandemView[]; cycles
             {choices.series && (
               <>
                 <Text className={styles.muted}>{t("booking.series.cadence", { count: b.everyWeeks })}</Text>
-                <Field label={t("booking.series.count")}>
+                <Field label={t("booking.series.count")} {...fieldState(bookFields["recurrence.occurrences"])}>
                   <SpinButton
                     value={b.count}
                     min={2}

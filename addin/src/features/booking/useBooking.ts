@@ -1,6 +1,6 @@
 import { useReducer, useRef, useState } from "react";
 import { addDays, dateIn, daysOff, occurrencesOf, type TandemView } from "@tandem/core";
-import { ApiError, useResource } from "@tandem/ui";
+import { ApiError, distinctLabels, useResource } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { bookingReducer, initialBooking, seriesOf, slotOf } from "./flow";
@@ -68,11 +68,15 @@ export function useBooking(tandems: TandemView[], cycles: Cycle[]) {
     }
   };
 
-  /** "Tandem with Mathieu Tremblay", "Circle with ...": the tandem as the person booking sees it. */
-  const labelOf = (x: TandemView) =>
-    i18n.t(x.kind === "circle" ? "booking.tandem.circle" : "booking.tandem.tandem", {
-      names: othersOf(x, me.id).map((m) => m.displayName).join(", "),
-    });
+  /** "Tandem with Mathieu Tremblay", "Circle with ...": the tandem as the person booking sees it; with its start when two read alike. */
+  const labelOf = distinctLabels(
+    tandems,
+    (x: TandemView) =>
+      i18n.t(x.kind === "circle" ? "booking.tandem.circle" : "booking.tandem.tandem", {
+        names: othersOf(x, me.id).map((m) => m.displayName).join(", "),
+      }),
+    (x) => i18n.t("booking.tandem.since", { date: i18n.date(x.createdAt) }),
+  );
 
   const nameOf = (id: string | null) => tandem.members.find((m) => m.id === id)?.displayName ?? "";
   return { ...state, dispatch, tandems, tandem, tomorrow, goals: goals.data, slot, ...series, find, book, labelOf, existing, replace, setReplace, offDays, nameOf, meId: me.id };

@@ -16,13 +16,13 @@ export const checkInMessages = defineMessages({
   fr: {
     ...checkInFieldMessages.fr,
     "checkin.title": "Faire le bilan",
-    "checkin.intro": "Trois questions, une minute : cela ancre ce que vous avez appris.",
+    "checkin.intro": "Trois questions, une minute : cela ancre ce que vous avez appris.",
     "checkin.action": "Faire le bilan",
     "checkin.edit": "Modifier mon bilan",
-    "checkin.saved": "Bilan enregistré. Merci !",
+    "checkin.saved": "Bilan enregistré. Merci !",
     "checkin.done": "Vous avez fait le bilan de cette séance. Vous pouvez encore modifier vos réponses.",
     "checkin.notYet": "Vous pourrez faire le bilan une fois la séance commencée ({when}).",
-    "checkin.cancelled": "Cette séance a été annulée : il n'y a pas de bilan à faire.",
+    "checkin.cancelled": "Cette séance a été annulée : il n'y a pas de bilan à faire.",
     "checkin.missed": "Un membre a indiqué que cette séance n'a pas eu lieu : il n'y a pas de bilan à faire.",
   },
 });

@@ -23,10 +23,20 @@ export function personasOf(org: DemoOrganisation): Persona[] {
 }
 
 /** Local mode only: sign in as a demo persona. These routes are not registered outside local mode. */
-export const devRoutes = ({ http }: FeatureContext, org: DemoOrganisation, issuer: DevIssuer) => {
+export const devRoutes = ({ http, deps }: FeatureContext, org: DemoOrganisation, issuer: DevIssuer) => {
   const personas = personasOf(org);
   return [
-    route(devApi.devPersonas, http, async () => ({ body: { items: personas } })),
+    // The roles people have now: a profile saved since the demo was seeded (a mentee who starts teaching) counts.
+    route(devApi.devPersonas, http, async () => {
+      const saved = new Map((await deps.repos.profiles.list(org.tenantId)).map((v) => [v.value.id, v.value]));
+      const items = personas.map((p) => {
+        const now = saved.get(p.id);
+        if (!now) return p;
+        const roles = [...now.programRoles, ...p.roles.filter((r) => r !== "mentor" && r !== "mentee")];
+        return { ...p, roles, capacity: now.programRoles.includes("mentor") ? now.capacity : null };
+      });
+      return { body: { items } };
+    }),
     route(devApi.devJwks, http, async () => ({ body: issuer.jwks() })),
     route(devApi.devToken, http, async ({ body }) => {
       const person = org.people.find((p) => p.id === body.personaId);

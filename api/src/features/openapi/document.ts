@@ -67,7 +67,26 @@ export function openApiDocument(endpoints: readonly Endpoint[], info: { version:
         detail: { type: "string" },
         code: { type: "string" },
         instance: { type: "string" },
-        errors: { type: "array", items: { type: "object" } },
+        errors: {
+          type: "array",
+          description:
+            "400: each field at fault. `detail` is English for developers; clients word the problem from `code` (zod's issue code: too_small, too_big, invalid_format, invalid_type, invalid_value, custom), `limit` and `origin` (a size's bound and what it bounds) and `format`.",
+          items: {
+            type: "object",
+            required: ["detail"],
+            properties: {
+              pointer: { type: "string" },
+              parameter: { type: "string" },
+              in: { type: "string" },
+              header: { type: "string" },
+              detail: { type: "string" },
+              code: { type: "string" },
+              limit: { type: "number" },
+              origin: { type: "string" },
+              format: { type: "string" },
+            },
+          },
+        },
         authError: {
           type: "string",
           description:

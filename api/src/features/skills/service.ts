@@ -11,7 +11,7 @@ export async function createSkill(deps: Deps, caller: Caller, skill: Skill): Pro
   } catch (e) {
     if (e instanceof TandemError && e.code === "conflict") {
       throw new TandemError("conflict", `The catalogue already has a skill ${skill.id}.`, [
-        { pointer: "/id", message: "already used" },
+        { pointer: "/id", message: "already used", code: "duplicate" },
       ]);
     }
     throw e;

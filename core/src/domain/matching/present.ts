@@ -122,7 +122,7 @@ export function inputChanges(before: MatchingInput, after: MatchingInput): RunIn
       what: "tandems",
       ids: mentors.slice(0, 50),
       words: {
-        fr: `Des tandems ou cercles ont été créés ou ont changé d'état depuis (mentors concernés : ${mentors.length}).`,
+        fr: `Des tandems ou cercles ont été créés ou ont changé d'état depuis (mentors concernés : ${mentors.length}).`,
         en: `Tandems or circles were created or changed state since (mentors concerned: ${mentors.length}).`,
       },
     });

@@ -40,7 +40,7 @@ export function describeFitPart(part: FitPart, locale: Locale, names: Names = {}
       return (
         (part.languages.length
           ? locale === "fr"
-            ? `Langue commune : ${list(part.languages.map((l) => languageNames.fr[l]), locale)}`
+            ? `Langue commune : ${list(part.languages.map((l) => languageNames.fr[l]), locale)}`
             : `Common language: ${list(part.languages.map((l) => languageNames.en[l]), locale)}`
           : locale === "fr"
             ? "Aucune langue commune"
@@ -100,14 +100,14 @@ export const describeRule = (rule: PairRule, locale: Locale): string => ruleWord
 
 const reasonWords: Record<Locale, Record<UnmatchedReason, (s: string, n: number) => string>> = {
   fr: {
-    no_mentor_offers_skill: (s) => `${s} : aucun mentor ne l'enseigne dans ce cycle.`,
-    mentors_full: (s, n) => `${s} : ${n === 1 ? "le mentor qui l'enseigne est complet" : `les ${n} mentors qui l'enseignent sont complets`}.`,
-    reporting_chain: (s) => `${s} : les seuls mentors sont dans votre ligne hiérarchique.`,
-    same_department: (s) => `${s} : les seuls mentors sont de votre service.`,
-    no_common_language: (s) => `${s} : aucun mentor ne parle une de vos langues.`,
-    no_common_working_hours: (s) => `${s} : aucun mentor n'a assez d'heures de travail en commun avec vous.`,
-    paired_before: (s) => `${s} : vous avez déjà fait équipe avec chaque mentor.`,
-    removed: (s) => `${s} : la coordination a retiré ces paires.`,
+    no_mentor_offers_skill: (s) => `${s} : aucun mentor ne l'enseigne dans ce cycle.`,
+    mentors_full: (s, n) => `${s} : ${n === 1 ? "le mentor qui l'enseigne est complet" : `les ${n} mentors qui l'enseignent sont complets`}.`,
+    reporting_chain: (s) => `${s} : les seuls mentors sont dans votre ligne hiérarchique.`,
+    same_department: (s) => `${s} : les seuls mentors sont de votre service.`,
+    no_common_language: (s) => `${s} : aucun mentor ne parle une de vos langues.`,
+    no_common_working_hours: (s) => `${s} : aucun mentor n'a assez d'heures de travail en commun avec vous.`,
+    paired_before: (s) => `${s} : vous avez déjà fait équipe avec chaque mentor.`,
+    removed: (s) => `${s} : la coordination a retiré ces paires.`,
   },
   en: {
     no_mentor_offers_skill: (s) => `${s}: no mentor teaches it this cycle.`,
@@ -157,7 +157,7 @@ export function describeWhyNot(w: WhyNot, locale: Locale, names: Names = {}): st
               ? fr ? `${person(c.menteeId)} aurait ${person(c.to)}` : `${person(c.menteeId)} would get ${person(c.to)}`
               : fr ? `${person(c.menteeId)} passerait de ${person(c.from)} à ${person(c.to)}` : `${person(c.menteeId)} would move from ${person(c.from)} to ${person(c.to)}`,
         );
-        parts.push(fr ? `Pour la faire : ${list(what, locale)}.` : `To make it: ${list(what, locale)}.`);
+        parts.push(fr ? `Pour la faire : ${list(what, locale)}.` : `To make it: ${list(what, locale)}.`);
       }
       return parts.join(" ");
     }

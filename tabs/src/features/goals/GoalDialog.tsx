@@ -102,7 +102,10 @@ export default function GoalDialog({
     };
     const parsed = goal ? GoalPatch.safeParse(fields) : GoalInput.safeParse({ ...fields, menteeId: draft.menteeId });
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
+      // A choice left empty is told as such, not by the length of an id.
+      const found = zodFieldErrors(parsed.error, t);
+      for (const k of ["skillId", "menteeId"]) if (found[k]) found[k] = t("field.choose");
+      setErrors(found);
       return;
     }
     setErrors({});
@@ -115,7 +118,7 @@ export default function GoalDialog({
       }
       onSaved();
     } catch (err) {
-      setErrors(apiFieldErrors(err));
+      setErrors(apiFieldErrors(err, t));
       setProblem(err);
     } finally {
       setSaving(false);

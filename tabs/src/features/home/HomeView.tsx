@@ -48,7 +48,7 @@ export function HomeView() {
         <Text>{t("home.intro")}</Text>
       </header>
       {mentor && done < trainingModules.length && (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>
             <MessageBarTitle>{t("home.training.title")}</MessageBarTitle>
             {t("home.training.body", { done, total: trainingModules.length })}

@@ -103,7 +103,7 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
           </div>
         }
       />
-      <section className={styles.section} aria-label={t("tandem.members")}>
+      <div className={styles.section} role="group" aria-label={t("tandem.members")}>
         <div className={styles.members}>
           {others.map((m) => (
             <div key={m.id} className={styles.member}>
@@ -124,7 +124,7 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
             </div>
           ))}
         </div>
-      </section>
+      </div>
       {tandem.status === "declined" && tandem.declineReason && <Text>{t("tandem.declined", { reason: tandem.declineReason })}</Text>}
       {tandem.status === "withdrawn" && <Text>{t("tandem.withdrawn")}</Text>}
       {tandem.status === "proposed" && tandem.acceptedBy.includes(me.id) && <Text>{t("tandem.waiting")}</Text>}

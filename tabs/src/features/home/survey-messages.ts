@@ -5,7 +5,7 @@ export const surveyMessages = defineMessages({
   en: {
     "survey.title": "Closing survey",
     "survey.intro": "Your tandem is completed. Three questions to close it, answered once.",
-    "survey.helped": "Did it help you?",
+    "survey.helped": "Did this tandem help you?",
     "survey.again": "Would you do it again?",
     "survey.yes": "Yes",
     "survey.no": "No",
@@ -19,12 +19,12 @@ export const surveyMessages = defineMessages({
   fr: {
     "survey.title": "Questionnaire de clôture",
     "survey.intro": "Votre tandem est terminé. Trois questions pour le clore, une seule fois.",
-    "survey.helped": "Cela vous a-t-il aidé\u202f?",
+    "survey.helped": "Ce tandem vous a-t-il été utile\u202f?",
     "survey.again": "Le referiez-vous\u202f?",
     "survey.yes": "Oui",
     "survey.no": "Non",
     "survey.learned": "Qu’avez-vous appris\u202f?",
-    "survey.learned.hint": "Vous seul le lisez\u202f; les coordinateurs ne voient que combien ont dit oui.",
+    "survey.learned.hint": "Personne d'autre ne le lit\u202f; les coordinateurs ne voient que combien ont dit oui.",
     "survey.send": "Envoyer mes réponses",
     "survey.sending": "Envoi…",
     "survey.thanks": "Merci\u202f: vous avez répondu au questionnaire de clôture.",

@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { Delete20Regular, Edit20Regular } from "@fluentui/react-icons";
 import { JournalEntryPatch, type JournalEntryView } from "@tandem/core";
-import { ApiError, ErrorNotice, apiFieldErrors, fieldState } from "@tandem/ui";
+import { ApiError, ErrorNotice, apiFieldProblems, fieldState } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { bodyError } from "./body-error";
@@ -75,7 +75,7 @@ export function EntryItem({
       const saved = await call("updateJournalEntry", { params: { entryId: entry.id }, body: parsed.data, ifMatch: entry.etag });
       onChanged(saved.data);
     } catch (err) {
-      if (apiFieldErrors(err).body) setError(t("journal.error.invalid"));
+      if (apiFieldProblems(err).body) setError(t("journal.error.invalid"));
       setProblem(err);
     } finally {
       setBusy(false);
@@ -101,6 +101,8 @@ export function EntryItem({
 
   const conflict = problem instanceof ApiError && problem.isConflict;
   const edited = entry.updatedAt !== entry.createdAt;
+  // Each button names its entry: a list of "Edit" buttons alone says nothing to a screen reader.
+  const named = { prompt: t(`journal.prompt.${entry.prompt}`), date: date(entry.createdAt) };
 
   return (
     <li>
@@ -154,7 +156,7 @@ export function EntryItem({
               <Button
                 ref={editButton}
                 icon={<Edit20Regular />}
-                aria-describedby={headingId}
+                aria-label={t("journal.editOf", named)}
                 onClick={() => {
                   setDraft(entry.body);
                   setEditing(true);
@@ -162,7 +164,7 @@ export function EntryItem({
               >
                 {t("journal.edit")}
               </Button>
-              <Button icon={<Delete20Regular />} aria-describedby={headingId} onClick={() => setConfirming(true)}>
+              <Button icon={<Delete20Regular />} aria-label={t("journal.deleteOf", named)} onClick={() => setConfirming(true)}>
                 {t("journal.delete")}
               </Button>
             </div>

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { Badge, Subtitle1, Text, Title2 } from "@fluentui/react-components";
 import { LockClosed20Regular } from "@fluentui/react-icons";
-import { journalPrompts, type JournalEntryView } from "@tandem/core";
+import { promptsFor, type JournalEntryView } from "@tandem/core";
 import { ErrorNotice, useResource } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
@@ -14,7 +14,8 @@ import { useJournalStyles } from "./useJournalStyles";
 export default function JournalView() {
   const styles = useJournalStyles();
   const { t } = useI18n();
-  const { call } = useSession();
+  const { call, me } = useSession();
+  const roles = me.profile?.programRoles ?? [];
   const entries = useResource(async () => (await call("listJournal")).data.items, [call]);
   const ids = { write: useId(), entries: useId() };
 
@@ -37,8 +38,8 @@ export default function JournalView() {
           {t("journal.write")}
         </Subtitle1>
         <div className={styles.prompts}>
-          {journalPrompts.map((p) => (
-            <PromptCard key={p} prompt={p} onCreated={added} />
+          {promptsFor(roles).map((p) => (
+            <PromptCard key={p} prompt={p} roles={roles} onCreated={added} />
           ))}
         </div>
       </section>

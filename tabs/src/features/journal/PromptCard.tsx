@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { Button, Card, Field, Text, Textarea } from "@fluentui/react-components";
 import { Checkmark16Regular } from "@fluentui/react-icons";
-import { JournalEntryInput, type JournalEntryView, type JournalPrompt } from "@tandem/core";
-import { ErrorNotice, apiFieldErrors, fieldState } from "@tandem/ui";
+import { JournalEntryInput, type JournalEntryView, type JournalPrompt, type ProgramRole } from "@tandem/core";
+import { ErrorNotice, apiFieldProblems, fieldState } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { bodyError } from "./body-error";
+import { BenefitsList } from "./BenefitsList";
 import { useJournalStyles } from "./useJournalStyles";
 
-/** One reflection prompt, and a new entry answering it. */
-export function PromptCard({ prompt, onCreated }: { prompt: JournalPrompt; onCreated(entry: JournalEntryView): void }) {
+/** One reflection prompt, and a new entry answering it: in words, or for the benefits, as a list to tick and add to. */
+export function PromptCard({ prompt, roles, onCreated }: { prompt: JournalPrompt; roles: readonly ProgramRole[]; onCreated(entry: JournalEntryView): void }) {
   const styles = useJournalStyles();
   const { t } = useI18n();
   const { call } = useSession();
@@ -18,6 +19,8 @@ export function PromptCard({ prompt, onCreated }: { prompt: JournalPrompt; onCre
   const [problem, setProblem] = useState<unknown>();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  // A new list after each saved entry: the ticks start over.
+  const [round, setRound] = useState(0);
   const question = t(`journal.prompt.${prompt}`);
 
   const submit = async (e: FormEvent) => {
@@ -25,7 +28,7 @@ export function PromptCard({ prompt, onCreated }: { prompt: JournalPrompt; onCre
     setProblem(undefined);
     const parsed = JournalEntryInput.safeParse({ prompt, body });
     if (!parsed.success) {
-      setError(t(bodyError(parsed.error.issues)));
+      setError(t(prompt === "benefits" && !body.trim() ? "journal.benefits.empty" : bodyError(parsed.error.issues)));
       return;
     }
     setError(undefined);
@@ -34,9 +37,10 @@ export function PromptCard({ prompt, onCreated }: { prompt: JournalPrompt; onCre
       const created = await call("createJournalEntry", { body: parsed.data });
       onCreated(created.data);
       setBody("");
+      setRound((n) => n + 1);
       setSaved(true);
     } catch (err) {
-      if (apiFieldErrors(err).body) setError(t("journal.error.invalid"));
+      if (apiFieldProblems(err).body) setError(t("journal.error.invalid"));
       setProblem(err);
     } finally {
       setSaving(false);
@@ -46,23 +50,34 @@ export function PromptCard({ prompt, onCreated }: { prompt: JournalPrompt; onCre
   return (
     <Card className={styles.card}>
       <form className={styles.form} aria-label={question} onSubmit={(e) => void submit(e)} noValidate>
-        <Field
-          label={question}
-          hint={t(`journal.prompt.${prompt}.hint`)}
-          {...fieldState(error)}
-        >
-          <Textarea
-            value={body}
-            rows={3}
-            resize="vertical"
-            maxLength={4000}
-            onChange={(_, d) => {
-              setBody(d.value);
+        {prompt === "benefits" ? (
+          <BenefitsList
+            key={round}
+            roles={roles}
+            label={question}
+            hint={t("journal.prompt.benefits.hint")}
+            error={error}
+            onChange={(text) => {
+              setBody(text);
               setSaved(false);
               setError(undefined);
             }}
           />
-        </Field>
+        ) : (
+          <Field label={question} hint={t(`journal.prompt.${prompt}.hint`)} {...fieldState(error)}>
+            <Textarea
+              value={body}
+              rows={3}
+              resize="vertical"
+              maxLength={4000}
+              onChange={(_, d) => {
+                setBody(d.value);
+                setSaved(false);
+                setError(undefined);
+              }}
+            />
+          </Field>
+        )}
         {problem !== undefined && <ErrorNotice error={problem} />}
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={saving}>

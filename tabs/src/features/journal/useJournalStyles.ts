@@ -11,4 +11,7 @@ export const useJournalStyles = makeStyles({
   saved: { display: "inline-flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   list: { display: "grid", gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: "none" },
   body: { margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  benefits: { display: "grid" },
+  grow: { flexGrow: 1, minWidth: "10rem" },
+  end: { alignSelf: "end" },
 });

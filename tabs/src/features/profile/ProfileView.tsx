@@ -5,7 +5,6 @@ import {
   Checkbox,
   Dropdown,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -14,6 +13,7 @@ import {
   Subtitle1,
   Switch,
   Text,
+  Textarea,
   Title2,
 } from "@fluentui/react-components";
 import { MAX_MENTEES_PER_MENTOR, locales, offerLevels, urgencies, type Locale as Language } from "@tandem/core";
@@ -72,16 +72,11 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
         </Card>
       )}
 
-      {saved && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{t("profile.saved")}</MessageBarBody>
-        </MessageBar>
-      )}
       {form.problem !== undefined && <ErrorNotice error={form.problem} onReload={form.conflict ? form.reload : undefined} />}
       {form.hasProblems && form.problem === undefined && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>{t("error.title")}</MessageBarTitle>
+            <MessageBarTitle>{t("error.fieldsTitle")}</MessageBarTitle>
             {t("profile.check")}
           </MessageBarBody>
         </MessageBar>
@@ -143,7 +138,7 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
           fields={(row, i, change) => (
             <>
               <Field label={t("profile.field.why")} hint={t("profile.field.why.hint")} {...form.field(`requests.${i}.why`)}>
-                <Input value={row.why} maxLength={500} onChange={(_, d) => change({ why: d.value })} />
+                <Textarea value={row.why} maxLength={500} rows={2} resize="vertical" onChange={(_, d) => change({ why: d.value })} />
               </Field>
               <Field label={t("profile.field.urgency")} {...form.field(`requests.${i}.urgency`)}>
                 <Dropdown
@@ -220,6 +215,12 @@ function ProfileForm({ saved, onSaved, onEdit }: { saved: boolean; onSaved(): vo
           <Button type="submit" appearance="primary" disabled={form.saving}>
             {form.saving ? t("common.saving") : t("profile.save")}
           </Button>
+          {/* Beside the button just pressed, where the person is looking, not at the top of a long form. */}
+          {saved && (
+            <MessageBar layout="multiline" intent="success" role="status" className={styles.saved}>
+              <MessageBarBody>{t("profile.saved")}</MessageBarBody>
+            </MessageBar>
+          )}
         </div>
       </form>
     </div>

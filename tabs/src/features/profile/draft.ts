@@ -146,7 +146,7 @@ const byField: Record<string, ProblemKey> = {
 
 /**
  * Which message tells a problem in the person's language, chosen by the field and the issue's code, never by the
- * contract's English words. Null for a field the form does not know: its English words are shown as they are.
+ * contract's English words. Null for a field the form does not know: the shared words for its kind of problem.
  */
 export function problemKey(path: string, problem: FieldProblem): ProblemKey | null {
   const [list, index, field] = path.split(".");

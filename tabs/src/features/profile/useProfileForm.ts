@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ApiError, fieldState, useSubmit, type FieldProblems } from "@tandem/ui";
+import { ApiError, fieldMessage, fieldState, useSubmit, type FieldProblems } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { check, draftOf, problemKey, rowKey, type Draft } from "./draft";
@@ -33,12 +33,12 @@ export function useProfileForm({ onSaved, onEdit }: { onSaved(): void; onEdit():
     onEdit();
   };
 
-  /** A field's problem in the person's words, or the contract's own for a field the form does not know. */
+  /** A field's problem in the person's words: the form's own for the fields it knows, else the shared ones by its kind. */
   const message = (path: string): string | undefined => {
     const p = problems[path];
     if (!p) return undefined;
     const key = problemKey(path, p);
-    return key ? t(key) : p.message;
+    return key ? t(key) : fieldMessage(p, t);
   };
 
   const submit = async (e: FormEvent) => {

@@ -21,6 +21,7 @@ export const useProfileStyles = makeStyles({
   grid: { display: "grid", gap: tokens.spacingHorizontalL, gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))" },
   checks: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXL },
   groupError: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", color: tokens.colorPaletteRedForeground1 },
-  actions: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "center" },
+  saved: { width: "auto" },
   start: { justifySelf: "start" },
 });

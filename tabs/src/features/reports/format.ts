@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { formatDate, formatPercent } from "@tandem/core/words";
 import { useI18n } from "../../i18n/i18n";
 
 /**
@@ -6,11 +7,10 @@ import { useI18n } from "../../i18n/i18n";
  * "35%" in English; "1,5" and "1.5". Each formatter is built once per locale.
  */
 export function useNumbers() {
-  const { tag, timeZone, locale } = useI18n();
+  const { tag, timeZone } = useI18n();
   return useMemo(() => {
     const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
     const whole = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
-    const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 });
     const short = new Intl.DateTimeFormat(tag, { month: "short", timeZone: "UTC" });
     const shortYear = new Intl.DateTimeFormat(tag, { month: "short", year: "2-digit", timeZone: "UTC" });
     const long = new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" });
@@ -20,17 +20,16 @@ export function useNumbers() {
     return {
       number: (n: number) => number.format(n),
       whole: (n: number) => whole.format(n),
-      // French typography wants a narrow no-break space before %; Intl writes a no-break space in some versions.
-      percent: (share: number) => (locale === "fr" ? `${whole.format(share * 100)}\u202f%` : percent.format(share)),
+      percent: (share: number) => formatPercent(share, tag),
       /** "Oct", "oct."; with the year when the months cross one ("Dec 25"). */
       month: (m: string, withYear: boolean) => (withYear ? shortYear : short).format(monthDate(m)),
       monthLong: (m: string) => long.format(monthDate(m)),
       /** An instant's day, in the person's time zone. */
-      day: (iso: string) => day.format(new Date(iso)),
+      day: (iso: string) => formatDate(day, new Date(iso)),
       /** A day that starts at midnight UTC (a report's first month), as such. */
-      utcDay: (iso: string) => utcDay.format(new Date(iso)),
+      utcDay: (iso: string) => formatDate(utcDay, new Date(iso)),
     };
-  }, [tag, timeZone, locale]);
+  }, [tag, timeZone]);
 }
 export type Numbers = ReturnType<typeof useNumbers>;
 

@@ -21,7 +21,7 @@ import { NoteInput, canCheckIn, type NoteVisibility, type Session, type TandemVi
 import { useSession } from "../../app/session";
 import { useResource } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
-import { ErrorNotice } from "@tandem/ui";
+import { ErrorNotice, apiFieldErrors, fieldState, zodFieldErrors } from "@tandem/ui";
 
 const useStyles = makeStyles({
   panel: { display: "grid", gap: tokens.spacingVerticalM },
@@ -71,6 +71,7 @@ function DetailsPanel({ tandem, session, onCheckIn, heldOrNot }: { tandem: Tande
   const [body, setBody] = useState("");
   const [visibility, setVisibility] = useState<NoteVisibility>("private");
   const [problem, setProblem] = useState<unknown>();
+  const [bodyError, setBodyError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const name = (id: string) => (id === me.id ? t("notes.you") : (tandem.members.find((m) => m.id === id)?.displayName ?? ""));
   const mine = data.data?.checkIns.find((c) => c.personId === me.id);
@@ -78,15 +79,21 @@ function DetailsPanel({ tandem, session, onCheckIn, heldOrNot }: { tandem: Tande
   const addNote = async () => {
     const submitted = body;
     const parsed = NoteInput.safeParse({ body, visibility });
-    if (!parsed.success) return;
+    if (!parsed.success) {
+      setBodyError(zodFieldErrors(parsed.error, t).body);
+      return;
+    }
+    setBodyError(undefined);
     setSaving(true);
     setProblem(undefined);
     try {
       await call("createNote", { params, body: parsed.data });
-      // Clear what was sent, not what was typed since.
+      // Clear what was sent, not what was typed since; the next note starts private again, whatever this one was.
       setBody((current) => (current === submitted ? "" : current));
+      setVisibility("private");
       data.reload();
     } catch (e) {
+      setBodyError(apiFieldErrors(e, t).body);
       setProblem(e);
     } finally {
       setSaving(false);
@@ -128,12 +135,12 @@ function DetailsPanel({ tandem, session, onCheckIn, heldOrNot }: { tandem: Tande
               </div>
               {c.learned && (
                 <Text>
-                  <strong>{t("checkin.learned")}:</strong> {c.learned}
+                  <strong>{t("checkin.answerLabel", { label: t("checkin.learned") })}</strong> {c.learned}
                 </Text>
               )}
               {c.willTry && (
                 <Text>
-                  <strong>{t("checkin.willTry")}:</strong> {c.willTry}
+                  <strong>{t("checkin.answerLabel", { label: t("checkin.willTry") })}</strong> {c.willTry}
                 </Text>
               )}
             </li>
@@ -177,7 +184,7 @@ function DetailsPanel({ tandem, session, onCheckIn, heldOrNot }: { tandem: Tande
               void addNote();
             }}
           >
-            <Field label={t("notes.add")}>
+            <Field label={t("notes.add")} {...fieldState(bodyError)}>
               <Textarea value={body} maxLength={4000} onChange={(_, d) => setBody(d.value)} />
             </Field>
             <Field label={t("notes.visibility")}>

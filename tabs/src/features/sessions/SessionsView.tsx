@@ -22,7 +22,7 @@ import type { SessionView } from "@tandem/core";
 import { useSession } from "../../app/session";
 import { useResource, useSubmit } from "@tandem/ui";
 import { useI18n } from "../../i18n/i18n";
-import { ErrorNotice } from "@tandem/ui";
+import { ErrorNotice, distinctLabels } from "@tandem/ui";
 import { ViewSkeleton } from "../../components/ViewSkeleton";
 import { SessionDetails } from "./SessionDetails";
 import { CheckInDialog, type SessionRef } from "./CheckInDialog";
@@ -45,7 +45,7 @@ const statusColor = { scheduled: "brand", held: "success", cancelled: "subtle", 
 
 export default function SessionsView() {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const { call, me } = useSession();
   const tandems = useResource(
     async () =>
@@ -69,11 +69,16 @@ export default function SessionsView() {
   );
   const [version, setVersion] = useState(0);
   const now = new Date().toISOString();
-  const name = (x: TandemView) =>
-    x.members
-      .filter((m) => m.id !== me.id)
-      .map((m) => m.displayName)
-      .join(", ");
+  // Two tandems with the same partner (one from an earlier cycle) are told apart by when they started.
+  const name = distinctLabels(
+    tandems.data ?? [],
+    (x: TandemView) =>
+      x.members
+        .filter((m) => m.id !== me.id)
+        .map((m) => m.displayName)
+        .join(", "),
+    (x) => t("sessions.tandem.since", { date: date(x.createdAt) }),
+  );
 
   if (tandems.loading && !tandems.data) return <ViewSkeleton />;
   if (tandems.error !== undefined) return <ErrorNotice error={tandems.error} onRetry={tandems.reload} />;
@@ -110,7 +115,7 @@ export default function SessionsView() {
       {sessions.error !== undefined && <ErrorNotice error={sessions.error} onRetry={sessions.reload} />}
       {sessions.loading && !sessions.data && <ViewSkeleton cards={1} />}
       {participant && last && lastCheckedIn.data === false && (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>
             <MessageBarTitle>{t("sessions.checkInCta.title")}</MessageBarTitle>
             {t("sessions.checkInCta.body")}

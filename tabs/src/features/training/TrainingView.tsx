@@ -74,7 +74,7 @@ export default function TrainingView() {
       </header>
 
       {!me.profile || !mentor ? (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>{t(me.profile ? "training.notMentor" : "training.noProfile")}</MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => (window.location.hash = "/profile")}>{t("training.goToProfile")}</Button>
@@ -98,7 +98,7 @@ export default function TrainingView() {
       <div role="status">
         {announcement && <Text>{announcement}</Text>}
         {mentor && done === total && (
-          <MessageBar intent="success">
+          <MessageBar layout="multiline" intent="success">
             <MessageBarBody>{t("training.allDone")}</MessageBarBody>
           </MessageBar>
         )}

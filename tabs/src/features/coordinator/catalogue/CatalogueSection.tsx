@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { CycleView, SkillView } from "@tandem/core";
-import { ErrorNotice, useResource } from "@tandem/ui";
+import { ErrorNotice, apiFieldErrors, fieldState, useResource, type FieldErrors } from "@tandem/ui";
 import { useSession } from "../../../app/session";
 import { useI18n } from "../../../i18n/i18n";
 import { ViewSkeleton } from "../../../components/ViewSkeleton";
@@ -72,6 +72,8 @@ function Skills() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState("");
+  // The api's problems, each next to its field; the notice above the form only for what no field shows.
+  const fields = apiFieldErrors(error, t);
 
   const edit = (x: SkillView | undefined) => {
     setEditing(x);
@@ -143,18 +145,18 @@ function Skills() {
           </Table>
         </div>
       )}
-      <form className={st.block} onSubmit={(e) => void save(e)} aria-labelledby={`${id}-form`}>
+      <form className={st.block} onSubmit={(e) => void save(e)} aria-labelledby={`${id}-form`} noValidate>
         <Subtitle2 as="h3" id={`${id}-form`}>
           {editing ? t("catalogue.skill.editing", { skill: editing.label[locale] }) : t("catalogue.skill.new")}
         </Subtitle2>
         <div className={st.form}>
-          <Field label={t("catalogue.skill.en")} required className={st.field}>
+          <Field label={t("catalogue.skill.en")} required className={st.field} {...fieldState(fields["label.en"] ?? fields.id)}>
             <Input value={en} onChange={(_, d) => setEn(d.value)} maxLength={120} />
           </Field>
-          <Field label={t("catalogue.skill.fr")} required className={st.field}>
+          <Field label={t("catalogue.skill.fr")} required className={st.field} {...fieldState(fields["label.fr"])}>
             <Input lang="fr" value={fr} onChange={(_, d) => setFr(d.value)} maxLength={120} />
           </Field>
-          <Field label={t("catalogue.skill.category")} className={st.field}>
+          <Field label={t("catalogue.skill.category")} className={st.field} {...fieldState(fields.category)}>
             <Select value={category} onChange={(_, d) => setCategory(d.value as SkillView["category"])}>
               {categories.map((c) => (
                 <option key={c} value={c}>
@@ -168,7 +170,7 @@ function Skills() {
           </Button>
           {editing && <Button onClick={() => edit(undefined)}>{t("common.cancel")}</Button>}
         </div>
-        {error !== undefined && <ErrorNotice error={error} />}
+        {error !== undefined && Object.keys(fields).length === 0 && <ErrorNotice error={error} />}
         <div aria-live="polite">{saved && <Text>{saved}</Text>}</div>
       </form>
     </section>
@@ -190,13 +192,18 @@ function Cycles() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState("");
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const fields = { ...apiFieldErrors(error, t), ...checked };
   const cadence = (c: CycleView) => t("catalogue.cycle.cadenceValue", { count: c.cadence.everyWeeks, minutes: c.cadence.sessionMinutes });
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(undefined);
     setSaved("");
+    const ends: FieldErrors = endsOn && startsOn && endsOn <= startsOn ? { endsOn: t("catalogue.cycle.endsAfter") } : {};
+    setChecked(ends);
+    if (ends.endsOn) return;
+    setBusy(true);
     try {
       const created = (
         await call("createCycle", {
@@ -252,31 +259,31 @@ function Cycles() {
           </Table>
         </div>
       )}
-      <form className={st.block} onSubmit={(e) => void create(e)} aria-labelledby={`${id}-form`}>
+      <form className={st.block} onSubmit={(e) => void create(e)} aria-labelledby={`${id}-form`} noValidate>
         <Subtitle2 as="h3" id={`${id}-form`}>
           {t("catalogue.cycle.new")}
         </Subtitle2>
         <div className={st.form}>
-          <Field label={t("catalogue.cycle.name")} required className={st.field}>
+          <Field label={t("catalogue.cycle.name")} required className={st.field} {...fieldState(fields.name)}>
             <Input value={name} onChange={(_, d) => setName(d.value)} maxLength={80} />
           </Field>
-          <Field label={t("catalogue.cycle.starts")} required>
+          <Field label={t("catalogue.cycle.starts")} required {...fieldState(fields.startsOn)}>
             <Input type="date" value={startsOn} onChange={(_, d) => setStartsOn(d.value)} />
           </Field>
-          <Field label={t("catalogue.cycle.ends")} required>
+          <Field label={t("catalogue.cycle.ends")} required {...fieldState(fields.endsOn)}>
             <Input type="date" value={endsOn} onChange={(_, d) => setEndsOn(d.value)} />
           </Field>
-          <Field label={t("catalogue.cycle.everyWeeks")}>
+          <Field label={t("catalogue.cycle.everyWeeks")} {...fieldState(fields["cadence.everyWeeks"])}>
             <Input className={st.small} type="number" min={1} max={8} value={everyWeeks} onChange={(_, d) => setEveryWeeks(d.value)} />
           </Field>
-          <Field label={t("catalogue.cycle.minutes")}>
+          <Field label={t("catalogue.cycle.minutes")} {...fieldState(fields["cadence.sessionMinutes"])}>
             <Input className={st.small} type="number" min={15} max={180} step={5} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
           </Field>
           <Button type="submit" appearance="primary" disabled={busy || !name.trim() || !startsOn || !endsOn}>
             {t("catalogue.cycle.add")}
           </Button>
         </div>
-        {error !== undefined && <ErrorNotice error={error} />}
+        {error !== undefined && Object.keys(fields).length === 0 && <ErrorNotice error={error} />}
         <div aria-live="polite">{saved && <Text>{saved}</Text>}</div>
       </form>
     </section>

@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { publicationKeyOf, type CycleView, type MatchingRunView, type PublishedRun } from "@tandem/core";
+import { formatPercent } from "@tandem/core/words";
 import { ApiError, ErrorNotice, type ProblemParticulars } from "@tandem/ui";
 import { useSession } from "../../../app/session";
 import { useI18n } from "../../../i18n/i18n";
@@ -67,7 +68,7 @@ export default function MatchingSection() {
 function CycleMatching({ cycle: listed }: { cycle: CycleView }) {
   const s = useReportStyles();
   const st = useStyles();
-  const { t, locale, dateTime } = useI18n();
+  const { t, locale, tag, dateTime } = useI18n();
   const { call } = useSession();
   const [run, setRun] = useState<MatchingRunView>();
   const [loading, setLoading] = useState(true);
@@ -222,7 +223,7 @@ function CycleMatching({ cycle: listed }: { cycle: CycleView }) {
             <Text id={`${ids.adjust}-progress`}>{t("matching.running")}</Text>
             <ProgressBar
               aria-labelledby={`${ids.adjust}-progress`}
-              aria-valuetext={`${Math.round((run?.progress ?? 0) * 100)}%`}
+              aria-valuetext={formatPercent(run?.progress ?? 0, tag)}
               value={run?.progress ?? 0}
               max={1}
               thickness="large"
@@ -234,7 +235,7 @@ function CycleMatching({ cycle: listed }: { cycle: CycleView }) {
       {loading && <ViewSkeleton cards={2} />}
       {!loading && !run && <Text as="p">{t("matching.noRun")}</Text>}
       {run?.status === "failed" && (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>{t("matching.failed", { error: run.error ?? "" })}</MessageBarBody>
         </MessageBar>
       )}
@@ -252,7 +253,7 @@ function CycleMatching({ cycle: listed }: { cycle: CycleView }) {
             </Text>
           )}
           {done.pinProblems.length > 0 && (
-            <MessageBar intent="warning">
+            <MessageBar layout="multiline" intent="warning">
               <MessageBarBody>
                 <MessageBarTitle>{t("matching.pinProblems")}</MessageBarTitle>
                 <ul className={st.changes}>
@@ -302,7 +303,7 @@ function CycleMatching({ cycle: listed }: { cycle: CycleView }) {
               </div>
             )}
             {publication ? (
-              <MessageBar intent="success">
+              <MessageBar layout="multiline" intent="success">
                 <MessageBarBody>
                   {published
                     ? t("matching.published", {
