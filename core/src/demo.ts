@@ -6,6 +6,7 @@ import { Cadence, CycleEnrolment, MatchingRules } from "./domain/cycles";
 import { GoalStatus, ProjectLink } from "./domain/goals";
 import { TandemKind, TandemStatus } from "./domain/tandems";
 import { NoteVisibility, SessionStatus } from "./domain/sessions";
+import { addDays, dateIn, weekdayOf, zonedTimeToUtc } from "./domain/time";
 
 /**
  * The demo organisation: one data file (demo/organisation.json) that seeds both the program data in storage
@@ -68,6 +69,21 @@ export const DemoSession = z.strictObject({
   notes: z.array(DemoNote).default([]),
 });
 export type DemoSession = z.infer<typeof DemoSession>;
+
+/**
+ * The day a demo session falls on: `daysFromNow` from the day the demo is seeded, moved to the nearest day every
+ * member works (earlier for a session held or called off, later for one to come, so each stays on its side of now).
+ * Otherwise a demo seeded on a Monday shows sessions held on the Saturday before.
+ */
+export function demoSessionDay(now: Date, session: DemoSession, members: Pick<DemoPerson, "timeZone" | "workingHours">[]): string {
+  const planned = addDays(dateIn(now, session.timeZone), session.daysFromNow);
+  const step = session.status === "scheduled" ? 1 : -1;
+  for (let i = 0, date = planned; i < 7; i++, date = addDays(date, step)) {
+    const start = zonedTimeToUtc(date, session.localTime, session.timeZone);
+    if (members.every((m) => m.workingHours.daysOfWeek.includes(weekdayOf(dateIn(start, m.timeZone))))) return date;
+  }
+  return planned;
+}
 
 export const DemoGoal = z.strictObject({
   id: Id,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
-import { DemoOrganisation, checkDemoOrganisation } from "../src/index";
+import { DemoOrganisation, checkDemoOrganisation, dateIn, demoSessionDay, weekdayOf, zonedTimeToUtc } from "../src/index";
 
 const raw: unknown = JSON.parse(readFileSync(new URL("../../demo/organisation.json", import.meta.url), "utf8"));
 const org = DemoOrganisation.parse(raw);
@@ -100,5 +100,39 @@ describe("checkDemoOrganisation", () => {
       goal.progress = 90;
     });
     expect(problems).toEqual([expect.stringMatching(/is achieved but at 90 % progress/)]);
+  });
+});
+
+describe("the demo's sessions, whatever the day it is seeded", () => {
+  // A week of seeding days, each at 07:00 UTC: every weekday lands on Saturday and Sunday for some session.
+  const seedingDays = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2026, 10, 30 + i, 7)));
+  const members = (t: (typeof org.tandems)[number]) => [t.mentorId, ...t.menteeIds].map((id) => org.people.find((p) => p.id === id)!);
+
+  it("fall on a day every member of the tandem works, in each member's own time zone", () => {
+    const offDays: string[] = [];
+    for (const now of seedingDays) {
+      for (const t of org.tandems) {
+        for (const s of t.sessions) {
+          const start = zonedTimeToUtc(demoSessionDay(now, s, members(t)), s.localTime, s.timeZone);
+          for (const m of members(t)) {
+            const day = weekdayOf(dateIn(start, m.timeZone));
+            if (!m.workingHours.daysOfWeek.includes(day)) offDays.push(`${now.toISOString().slice(0, 10)}: ${m.displayName} on ${day}`);
+          }
+        }
+      }
+    }
+    expect(offDays).toEqual([]);
+  });
+
+  it("stay on their side of now: held and cancelled ones before it, scheduled ones after it", () => {
+    for (const now of seedingDays) {
+      for (const t of org.tandems) {
+        for (const s of t.sessions) {
+          const start = zonedTimeToUtc(demoSessionDay(now, s, members(t)), s.localTime, s.timeZone).getTime();
+          if (s.status === "scheduled") expect(start).toBeGreaterThan(now.getTime());
+          else expect(start + s.minutes * 60_000).toBeLessThan(now.getTime());
+        }
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import {
   TandemError,
   addDays,
-  dateIn,
+  demoSessionDay,
   membersOf,
   zonedTimeToUtc,
   type DemoOrganisation,
@@ -43,6 +43,7 @@ export async function seedDemo(
   const today = now.toISOString().slice(0, 10);
   const dayAt = (days: number, hour = 9) => `${addDays(today, days)}T${String(hour).padStart(2, "0")}:00:00.000Z`;
   const cycles = new Map(org.cycles.map((c) => [c.id, c]));
+  const people = new Map(org.people.map((p) => [p.id, p]));
 
   await mapLimit(org.skills, 8, (s) => once(() => repos.skills.create(t, s)));
   await mapLimit(org.cycles, 8, (c) =>
@@ -101,7 +102,7 @@ export async function seedDemo(
       );
     }
     for (const s of dt.sessions) {
-      const localDate = addDays(dateIn(now, s.timeZone), s.daysFromNow);
+      const localDate = demoSessionDay(now, s, [dt.mentorId, ...dt.menteeIds].map((id) => people.get(id)!));
       const start = zonedTimeToUtc(localDate, s.localTime, s.timeZone);
       const end = new Date(start.getTime() + s.minutes * 60_000);
       const created = new Date(Math.min(start.getTime() - 7 * 86_400_000, now.getTime())).toISOString();
