@@ -41,6 +41,9 @@ const api = await runApi(config, { clock, corsOrigins: [web] });
 const org = api.app.demo!;
 const graph = await startGraphSimulator({ port: graphPort, organisation: org, jwksUrl: `${api.url}/dev/jwks` });
 await seedDemo(api.app, org);
+// The organisation reaches Tandem as in a real tenant, by the directory sync (booking reads partners' mail from it).
+const synced = await api.app.directorySync.sync(org.tenantId, "start");
+if (synced?.status !== "done") throw new Error(`the directory sync did not finish: ${JSON.stringify(synced)}`);
 const dir = await mkdtemp(join(tmpdir(), "tandem-shots-"));
 await buildWeb({ local: true, apiUrl: api.url, outDir: dir, quiet: true });
 const server = await startWebHost({ port: webPort, dir });

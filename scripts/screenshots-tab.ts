@@ -32,6 +32,9 @@ const api = await runApi(
 );
 const org = api.app.demo!;
 await seedDemo(api.app, org);
+// The organisation reaches Tandem as in a real tenant, by the directory sync (booking reads partners' mail from it).
+const synced = await api.app.directorySync.sync(org.tenantId, "start");
+if (synced?.status !== "done") throw new Error(`the directory sync did not finish: ${JSON.stringify(synced)}`);
 // Catherine (the CEO, a mentee) for the learner's views; a mentor for the training.
 const mentee = "e260ec44-86df-49cd-be73-b97edc97581e";
 const mentor = org.tandems.find((t) => t.menteeIds.includes(mentee) && t.status === "active")!.mentorId;
