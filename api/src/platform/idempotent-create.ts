@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { TandemError, type Versioned } from "@tandem/core";
 import type { Caller } from "./auth";
 import type { Deps } from "./deps";
+import { idFromName } from "./name-ids";
 
 /**
  * Creates that take an optional Idempotency-Key (a goal, a note, a journal entry, a cycle). Booking's two-fold
@@ -12,12 +12,8 @@ import type { Deps } from "./deps";
  * the same key for another create is 409. Without a key, a new id each time, as before.
  */
 
-/** A version-4-shaped UUID from the tenant, the caller, the kind of create and the key: the same for every retry. */
-export function idOfKey(caller: Caller, kind: string, key: string): string {
-  const h = createHash("sha256").update(`${caller.tenantId}|${caller.userId}|${kind}|${key}`).digest("hex");
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+/** The row's id for a key: the same for every retry of one caller's create of one kind. */
+export const idOfKey = (caller: Caller, kind: string, key: string): string => idFromName(`${caller.tenantId}|${caller.userId}|${kind}|${key}`);
 
 export async function createOnce<T>(
   deps: Deps,

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   TandemError,
   inputChanges,
@@ -10,17 +9,14 @@ import {
 } from "@tandem/core";
 import type { Caller } from "../../platform/auth";
 import { mapLimit, type Deps } from "../../platform/deps";
+import { idFromName } from "../../platform/name-ids";
 import { placesOf, reserve, unreserve } from "../tandems/places";
 import { readInputs } from "./inputs";
 import { PUBLICATION_CLAIM_MS, matchingJobKinds, parts, type MatchingRuns } from "./runs";
 
 /** The same id for a proposal of a run whatever the retry: a retried publication writes the same tandems, once. */
-export function tandemIdOf(runId: string, p: Pick<RunProposal, "mentorId" | "menteeIds">): string {
-  const h = createHash("sha256").update(`${runId}|${p.mentorId}|${[...p.menteeIds].sort().join(",")}`).digest("hex");
-  // A version-8 (custom) UUID, RFC 9562: its version and variant bits set, the rest from the hash.
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export const tandemIdOf = (runId: string, p: Pick<RunProposal, "mentorId" | "menteeIds">): string =>
+  idFromName(`${runId}|${p.mentorId}|${[...p.menteeIds].sort().join(",")}`);
 
 /** The publication as the request answers it and the run shows it: written by a job, done once `publishedAt` is set. */
 const answerOf = (r: MatchingRunRecord, proposals: RunProposal[]): PublishedRun => ({
