@@ -5,28 +5,9 @@
  * TABLE_PREFIX, ...). Without a storage setting it works on the local demo of `npm start` (Azurite on AZURITE_PORT,
  * 10002 by default), which must be running. Exits 1 when differences remain (writes kept coming meanwhile).
  */
-import { resolve } from "node:path";
-import { loadConfig } from "../api/src/config";
-import { createApp } from "../api/src/app";
-import { azuriteConnectionString } from "./lib/azurite";
+import { commandApp } from "./lib/command-app";
 
-const root = resolve(import.meta.dirname, "..");
-const env = process.env;
-const local = !env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_URL;
-const config = loadConfig(
-  local
-    ? {
-        ...env,
-        TANDEM_MODE: "local",
-        STORAGE_CONNECTION_STRING: azuriteConnectionString(Number(env.AZURITE_PORT ?? 10002), Number(env.AZURITE_QUEUE_PORT ?? 10001)),
-        DEMO_ORGANISATION_FILE: env.DEMO_ORGANISATION_FILE ?? resolve(root, "demo/organisation.json"),
-        DEV_KEY_FILE: resolve(root, env.TANDEM_DATA_DIR ?? ".local", "dev-issuer.jwk.json"),
-      }
-    : env,
-);
-const app = await createApp(config);
-const at = process.argv.indexOf("--tenant");
-const tenants = at >= 0 ? [process.argv[at + 1]!] : await app.directoryTenants();
+const { app, tenants } = await commandApp();
 
 let remaining = 0;
 for (const tenant of tenants) {
