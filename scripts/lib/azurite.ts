@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 
@@ -21,7 +22,39 @@ export interface Azurite {
   stop(): Promise<void>;
 }
 
+/** Ports this process handed out already: two servers of one test never get the same. */
+const handedOut = new Set<number>();
+
+/** The kernel's range for the ports it picks itself (outgoing connections, listen(0)). */
+function ephemeralStart(): number {
+  try {
+    return Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+const canListen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+
+/**
+ * A port free now and likely still free when a server binds it seconds later. It is drawn below the kernel's
+ * ephemeral range: a port from `listen(0)` is one the kernel also gives to outgoing connections, and with a test
+ * suite's thousands of requests one of them took it before `npm start` bound it (EADDRINUSE in CI).
+ */
 export async function freePort(): Promise<number> {
+  const high = Math.min(ephemeralStart(), 32768);
+  const low = 20000;
+  for (let attempt = 0; high - low > 1000 && attempt < 200; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low));
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once("error", reject);
