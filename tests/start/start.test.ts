@@ -24,7 +24,8 @@ async function npmStart(env: Record<string, string>): Promise<Started> {
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.on("exit", r));
-  const deadline = Date.now() + 90_000;
+  // Generous: on a busy two-core machine Azurite, the simulator, the seed and the sync take their time.
+  const deadline = Date.now() + 180_000;
   while (!out.includes("Press Ctrl-C to stop.")) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -120,5 +121,5 @@ describe("npm start", () => {
 
     ctrlC(running);
     expect(await running.exited).toBe(0);
-  }, 240_000);
+  }, 480_000);
 });
