@@ -115,6 +115,8 @@ interface ApiProcess {
   pid: number;
   seed(): Promise<void>;
   memory(): Promise<{ rss: number; heapUsed: number }>;
+  /** The event loop's delay and the GC's pauses since the last call (ms). */
+  pauses(): Promise<Extract<LoadApiMessage, { type: "pauses" }>>;
   stop(): Promise<string>;
 }
 
@@ -155,6 +157,11 @@ async function startApi(env: Record<string, string>, execArgv: string[] = []): P
     async memory() {
       const m = next("memory");
       child.send({ type: "memory" });
+      return m;
+    },
+    async pauses() {
+      const m = next("pauses");
+      child.send({ type: "pauses" });
       return m;
     },
     stop: () =>
@@ -286,6 +293,7 @@ export async function benchLoad(args: string[] = []) {
     const runner = mixRunner(api.url, members, writers);
     await runner.run({ duration: 5, connections: options.connections, rate: 0 }); // warm-up, not counted
     const memoryAtStart = await api.memory();
+    await api.pauses();
     const loadAtStart = load();
     const samples: { at: number; rssMB: number; heapMB: number }[] = [];
     const started = Date.now();
@@ -295,6 +303,7 @@ export async function benchLoad(args: string[] = []) {
     const result = await runner.run({ duration: options.duration, connections: options.connections, rate: options.rate });
     clearInterval(sampler);
     const loadAtEnd = load();
+    const pauses = await api.pauses();
     const memoryAtEnd = await api.memory();
     const apiErrors = await api.stop();
 
@@ -313,6 +322,8 @@ export async function benchLoad(args: string[] = []) {
         timeouts: result.timeouts,
         statuses: result.statuses,
         load: { start: loadAtStart, end: loadAtEnd },
+        eventLoopDelay: pauses.loop,
+        gc: pauses.gc,
         memory: {
           start: { rssMB: mb(memoryAtStart.rss), heapMB: mb(memoryAtStart.heapUsed) },
           end: { rssMB: mb(memoryAtEnd.rss), heapMB: mb(memoryAtEnd.heapUsed) },
@@ -329,6 +340,8 @@ export async function benchLoad(args: string[] = []) {
     for (const [name, statuses] of Object.entries(result.statuses)) console.log(`    ${name.padEnd(20)} ${JSON.stringify(statuses)}`);
     console.log(`  memory (after GC) rss ${summary.api.memory.start.rssMB} -> ${summary.api.memory.end.rssMB} MB, heap ${summary.api.memory.start.heapMB} -> ${summary.api.memory.end.heapMB} MB`);
     console.log(`  memory every 10 s ${samples.map((s) => `${s.rssMB}/${s.heapMB}`).join(" ")} (rss/heap MB)`);
+    console.log(`  event loop delay p50 ${pauses.loop.p50} ms, p99 ${pauses.loop.p99} ms, max ${pauses.loop.max} ms`);
+    console.log(`  GC pauses       ${Object.entries(pauses.gc).map(([k, g]) => `${k} ${g.count}x, ${Math.round(g.totalMs)} ms in all, longest ${Math.round(g.maxMs)} ms`).join("; ")}`);
     console.log(`  load average    ${loadAtStart} at start, ${loadAtEnd} at end`);
     console.log(`  next to Azurite alone: ${summary.storage.apiRequestsPerSecondAtMost} api requests/s at most (${(summary.api.requestsPerSecond / summary.storage.apiRequestsPerSecondAtMost).toFixed(2)} of it)`);
     if (apiErrors.trim()) console.log(`\nthe api logged failures:\n${apiErrors.trim()}`);
