@@ -321,6 +321,7 @@ export async function benchLoad(args: string[] = []) {
         errors: result.errors,
         timeouts: result.timeouts,
         statuses: result.statuses,
+        latencyByKind: result.latency,
         load: { start: loadAtStart, end: loadAtEnd },
         eventLoopDelay: pauses.loop,
         gc: pauses.gc,
@@ -337,7 +338,10 @@ export async function benchLoad(args: string[] = []) {
     console.log(`  throughput      ${summary.api.requestsPerSecond} requests/s (${result.total} requests)`);
     console.log(`  latency         p50 ${result.p50} ms, p99 ${result.p99} ms`);
     console.log(`  errors          ${result.errors} connection errors, ${result.timeouts} timeouts, ${result.non2xx} answers not 2xx`);
-    for (const [name, statuses] of Object.entries(result.statuses)) console.log(`    ${name.padEnd(20)} ${JSON.stringify(statuses)}`);
+    for (const [name, statuses] of Object.entries(result.statuses)) {
+      const l = result.latency[name];
+      console.log(`    ${name.padEnd(20)} ${JSON.stringify(statuses)}${l ? `, p50 ${l.p50} ms, p99 ${l.p99} ms` : ""}`);
+    }
     console.log(`  memory (after GC) rss ${summary.api.memory.start.rssMB} -> ${summary.api.memory.end.rssMB} MB, heap ${summary.api.memory.start.heapMB} -> ${summary.api.memory.end.heapMB} MB`);
     console.log(`  memory every 10 s ${samples.map((s) => `${s.rssMB}/${s.heapMB}`).join(" ")} (rss/heap MB)`);
     console.log(`  event loop delay p50 ${pauses.loop.p50} ms, p99 ${pauses.loop.p99} ms, max ${pauses.loop.max} ms`);
@@ -377,16 +381,22 @@ interface RunResult {
   non2xx: number;
   /** Per request kind, answers by status. */
   statuses: Record<string, Record<string, number>>;
+  /** Per request kind, from the request's setup to its answer (ms). */
+  latency: Record<string, { p50: number; p99: number }>;
 }
 
 /** Runs the mix against the api: each request a random member and a random kind, by weight; writes by the connection's own. */
 function mixRunner(url: string, members: Member[], writers: Member[]) {
   const base = new URL(url);
-  let nextWriter = 0;
+  // autocannon clears a connection's context before each request when, as here, there is one request to loop over:
+  // a writer is taken from this pool for one check-in and given back with its answer (one whose answer never came
+  // stays out), so no two check-ins of one member are ever in flight at once (the lone 412s of earlier runs).
+  const free = [...writers];
   return {
     run: (o: { duration: number; connections: number; rate: number }) =>
       new Promise<RunResult>((resolvePromise, reject) => {
         const statuses: Record<string, Record<string, number>> = {};
+        const latencies: Record<string, number[]> = {};
         const instance = autocannon(
           {
             url: base.origin,
@@ -396,9 +406,13 @@ function mixRunner(url: string, members: Member[], writers: Member[]) {
             requests: [
               {
                 setupRequest: (req: any, context: any) => {
-                  context.writer ??= writers[nextWriter++ % writers.length];
-                  const op = pickOp();
+                  let op = pickOp();
+                  if (op.name === "PUT my check-in") {
+                    context.writer = free.shift();
+                    if (!context.writer) op = MIX[0]!;
+                  }
                   const member = op.name === "PUT my check-in" ? context.writer : pick(members);
+                  context.sentAt = performance.now();
                   const r = op.request(member);
                   context.op = op.name;
                   return {
@@ -413,6 +427,8 @@ function mixRunner(url: string, members: Member[], writers: Member[]) {
                   };
                 },
                 onResponse: (status: number, _body: string, context: any) => {
+                  if (context.writer) free.push(context.writer);
+                  (latencies[context.op] ??= []).push(performance.now() - context.sentAt);
                   const byStatus = (statuses[context.op] ??= {});
                   byStatus[status] = (byStatus[status] ?? 0) + 1;
                 },
@@ -429,6 +445,13 @@ function mixRunner(url: string, members: Member[], writers: Member[]) {
               timeouts: r.timeouts,
               non2xx: r.non2xx,
               statuses,
+              latency: Object.fromEntries(
+                Object.entries(latencies).map(([name, ms]) => {
+                  ms.sort((a, b) => a - b);
+                  const at = (q: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!);
+                  return [name, { p50: at(0.5), p99: at(0.99) }];
+                }),
+              ),
             });
           },
         );
