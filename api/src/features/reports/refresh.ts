@@ -78,16 +78,18 @@ export function tandemRefresh(deps: RefreshDeps) {
       : { key: unplacedKey(personId), base: nobody };
   }
 
-  async function inputsOf(t: string, tandemId: string): Promise<TandemInputs | null> {
-    const [tandem, sessions, goals, checkIns, surveys] = await Promise.all([
+  /** `cycleId`, the tandem's cycle as last digested: read beside the rest rather than after the tandem. */
+  async function inputsOf(t: string, tandemId: string, cycleId?: string): Promise<TandemInputs | null> {
+    const [tandem, sessions, goals, checkIns, surveys, guessed] = await Promise.all([
       repos.tandems.get(t, tandemId),
       repos.sessions.list(t, tandemId),
       repos.goals.list(t, tandemId),
       repos.checkIns.listForTandem(t, tandemId),
       repos.surveys.listForTandem(t, tandemId),
+      cycleId === undefined ? null : repos.cycles.get(t, cycleId),
     ]);
     if (!tandem) return null;
-    const cycle = await repos.cycles.get(t, tandem.value.cycleId);
+    const cycle = cycleId === tandem.value.cycleId ? guessed : await repos.cycles.get(t, tandem.value.cycleId);
     return {
       tandem: tandem.value,
       cycle: cycle?.value ?? null,
@@ -154,7 +156,7 @@ export function tandemRefresh(deps: RefreshDeps) {
     let listed: number | null = null; // this refresh's entry in `landing`, from an attempt that was overtaken
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const row = await store.tandem(t, tandemId);
-      const inputs = await inputsOf(t, tandemId);
+      const inputs = await inputsOf(t, tandemId, row?.value.digest.cycleId);
       if (!inputs) return;
       const agg = tandemAggregates(inputs);
       const landed = row?.value.landed ?? {};
