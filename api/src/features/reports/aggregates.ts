@@ -215,9 +215,36 @@ export function reportAggregates(deps: UpdaterDeps): AggregateUpdater {
     };
 
   return {
-    tandemChanged: guarded("a change to a tandem", tandemChanged),
+    tandemChanged: oneAtATime(guarded("a change to a tandem", (t: string, id: string) => tandemChanged(t, id))),
     profileChanged: guarded("a change to a profile", profileChanged),
     placed: guarded("the directory's moves", placed),
     rebuild,
+  };
+}
+
+/**
+ * One refresh of a tandem at a time in this process; the calls made while one runs share a single run after it,
+ * which reads after all their writes. Concurrent refreshes of one tandem are correct (its row orders them) but each
+ * one overtaken starts over: under load, check-ins on one tandem made them pile up (seconds per check-in).
+ */
+function oneAtATime(refresh: (t: string, id: string) => Promise<void>): (t: string, id: string) => Promise<void> {
+  const chains = new Map<string, { tail: Promise<void>; waiting: Promise<void> | null }>();
+  return (t, id) => {
+    const key = `${t}|${id}`;
+    let chain = chains.get(key);
+    if (chain?.waiting) return chain.waiting;
+    if (!chain) chains.set(key, (chain = { tail: Promise.resolve(), waiting: null }));
+    const c = chain;
+    const run: Promise<void> = c.tail.then(() => {
+      if (c.waiting === run) c.waiting = null;
+      return refresh(t, id);
+    });
+    c.waiting = run;
+    const tail = run.catch(() => undefined);
+    c.tail = tail;
+    void tail.then(() => {
+      if (c.tail === tail) chains.delete(key);
+    });
+    return run;
   };
 }
