@@ -215,15 +215,19 @@ export function tandemRefresh(deps: RefreshDeps) {
     return false;
   }
 
-  /** The fingerprints of these tandems are no longer what their rows hold (the rebuild removed or moved rows): forgotten. */
+  /**
+   * The fingerprints of these tandems are no longer what their rows hold (the rebuild removed rows, or a person's rows
+   * moved): forgotten, and the number moved on, so that a refresh landing meanwhile finds itself overtaken and lands
+   * everything again rather than record its fingerprints.
+   */
   async function forget(t: string, tandemIds: Iterable<string>) {
     for (const tandemId of new Set(tandemIds)) {
       await settle(
         () => store.tandem(t, tandemId),
         async (current) => {
-          if (!current || current.value.landed === undefined) return;
+          if (!current) return;
           const { landed: _, ...rest } = current.value;
-          await store.putTandem(t, tandemId, rest, current.etag);
+          await store.putTandem(t, tandemId, { ...rest, seq: rest.seq + 1 }, current.etag);
         },
       );
     }
