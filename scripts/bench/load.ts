@@ -115,6 +115,8 @@ interface ApiProcess {
   pid: number;
   seed(): Promise<void>;
   memory(): Promise<{ rss: number; heapUsed: number }>;
+  /** The event loop's delay and the GC's pauses since the last call (ms). */
+  pauses(): Promise<Extract<LoadApiMessage, { type: "pauses" }>>;
   stop(): Promise<string>;
 }
 
@@ -155,6 +157,11 @@ async function startApi(env: Record<string, string>, execArgv: string[] = []): P
     async memory() {
       const m = next("memory");
       child.send({ type: "memory" });
+      return m;
+    },
+    async pauses() {
+      const m = next("pauses");
+      child.send({ type: "pauses" });
       return m;
     },
     stop: () =>
@@ -286,6 +293,7 @@ export async function benchLoad(args: string[] = []) {
     const runner = mixRunner(api.url, members, writers);
     await runner.run({ duration: 5, connections: options.connections, rate: 0 }); // warm-up, not counted
     const memoryAtStart = await api.memory();
+    await api.pauses();
     const loadAtStart = load();
     const samples: { at: number; rssMB: number; heapMB: number }[] = [];
     const started = Date.now();
@@ -295,6 +303,7 @@ export async function benchLoad(args: string[] = []) {
     const result = await runner.run({ duration: options.duration, connections: options.connections, rate: options.rate });
     clearInterval(sampler);
     const loadAtEnd = load();
+    const pauses = await api.pauses();
     const memoryAtEnd = await api.memory();
     const apiErrors = await api.stop();
 
@@ -312,7 +321,10 @@ export async function benchLoad(args: string[] = []) {
         errors: result.errors,
         timeouts: result.timeouts,
         statuses: result.statuses,
+        latencyByKind: result.latency,
         load: { start: loadAtStart, end: loadAtEnd },
+        eventLoopDelay: pauses.loop,
+        gc: pauses.gc,
         memory: {
           start: { rssMB: mb(memoryAtStart.rss), heapMB: mb(memoryAtStart.heapUsed) },
           end: { rssMB: mb(memoryAtEnd.rss), heapMB: mb(memoryAtEnd.heapUsed) },
@@ -326,9 +338,14 @@ export async function benchLoad(args: string[] = []) {
     console.log(`  throughput      ${summary.api.requestsPerSecond} requests/s (${result.total} requests)`);
     console.log(`  latency         p50 ${result.p50} ms, p99 ${result.p99} ms`);
     console.log(`  errors          ${result.errors} connection errors, ${result.timeouts} timeouts, ${result.non2xx} answers not 2xx`);
-    for (const [name, statuses] of Object.entries(result.statuses)) console.log(`    ${name.padEnd(20)} ${JSON.stringify(statuses)}`);
+    for (const [name, statuses] of Object.entries(result.statuses)) {
+      const l = result.latency[name];
+      console.log(`    ${name.padEnd(20)} ${JSON.stringify(statuses)}${l ? `, p50 ${l.p50} ms, p99 ${l.p99} ms` : ""}`);
+    }
     console.log(`  memory (after GC) rss ${summary.api.memory.start.rssMB} -> ${summary.api.memory.end.rssMB} MB, heap ${summary.api.memory.start.heapMB} -> ${summary.api.memory.end.heapMB} MB`);
     console.log(`  memory every 10 s ${samples.map((s) => `${s.rssMB}/${s.heapMB}`).join(" ")} (rss/heap MB)`);
+    console.log(`  event loop delay p50 ${pauses.loop.p50} ms, p99 ${pauses.loop.p99} ms, max ${pauses.loop.max} ms`);
+    console.log(`  GC pauses       ${Object.entries(pauses.gc).map(([k, g]) => `${k} ${g.count}x, ${Math.round(g.totalMs)} ms in all, longest ${Math.round(g.maxMs)} ms`).join("; ")}`);
     console.log(`  load average    ${loadAtStart} at start, ${loadAtEnd} at end`);
     console.log(`  next to Azurite alone: ${summary.storage.apiRequestsPerSecondAtMost} api requests/s at most (${(summary.api.requestsPerSecond / summary.storage.apiRequestsPerSecondAtMost).toFixed(2)} of it)`);
     if (apiErrors.trim()) console.log(`\nthe api logged failures:\n${apiErrors.trim()}`);
@@ -364,16 +381,22 @@ interface RunResult {
   non2xx: number;
   /** Per request kind, answers by status. */
   statuses: Record<string, Record<string, number>>;
+  /** Per request kind, from the request's setup to its answer (ms). */
+  latency: Record<string, { p50: number; p99: number }>;
 }
 
 /** Runs the mix against the api: each request a random member and a random kind, by weight; writes by the connection's own. */
 function mixRunner(url: string, members: Member[], writers: Member[]) {
   const base = new URL(url);
-  let nextWriter = 0;
+  // autocannon clears a connection's context before each request when, as here, there is one request to loop over:
+  // a writer is taken from this pool for one check-in and given back with its answer (one whose answer never came
+  // stays out), so no two check-ins of one member are ever in flight at once (the lone 412s of earlier runs).
+  const free = [...writers];
   return {
     run: (o: { duration: number; connections: number; rate: number }) =>
       new Promise<RunResult>((resolvePromise, reject) => {
         const statuses: Record<string, Record<string, number>> = {};
+        const latencies: Record<string, number[]> = {};
         const instance = autocannon(
           {
             url: base.origin,
@@ -383,9 +406,13 @@ function mixRunner(url: string, members: Member[], writers: Member[]) {
             requests: [
               {
                 setupRequest: (req: any, context: any) => {
-                  context.writer ??= writers[nextWriter++ % writers.length];
-                  const op = pickOp();
+                  let op = pickOp();
+                  if (op.name === "PUT my check-in") {
+                    context.writer = free.shift();
+                    if (!context.writer) op = MIX[0]!;
+                  }
                   const member = op.name === "PUT my check-in" ? context.writer : pick(members);
+                  context.sentAt = performance.now();
                   const r = op.request(member);
                   context.op = op.name;
                   return {
@@ -400,6 +427,8 @@ function mixRunner(url: string, members: Member[], writers: Member[]) {
                   };
                 },
                 onResponse: (status: number, _body: string, context: any) => {
+                  if (context.writer) free.push(context.writer);
+                  (latencies[context.op] ??= []).push(performance.now() - context.sentAt);
                   const byStatus = (statuses[context.op] ??= {});
                   byStatus[status] = (byStatus[status] ?? 0) + 1;
                 },
@@ -416,6 +445,13 @@ function mixRunner(url: string, members: Member[], writers: Member[]) {
               timeouts: r.timeouts,
               non2xx: r.non2xx,
               statuses,
+              latency: Object.fromEntries(
+                Object.entries(latencies).map(([name, ms]) => {
+                  ms.sort((a, b) => a - b);
+                  const at = (q: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!);
+                  return [name, { p50: at(0.5), p99: at(0.99) }];
+                }),
+              ),
             });
           },
         );

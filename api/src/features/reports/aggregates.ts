@@ -4,9 +4,7 @@ import {
   emptyStore,
   profileFacts,
   recompute,
-  tandemAggregates,
   withBase,
-  withEntry,
   withLink,
   withProfile,
   type AggregateDifference,
@@ -14,18 +12,16 @@ import {
   type RebuildReport,
   type AggregateStore,
   type Directory,
-  type MonthEntry,
   type MonthRow,
   type PersonBase,
   type PersonRow,
   type ReportStore,
   type Repositories,
-  type MemberAggregates,
   type TandemInputs,
-  type Versioned,
 } from "@tandem/core";
 import { mapLimit } from "../../platform/deps";
 import { unplacedKey } from "../../adapters/tables/reports";
+import { nobody, settle, tandemRefresh } from "./refresh";
 
 /**
  * The one updater of the report aggregates. Services call it after each write that changes what reports count (a
@@ -33,12 +29,9 @@ import { unplacedKey } from "../../adapters/tables/reports";
  * the tree. It never takes what changed from the caller: it reads the tandem (or the profile) again and lands its
  * whole contribution, so a retried or late call does no harm.
  *
- * Refreshes of one tandem are serialised on its row in ReportTandems: each one reads it, reads the raw data,
- * commits the digest with the next number, conditional on the version it read, then lands the members' rows, and
- * reads the tandem's row again: when another refresh committed meanwhile, it starts over, so the last refresh to
- * finish lands data read after every write. Each person's and month's row is written conditionally on the version
- * read (read, merge, write, again on 412). A refresh cut short leaves the aggregates behind the raw data until the
- * next write to the tandem or a rebuild, which also reports what it found different.
+ * A tandem's refresh and its order are in refresh.ts. A refresh cut short leaves the aggregates behind the raw data
+ * until the next write to the tandem (which then lands every month) or a rebuild, which also reports what it found
+ * different.
  */
 interface UpdaterDeps {
   repos: Repositories;
@@ -47,108 +40,9 @@ interface UpdaterDeps {
   warn(message: string, error: unknown): void;
 }
 
-const ATTEMPTS = 8;
-const retriable = (e: unknown) =>
-  e instanceof TandemError && (e.code === "precondition_failed" || e.code === "conflict" || e.code === "not_found");
-
-/** Read, merge, write conditionally; again when someone else wrote in between. */
-async function settle<T>(read: () => Promise<Versioned<T> | null>, write: (current: Versioned<T> | null) => Promise<unknown>) {
-  for (let attempt = 1; ; attempt++) {
-    const current = await read();
-    try {
-      await write(current);
-      return;
-    } catch (e) {
-      if (!retriable(e) || attempt >= ATTEMPTS) throw e;
-    }
-  }
-}
-
-const nobody: PersonBase = { displayName: "", department: "" };
-
 export function reportAggregates(deps: UpdaterDeps): AggregateUpdater {
   const { repos, directory, store } = deps;
-
-  /** Where a person's rows are, and who they are for reports. */
-  async function placeOf(t: string, personId: string): Promise<{ key: string; base: PersonBase }> {
-    const placed = await directory.placeOf(t, personId);
-    return placed
-      ? { key: placed.path, base: { displayName: placed.person.displayName, department: placed.person.department } }
-      : { key: unplacedKey(personId), base: nobody };
-  }
-
-  async function inputsOf(t: string, tandemId: string): Promise<TandemInputs | null> {
-    const [tandem, sessions, goals, checkIns, surveys] = await Promise.all([
-      repos.tandems.get(t, tandemId),
-      repos.sessions.list(t, tandemId),
-      repos.goals.list(t, tandemId),
-      repos.checkIns.listForTandem(t, tandemId),
-      repos.surveys.listForTandem(t, tandemId),
-    ]);
-    if (!tandem) return null;
-    const cycle = await repos.cycles.get(t, tandem.value.cycleId);
-    return {
-      tandem: tandem.value,
-      cycle: cycle?.value ?? null,
-      sessions: sessions.map((s) => s.value),
-      goals: goals.map((g) => g.value),
-      checkIns: checkIns.map((c) => c.value),
-      surveys: surveys.map((x) => x.value),
-    };
-  }
-
-  async function setEntry(t: string, month: string, key: string, personId: string, tandemId: string, entry: MonthEntry | null) {
-    await settle(
-      () => store.month(t, month, key),
-      async (current) => {
-        const next = withEntry(current?.value ?? null, personId, tandemId, entry);
-        if (next === "same") return;
-        if (next === null) await store.deleteMonth(t, month, key, current!.etag);
-        else await store.putMonth(t, month, key, next, current?.etag ?? null);
-      },
-    );
-  }
-
-  async function writePerson(t: string, key: string, current: Versioned<PersonRow> | null, next: PersonRow | null | "same") {
-    if (next === "same") return;
-    if (next === null) await store.deletePerson(t, key, current!.etag);
-    else await store.putPerson(t, key, next, current?.etag ?? null);
-  }
-
-  /** A member's rows: their month entries first (the months their stored link lists cleared), then their link. */
-  async function landMember(t: string, tandemId: string, personId: string, fresh: MemberAggregates | null) {
-    const { key, base } = await placeOf(t, personId);
-    await settle(
-      () => store.person(t, key),
-      async (current) => {
-        const before = current?.value.tandems[tandemId]?.months ?? [];
-        const months = [...new Set([...before, ...(fresh?.months.keys() ?? [])])];
-        await Promise.all(months.map((m) => setEntry(t, m, key, personId, tandemId, fresh?.months.get(m) ?? null)));
-        await writePerson(t, key, current, withLink(current?.value ?? null, personId, base, tandemId, fresh?.link ?? null));
-      },
-    );
-  }
-
-  async function tandemChanged(t: string, tandemId: string): Promise<void> {
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const row = await store.tandem(t, tandemId);
-      const inputs = await inputsOf(t, tandemId);
-      if (!inputs) return;
-      const agg = tandemAggregates(inputs);
-      let committed: Versioned<unknown>;
-      try {
-        committed = await store.putTandem(t, tandemId, { seq: (row?.value.seq ?? 0) + 1, digest: agg.digest }, row?.etag ?? null);
-      } catch (e) {
-        if (retriable(e)) continue;
-        throw e;
-      }
-      const previous = row ? [row.value.digest.mentorId, ...row.value.digest.menteeIds] : [];
-      const people = [...new Set([...previous, ...agg.members.keys()])];
-      await Promise.all(people.map((p) => landMember(t, tandemId, p, agg.members.get(p) ?? null)));
-      if ((await store.tandem(t, tandemId))?.etag === committed.etag) return;
-    }
-    throw new TandemError("unavailable", "The reports could not keep up with this tandem's changes; a rebuild will catch up.");
-  }
+  const { placeOf, inputsOf, setEntry, writePerson, tandemChanged, forget } = tandemRefresh(deps);
 
   async function profileChanged(t: string, personId: string): Promise<void> {
     const { key, base } = await placeOf(t, personId);
@@ -196,6 +90,8 @@ export function reportAggregates(deps: UpdaterDeps): AggregateUpdater {
     await store.deletePerson(t, from, "*").catch((e) => {
       if (!(e instanceof TandemError && e.code === "not_found")) throw e;
     });
+    // Their tandems' fingerprints name the old key; a person moved there and back again would match them.
+    await forget(t, Object.keys(old.value.tandems));
   }
 
   async function placed(t: string, moves: { id: string; oldPath: string | null; newPath: string }[]): Promise<void> {
@@ -268,7 +164,9 @@ export function reportAggregates(deps: UpdaterDeps): AggregateUpdater {
 
   /** Lands a recomputation: every tandem and profile refreshed as writes refresh them, then whatever it does not hold removed. */
   async function land(t: string, expected: AggregateStore, keyOf: Map<string, string>, tandemIds: string[], people: string[]) {
-    await mapLimit(tandemIds, 4, (id) => tandemChanged(t, id));
+    await mapLimit(tandemIds, 4, (id) => tandemChanged(t, id, true));
+    // What is removed below was landed by no refresh's fingerprints' account: those tandems land everything next time.
+    const removed: string[] = [];
     await mapLimit(people, 8, (id) => profileChanged(t, id));
     const [rows, months] = await Promise.all([store.people(t, "all"), store.allMonths(t)]);
     await mapLimit(rows, 8, async ({ key, row }) => {
@@ -277,6 +175,7 @@ export function reportAggregates(deps: UpdaterDeps): AggregateUpdater {
         // Links of tandems the person no longer counts in.
         for (const tandemId of Object.keys(row.tandems)) {
           if (!want.tandems[tandemId]) {
+            removed.push(tandemId);
             await settle(
               () => store.person(t, key),
               async (c) => c && writePerson(t, key, c, withLink(c.value, row.personId, { displayName: c.value.displayName, department: c.value.department }, tandemId, null)),
@@ -285,18 +184,23 @@ export function reportAggregates(deps: UpdaterDeps): AggregateUpdater {
         }
         return;
       }
+      removed.push(...Object.keys(row.tandems));
       await store.deletePerson(t, key, "*").catch(() => undefined);
     });
     await mapLimit(months, 8, async ({ month, key, row }) => {
       const want = expected.months.get(month)?.get(row.personId);
       if (keyOf.get(row.personId) !== key || !want) {
+        removed.push(...Object.keys(row.entries));
         await store.deleteMonth(t, month, key, "*").catch(() => undefined);
         return;
       }
       for (const tandemId of Object.keys(row.entries)) {
-        if (!want.entries[tandemId]) await setEntry(t, month, key, row.personId, tandemId, null);
+        if (want.entries[tandemId]) continue;
+        removed.push(tandemId);
+        await setEntry(t, month, key, row.personId, tandemId, null);
       }
     });
+    await forget(t, removed);
   }
 
   /** The aggregates must never fail the write they follow: the write happened; a rebuild catches up. */
@@ -311,9 +215,36 @@ export function reportAggregates(deps: UpdaterDeps): AggregateUpdater {
     };
 
   return {
-    tandemChanged: guarded("a change to a tandem", tandemChanged),
+    tandemChanged: oneAtATime(guarded("a change to a tandem", (t: string, id: string) => tandemChanged(t, id))),
     profileChanged: guarded("a change to a profile", profileChanged),
     placed: guarded("the directory's moves", placed),
     rebuild,
+  };
+}
+
+/**
+ * One refresh of a tandem at a time in this process; the calls made while one runs share a single run after it,
+ * which reads after all their writes. Concurrent refreshes of one tandem are correct (its row orders them) but each
+ * one overtaken starts over: under load, check-ins on one tandem made them pile up (seconds per check-in).
+ */
+function oneAtATime(refresh: (t: string, id: string) => Promise<void>): (t: string, id: string) => Promise<void> {
+  const chains = new Map<string, { tail: Promise<void>; waiting: Promise<void> | null }>();
+  return (t, id) => {
+    const key = `${t}|${id}`;
+    let chain = chains.get(key);
+    if (chain?.waiting) return chain.waiting;
+    if (!chain) chains.set(key, (chain = { tail: Promise.resolve(), waiting: null }));
+    const c = chain;
+    const run: Promise<void> = c.tail.then(() => {
+      if (c.waiting === run) c.waiting = null;
+      return refresh(t, id);
+    });
+    c.waiting = run;
+    const tail = run.catch(() => undefined);
+    c.tail = tail;
+    void tail.then(() => {
+      if (c.tail === tail) chains.delete(key);
+    });
+    return run;
   };
 }

@@ -36,10 +36,28 @@ export const MonthRow = z.strictObject({
 });
 export type MonthRow = z.infer<typeof MonthRow>;
 
-/** A tandem's digest and the number of the refresh that wrote it (refreshes of one tandem are serialised on it). */
+/** What one member's rows hold for a tandem, as fingerprints: where their rows are, their link, each month's entry. */
+export const MemberPrint = z.strictObject({
+  key: z.string(),
+  link: z.string(),
+  months: z.record(z.string(), z.string()),
+});
+export type MemberPrint = z.infer<typeof MemberPrint>;
+
+/**
+ * A tandem's digest and the number of the refresh that wrote it (refreshes of one tandem are serialised on it);
+ * the refreshes committed and not finished yet (their number, when they committed, the months each member's
+ * entries may be written in); and what the finished ones landed, member by member, which a refresh may trust to
+ * write only what changed when no other is landing (ADR 0002, "Reports": 2026-12-02). Rows written before these
+ * had neither: the next refresh lands everything, as a rebuild would.
+ */
 export const TandemRow = z.strictObject({
   seq: z.int().min(0),
   digest: TandemDigest,
+  landed: z.record(z.string(), MemberPrint).optional(),
+  landing: z
+    .array(z.strictObject({ seq: z.int().min(0), at: z.number(), months: z.record(z.string(), z.array(z.string())) }))
+    .optional(),
 });
 export type TandemRow = z.infer<typeof TandemRow>;
 
