@@ -291,14 +291,25 @@ export function allowed(c: Cohort, a: number, b: number): boolean {
 
 /** Every blocking rule the pair breaks, as bits of RULE_BIT. */
 export function blockers(c: Cohort, a: number, b: number): number {
+  return groupBlockers(c, a, c.week[b]!, c.languages[b]!) | personBlockers(c, a, b);
+}
+
+/** The rules a mentee breaks with every mentor of one working week and languages (a SkillGroup), as bits. */
+export function groupBlockers(c: Cohort, a: number, week: number, languages: number): number {
+  let bits = 0;
+  if (c.rules.requireCommonLanguage && (c.languages[a]! & languages) === 0) bits |= RULE_BIT.no_common_language;
+  if (c.minSharedMinutes > 0 && c.weeks.shared(c.week[a]!, week) < c.minSharedMinutes) bits |= RULE_BIT.no_common_working_hours;
+  return bits;
+}
+
+/** The rules between two people beyond hours and languages, as bits. */
+export function personBlockers(c: Cohort, a: number, b: number): number {
   const r = c.rules;
   let bits = 0;
   if (inChain(c.chain[a]!, b) || inChain(c.chain[b]!, a)) bits |= RULE_BIT.reporting_chain;
   if (!r.allowSameDepartment && c.department[a]! >= 0 && c.department[a] === c.department[b]) bits |= RULE_BIT.same_department;
-  if (r.requireCommonLanguage && (c.languages[a]! & c.languages[b]!) === 0) bits |= RULE_BIT.no_common_language;
-  if (c.minSharedMinutes > 0 && c.weeks.shared(c.week[a]!, c.week[b]!) < c.minSharedMinutes) bits |= RULE_BIT.no_common_working_hours;
-  if (!r.allowRepeatPairs && c.pastPairs.has(c.pairKey(a, b))) bits |= RULE_BIT.paired_before;
-  if (c.removed.has(c.pairKey(a, b))) bits |= RULE_BIT.removed;
+  if (!r.allowRepeatPairs && c.pastPairs.size > 0 && c.pastPairs.has(c.pairKey(a, b))) bits |= RULE_BIT.paired_before;
+  if (c.removed.size > 0 && c.removed.has(c.pairKey(a, b))) bits |= RULE_BIT.removed;
   return bits;
 }
 
