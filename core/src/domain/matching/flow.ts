@@ -104,7 +104,8 @@ export function minCostFlow(net: FlowNetwork): FlowSolution {
   if (sink >= 0) {
     const incoming = new Uint8Array(n);
     for (let i = 0; i < m; i++) incoming[target[i]!] = 1;
-    for (let i = 0; i < m; i++) {
+    // Only among the arcs priced first: the others are moved around as they join the search, and must carry nothing.
+    for (let i = 0, end = Math.min(net.core ?? m, m); i < end; i++) {
       const u = source[i]!;
       if (target[i] !== sink || viaArc[u] !== -1) continue;
       // A node with no incoming arc never sends more than its supply: an arc of exactly that capacity may be given
