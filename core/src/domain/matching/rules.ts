@@ -57,7 +57,8 @@ export interface Cohort {
   skillMentors: Map<string, { mentors: Int32Array; levels: Int8Array }>;
   /** The same, split by working week and languages: the rules on hours and language hold for a group or not at all. */
   skillGroups: Map<string, SkillGroup[]>;
-  groupCache: Map<string, SkillGroup[]>;
+  /** compatibleGroups' answers, per skill, then per mentee's week and languages (week * 4 + languages). */
+  groupCache: Map<string, Map<number, SkillGroup[]>>;
   /** Per mentee slot: their requests sorted by skill id, with the units of the request's own parts. */
   requests: { skillId: string; units: number; urgency: (typeof urgencies)[number] }[][];
   pastPairs: Set<number>;
@@ -263,15 +264,17 @@ export function buildCohort(input: MatchingInput): Cohort {
 export function compatibleGroups(c: Cohort, skill: string, menteePerson: number): SkillGroup[] {
   const week = c.week[menteePerson]!;
   const languages = c.languages[menteePerson]!;
-  const key = `${skill}|${week}|${languages}`;
-  let out = c.groupCache.get(key);
+  let bySkill = c.groupCache.get(skill);
+  if (!bySkill) c.groupCache.set(skill, (bySkill = new Map()));
+  const key = week * 4 + languages;
+  let out = bySkill.get(key);
   if (!out) {
     out = (c.skillGroups.get(skill) ?? []).filter(
       (g) =>
         (!c.rules.requireCommonLanguage || (g.languages & languages) !== 0) &&
         (c.minSharedMinutes === 0 || c.weeks.shared(week, g.week) >= c.minSharedMinutes),
     );
-    c.groupCache.set(key, out);
+    bySkill.set(key, out);
   }
   return out;
 }
