@@ -4,10 +4,12 @@
  * The structure follows Kovács (2015, "Minimum-cost flow algorithms: an experimental evaluation", Optimization
  * Methods and Software 30(1)) and LEMON's NetworkSimplex, which that study found the fastest on most problem
  * families: a strongly feasible spanning tree kept as parent / thread / reverse-thread lists with subtree sizes and
- * last successors, an artificial root joined to every node, and the block search pivot rule (scan the arcs in blocks,
- * enter the most negative reduced cost of the first block that has one). Two changes for matching networks, where
- * most pivots are degenerate and pricing is what they cost: smaller blocks, and a core of arcs priced first (see
- * `FlowNetwork.core`); the method still stops only when no arc at all prices out negative, which proves the optimum.
+ * last successors, an artificial root, and the block search pivot rule (scan the arcs in blocks, enter the most
+ * negative reduced cost of the first block that has one). Three changes for matching networks, where most pivots are
+ * degenerate and pricing is what they cost: the first tree sends every node straight to the one sink by a real arc
+ * where it can (LEMON joins every node to the root by an artificial arc), smaller blocks, and a core of arcs priced
+ * first (see `FlowNetwork.core`); the method still stops only when no arc at all prices out negative, which proves
+ * the optimum.
  *
  * Costs must be integers whose sums stay below 2^53 (they are kept in Float64Arrays, exact as integers): the optimum
  * is then exact, not within a tolerance.
