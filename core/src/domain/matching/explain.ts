@@ -1,6 +1,11 @@
 import type { FlowNetwork, FlowSolution } from "./flow";
 import { blockingRules, type BlockingRule, type ScoredPair, type SkillShortfall, type UnmatchedMentee, type UnmatchedReason, type WhyNot } from "./input";
-import { RULE_BIT, blockers, type Cohort } from "./rules";
+import { RULE_BIT, groupBlockers, personBlockers, type Cohort } from "./rules";
+
+const RULES = blockingRules.length;
+const INT_MAX = 0x7fffffff;
+// The bits of RULE_BIT follow blockingRules' order: bit q is blockingRules[q].
+for (let q = 0; q < RULES; q++) if (RULE_BIT[blockingRules[q]!] !== 1 << q) throw new Error("RULE_BIT and blockingRules disagree");
 import type { Candidates } from "./solve";
 
 /** A solved run, kept to answer "why not this pair". */
@@ -35,31 +40,44 @@ function mostFrequent(counts: Partial<Record<BlockingRule, number>>): BlockingRu
  */
 export function explainUnmatched(c: Cohort, assigned: Int32Array, proposed: Int32Array): UnmatchedMentee[] {
   const out: UnmatchedMentee[] = [];
+  const count = new Int32Array(RULES);
+  const first = new Int32Array(RULES);
   for (let i = 0; i < c.mentees.length; i++) {
     if (assigned[i]! >= 0) continue;
     const a = c.mentees[i]!;
     const skills: SkillShortfall[] = [];
     for (const r of c.requests[i]!) {
-      const offered = c.skillMentors.get(r.skillId);
       let mentors = 0;
       let full = 0;
       let taken = 0;
-      const blocked: Partial<Record<BlockingRule, number>> = {};
-      if (offered) {
-        for (const j of offered.mentors) {
+      // Per rule, how many mentors it keeps away, and the first of them (by slot): the record lists the rules in the
+      // order the mentors, by slot, first show them.
+      count.fill(0);
+      first.fill(INT_MAX);
+      for (const g of c.skillGroups.get(r.skillId) ?? []) {
+        const groupBits = groupBlockers(c, a, g.week, g.languages);
+        for (let k = 0; k < g.mentors.length; k++) {
+          const j = g.mentors[k]!;
           const b = c.mentors[j]!;
           if (b === a) continue;
           mentors++;
-          const bits = blockers(c, a, b);
+          const bits = groupBits | personBlockers(c, a, b);
           if (bits === 0) {
             if (c.places[j]! - c.open[j]! <= 0) full++;
             else if (proposed[j]! + c.open[j]! >= c.places[j]!) taken++;
             else throw new Error(`internal: ${c.people[a]!.id} is unmatched while ${c.people[b]!.id} has a place`);
             continue;
           }
-          for (const rule of blockingRules) if (bits & RULE_BIT[rule]) blocked[rule] = (blocked[rule] ?? 0) + 1;
+          for (let q = 0; q < RULES; q++) {
+            if ((bits & (1 << q)) === 0) continue;
+            count[q]!++;
+            if (j < first[q]!) first[q] = j;
+          }
         }
       }
+      const blocked: Partial<Record<BlockingRule, number>> = {};
+      const order = [...Array(RULES).keys()].filter((q) => count[q]! > 0).sort((x, y) => first[x]! - first[y]! || x - y);
+      for (const q of order) blocked[blockingRules[q]!] = count[q]!;
       const reason: UnmatchedReason = mentors === 0 ? "no_mentor_offers_skill" : full + taken > 0 ? "mentors_full" : mostFrequent(blocked)!;
       skills.push({ skillId: r.skillId, reason, mentors, blocked, full, taken });
     }

@@ -42,17 +42,23 @@ export interface Cohort {
   places: Int32Array;
   open: Int32Array;
   excluded: ExcludedPerson[];
-  /** Per person: languages as bits (fr 1, en 2), department index (-1: unknown), working week entry, chain. */
+  /** Per person: languages as bits (fr 1, en 2), department index (-1: unknown), working week entry. */
   languages: Uint8Array;
   department: Int32Array;
   week: Int32Array;
-  chain: Int32Array[];
+  /** Each person's chain of managers, as person indices, all in one array: person p's is chain[chainStart[p]] up to
+   * chain[chainStart[p + 1]] (one array rather than one per person: the rules read the chains of random mentors). */
+  chainStart: Int32Array;
+  chain: Int32Array;
+  /** Per person: 1 if they are in someone's chain (a manager). */
+  manages: Uint8Array;
   weeks: WorkingWeeks;
   /** Per skill: the mentor slots who teach it, ascending, with their level's index. */
   skillMentors: Map<string, { mentors: Int32Array; levels: Int8Array }>;
   /** The same, split by working week and languages: the rules on hours and language hold for a group or not at all. */
   skillGroups: Map<string, SkillGroup[]>;
-  groupCache: Map<string, SkillGroup[]>;
+  /** compatibleGroups' answers, per skill, then per mentee's week and languages (week * 4 + languages). */
+  groupCache: Map<string, Map<number, SkillGroup[]>>;
   /** Per mentee slot: their requests sorted by skill id, with the units of the request's own parts. */
   requests: { skillId: string; units: number; urgency: (typeof urgencies)[number] }[][];
   pastPairs: Set<number>;
@@ -90,7 +96,8 @@ export function buildCohort(input: MatchingInput): Cohort {
   const languages = new Uint8Array(n);
   const department = new Int32Array(n);
   const week = new Int32Array(n);
-  const chain: Int32Array[] = new Array(n);
+  const chainStart = new Int32Array(n + 1);
+  const chainList: number[] = [];
   const departments = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const p = people[i]!;
@@ -103,8 +110,15 @@ export function buildCohort(input: MatchingInput): Cohort {
       department[i] = k;
     }
     week[i] = weeks.add(p.workingHours, p.timeZone);
-    chain[i] = Int32Array.from(p.managerChain.map((id) => index.get(id) ?? -1).filter((x) => x >= 0));
+    for (const id of p.managerChain) {
+      const m = index.get(id);
+      if (m !== undefined) chainList.push(m);
+    }
+    chainStart[i + 1] = chainList.length;
   }
+  const chain = Int32Array.from(chainList);
+  const manages = new Uint8Array(n);
+  for (let k = 0; k < chain.length; k++) manages[chain[k]!] = 1;
 
   // Open tandems: their mentees are matched in this cycle already; their mentors' places are held.
   const openMentees = new Int32Array(n);
@@ -229,7 +243,9 @@ export function buildCohort(input: MatchingInput): Cohort {
     languages,
     department,
     week,
+    chainStart,
     chain,
+    manages,
     weeks,
     skillMentors,
     skillGroups,
@@ -248,15 +264,17 @@ export function buildCohort(input: MatchingInput): Cohort {
 export function compatibleGroups(c: Cohort, skill: string, menteePerson: number): SkillGroup[] {
   const week = c.week[menteePerson]!;
   const languages = c.languages[menteePerson]!;
-  const key = `${skill}|${week}|${languages}`;
-  let out = c.groupCache.get(key);
+  let bySkill = c.groupCache.get(skill);
+  if (!bySkill) c.groupCache.set(skill, (bySkill = new Map()));
+  const key = week * 4 + languages;
+  let out = bySkill.get(key);
   if (!out) {
     out = (c.skillGroups.get(skill) ?? []).filter(
       (g) =>
         (!c.rules.requireCommonLanguage || (g.languages & languages) !== 0) &&
         (c.minSharedMinutes === 0 || c.weeks.shared(week, g.week) >= c.minSharedMinutes),
     );
-    c.groupCache.set(key, out);
+    bySkill.set(key, out);
   }
   return out;
 }
@@ -265,16 +283,20 @@ export function compatibleGroups(c: Cohort, skill: string, menteePerson: number)
 export function allowedBeyondGroup(c: Cohort, a: number, b: number): boolean {
   if (a === b) return false;
   if (!c.rules.allowSameDepartment && c.department[a]! >= 0 && c.department[a] === c.department[b]) return false;
-  if (inChain(c.chain[a]!, b) || inChain(c.chain[b]!, a)) return false;
+  if (inChain(c, a, b)) return false;
   if (c.removed.size > 0 && c.removed.has(c.pairKey(a, b))) return false;
   if (!c.rules.allowRepeatPairs && c.pastPairs.size > 0 && c.pastPairs.has(c.pairKey(a, b))) return false;
   return true;
 }
 
-const inChain = (chain: Int32Array, who: number) => {
-  for (let k = 0; k < chain.length; k++) if (chain[k] === who) return true;
+/** Whether `who` manages `person`, at any depth, or `person` manages `who`. */
+function inChain(c: Cohort, person: number, who: number): boolean {
+  const chain = c.chain;
+  for (let k = c.chainStart[person]!, end = c.chainStart[person + 1]!; k < end; k++) if (chain[k] === who) return true;
+  if (!c.manages[person]) return false;
+  for (let k = c.chainStart[who]!, end = c.chainStart[who + 1]!; k < end; k++) if (chain[k] === person) return true;
   return false;
-};
+}
 
 /** Whether the hard rules between two people allow the pair: the fast path of candidate generation. */
 export function allowed(c: Cohort, a: number, b: number): boolean {
@@ -283,7 +305,7 @@ export function allowed(c: Cohort, a: number, b: number): boolean {
   if (r.requireCommonLanguage && (c.languages[a]! & c.languages[b]!) === 0) return false;
   if (!r.allowSameDepartment && c.department[a]! >= 0 && c.department[a] === c.department[b]) return false;
   if (c.minSharedMinutes > 0 && c.weeks.shared(c.week[a]!, c.week[b]!) < c.minSharedMinutes) return false;
-  if (inChain(c.chain[a]!, b) || inChain(c.chain[b]!, a)) return false;
+  if (inChain(c, a, b)) return false;
   if (c.removed.size > 0 && c.removed.has(c.pairKey(a, b))) return false;
   if (!r.allowRepeatPairs && c.pastPairs.size > 0 && c.pastPairs.has(c.pairKey(a, b))) return false;
   return true;
@@ -291,14 +313,25 @@ export function allowed(c: Cohort, a: number, b: number): boolean {
 
 /** Every blocking rule the pair breaks, as bits of RULE_BIT. */
 export function blockers(c: Cohort, a: number, b: number): number {
+  return groupBlockers(c, a, c.week[b]!, c.languages[b]!) | personBlockers(c, a, b);
+}
+
+/** The rules a mentee breaks with every mentor of one working week and languages (a SkillGroup), as bits. */
+export function groupBlockers(c: Cohort, a: number, week: number, languages: number): number {
+  let bits = 0;
+  if (c.rules.requireCommonLanguage && (c.languages[a]! & languages) === 0) bits |= RULE_BIT.no_common_language;
+  if (c.minSharedMinutes > 0 && c.weeks.shared(c.week[a]!, week) < c.minSharedMinutes) bits |= RULE_BIT.no_common_working_hours;
+  return bits;
+}
+
+/** The rules between two people beyond hours and languages, as bits. */
+export function personBlockers(c: Cohort, a: number, b: number): number {
   const r = c.rules;
   let bits = 0;
-  if (inChain(c.chain[a]!, b) || inChain(c.chain[b]!, a)) bits |= RULE_BIT.reporting_chain;
+  if (inChain(c, a, b)) bits |= RULE_BIT.reporting_chain;
   if (!r.allowSameDepartment && c.department[a]! >= 0 && c.department[a] === c.department[b]) bits |= RULE_BIT.same_department;
-  if (r.requireCommonLanguage && (c.languages[a]! & c.languages[b]!) === 0) bits |= RULE_BIT.no_common_language;
-  if (c.minSharedMinutes > 0 && c.weeks.shared(c.week[a]!, c.week[b]!) < c.minSharedMinutes) bits |= RULE_BIT.no_common_working_hours;
-  if (!r.allowRepeatPairs && c.pastPairs.has(c.pairKey(a, b))) bits |= RULE_BIT.paired_before;
-  if (c.removed.has(c.pairKey(a, b))) bits |= RULE_BIT.removed;
+  if (!r.allowRepeatPairs && c.pastPairs.size > 0 && c.pastPairs.has(c.pairKey(a, b))) bits |= RULE_BIT.paired_before;
+  if (c.removed.size > 0 && c.removed.has(c.pairKey(a, b))) bits |= RULE_BIT.removed;
   return bits;
 }
 
