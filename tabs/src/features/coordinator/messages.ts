@@ -106,6 +106,7 @@ export const consoleMessages = defineMessages({
     "matching.publishing": "Publishing: {written} of {total} proposals written…",
     "matching.publish.stopped": "Publishing stopped before the end ({written} of {total} written): {error}",
     "matching.publish.finish": "Finish publishing",
+    "matching.publish.stalled": "Publishing has not moved for a while ({written} of {total} written): it was probably cut short. Finish it: nothing is written twice.",
     "matching.changed.title": "Things changed since this run",
     "matching.changed.body": "The run cannot be published: run the matching again to take these changes into account.",
 
@@ -275,6 +276,7 @@ export const consoleMessages = defineMessages({
     "matching.publishing": "Publication\u202f: {written} propositions écrites sur {total}…",
     "matching.publish.stopped": "La publication s’est arrêtée avant la fin ({written} écrites sur {total})\u202f: {error}",
     "matching.publish.finish": "Terminer la publication",
+    "matching.publish.stalled": "La publication n’avance plus depuis un moment ({written} écrites sur {total})\u202f: elle a sans doute été interrompue. Terminez-la\u202f: rien n’est écrit deux fois.",
     "matching.changed.title": "Des choses ont changé depuis cet appariement",
     "matching.changed.body": "Il ne peut pas être publié\u202f: relancez l’appariement pour tenir compte de ces changements.",
 
