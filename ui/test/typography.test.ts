@@ -49,7 +49,7 @@ describe("every message, in both languages", () => {
 
   it.each(Object.entries(catalogs))("%s names groups of people without a masculine-only plural in French", (_, { fr }) => {
     // « les personnes mentorées », « l'équipe de coordination »: wordings that read well for everyone (issue 18).
-    const masculineOnly = /\b(mentorés|coordinateurs|participants|collaborateurs|utilisateurs|inscrits)\b/;
+    const masculineOnly = /\b(mentorés|coordinateurs|participants|collaborateurs|utilisateurs|inscrits)\b/i;
     expect(Object.entries(fr).filter(([, v]) => masculineOnly.test(v))).toEqual([]);
   });
 

@@ -213,7 +213,7 @@ export const consoleMessages = defineMessages({
     "matching.rule.objective": "Objectif",
     "matching.objective.most-matched": "Le plus de personnes appariées, puis la meilleure affinité",
     "matching.objective.best-fit": "La meilleure affinité, puis le plus de personnes appariées",
-    "matching.rule.max": "Mentorés par mentor au plus",
+    "matching.rule.max": "Personnes mentorées par mentor, au plus",
     "matching.rule.sameDepartment": "Même service permis",
     "matching.rule.language": "Langue commune exigée",
     "matching.rule.circles": "Cercles (un mentor, 2 à 5 personnes mentorées)",

@@ -67,7 +67,7 @@ export const homeMessages = defineMessages({
     "tandem.you.mentor": "Vous êtes mentor",
     "tandem.you.mentee": "Vous apprenez",
     "tandem.you.coordinator": "Vous coordonnez",
-    "tandem.members": "Participants",
+    "tandem.members": "Personnes",
     "tandem.chat": "Discuter avec {name}",
     "tandem.nextSession": "Prochaine séance",
     "tandem.noSession": "Aucune séance prévue. Réservez-en une depuis Outlook avec le complément Tandem.",
