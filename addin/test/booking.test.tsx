@@ -125,7 +125,8 @@ describe("booking from the task pane", () => {
     expect(screen.getByRole("link", { name: "Join the Teams meeting" }).getAttribute("href")).toBe(sessionOf().joinUrl);
 
     const [call] = fake.callsTo("bookSession");
-    expect(call!.input.body).toEqual({ start: "2026-12-01T14:00:00.000Z", end: "2026-12-01T14:45:00.000Z", recurrence: null });
+    // Outlook did not tell the working days here: the api looks for days off itself.
+    expect(call!.input.body).toEqual({ start: "2026-12-01T14:00:00.000Z", end: "2026-12-01T14:45:00.000Z", recurrence: null, allowDaysOff: false });
     expect(call!.input.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -181,6 +182,10 @@ describe("booking from the task pane", () => {
     await user.click(screen.getByRole("switch", { name: "Make it a series (systematic sessions)" }));
     expect(screen.getByText("Tuesday 23 February: Mathieu Tremblay")).toBeTruthy();
     expect(fake.callsTo("bookSession")).toHaveLength(0);
+    // Said before booking, so booked as they are: the api is told the person saw them.
+    await user.click(screen.getByRole("button", { name: "Book 7 sessions" }));
+    expect(await screen.findByText("Booked")).toBeTruthy();
+    expect(fake.callsTo("bookSession")[0]!.input.body).toMatchObject({ allowDaysOff: true });
   });
 
   it("says the tandem already has a series, and replaces it when asked: the old one is cancelled first", async () => {

@@ -135,7 +135,7 @@ export async function createApp(
           return result;
         };
   const sync = directorySync({ store: directory, source, clock: deps.clock, ids: deps.ids, warn: deps.warn, onPlaced: aggregates.placed });
-  const runs = matchingRuns(deps);
+  const runs = matchingRuns(deps, config.jobs.publicationStaleMs);
   const jobs = createJobs(warn);
   // The directory sync and the report rebuilds could become jobs of the same queue (ADR 0010).
   defineMatchingJobs(jobs, deps, runs, config.jobs.publicationSlice);

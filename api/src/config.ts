@@ -35,6 +35,12 @@ const Env = z.object({
   JOBS_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   /** Tandems a publication writes per job message: each message stays far below a function's time limit. */
   JOBS_PUBLICATION_SLICE: z.coerce.number().int().min(1).max(2000).default(200),
+  /**
+   * A publication that has not moved for this long reads as stalled (its api stopped before queuing its job, or its
+   * request before it committed): the console offers to finish it with the run's key, and another key may take over
+   * a claim never committed.
+   */
+  JOBS_PUBLICATION_STALE_MINUTES: z.coerce.number().min(1).max(1440).default(10),
   /** Prefix of every table name: lets tests and several demos share one storage account. */
   TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/).default("tandem"),
   /** Issuer of the access tokens; `{tenantid}` is replaced by the token's tid (Entra multi-tenant apps). */
@@ -107,7 +113,7 @@ export type Config = {
   mode: "local" | "azure";
   port: number;
   storage: { connectionString: string } | { accountUrl: string; queueServiceUrl: string };
-  jobs: { queue: string; retrySeconds: number; visibilitySeconds: number; publicationSlice: number };
+  jobs: { queue: string; retrySeconds: number; visibilitySeconds: number; publicationSlice: number; publicationStaleMs: number };
   /** Deadlines of a storage call, and of the health check's, in milliseconds. */
   storageTimeouts: { callMs: number; healthMs: number };
   tablePrefix: string;
@@ -197,6 +203,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       retrySeconds: e.JOBS_RETRY_SECONDS,
       visibilitySeconds: e.JOBS_VISIBILITY_SECONDS,
       publicationSlice: e.JOBS_PUBLICATION_SLICE,
+      publicationStaleMs: Math.round(e.JOBS_PUBLICATION_STALE_MINUTES * 60_000),
     },
     auth: {
       issuer: development ? DEV_ISSUER : e.AUTH_ISSUER,

@@ -150,6 +150,14 @@ describe("loadConfig: REPORTS_MIN_GROUP_SIZE", () => {
   });
 });
 
+describe("loadConfig: JOBS_PUBLICATION_STALE_MINUTES", () => {
+  it("defaults to 10 minutes, takes another, and refuses less than a minute, naming the variable", () => {
+    expect(loadConfig(localEnv()).jobs.publicationStaleMs).toBe(10 * 60_000);
+    expect(loadConfig(localEnv({ JOBS_PUBLICATION_STALE_MINUTES: "30" })).jobs.publicationStaleMs).toBe(30 * 60_000);
+    for (const v of ["0", "-1", "ten"]) expect(refusal(localEnv({ JOBS_PUBLICATION_STALE_MINUTES: v })).message).toMatch(/JOBS_PUBLICATION_STALE_MINUTES/);
+  });
+});
+
 describe("loadConfig: AUTH_ALLOWED_TENANTS", () => {
   const a = "11111111-1111-4111-8111-111111111111";
   const b = "22222222-2222-4222-8222-222222222222";

@@ -39,6 +39,8 @@ export interface ApiProblem {
   changes?: { what: string; ids: string[]; words: { fr: string; en: string } }[];
   /** 409 of a booking: the session that holds the slot (`inProgress`: its booking is being made right now). */
   slot?: { sessionId: string; start: string; end: string; inProgress: boolean };
+  /** 409 of a booking or a move without `allowDaysOff`: the sessions on a member's day off, with who is off. */
+  daysOff?: { start: string; personIds: string[] }[];
 }
 
 /** The api's answer to one call: the typed body of a success, or the problem it answered. */

@@ -47,7 +47,13 @@ export class TandemError extends Error {
   readonly code: ErrorCode;
   readonly problems: FieldProblem[];
   /** Members the problem details carry besides the standard ones (RFC 9457 extensions): the rules a pair breaks. */
-  readonly extensions: { rules?: unknown[]; changes?: unknown[]; slot?: { sessionId: string; start: string; end: string; inProgress: boolean } };
+  readonly extensions: {
+    rules?: unknown[];
+    changes?: unknown[];
+    slot?: { sessionId: string; start: string; end: string; inProgress: boolean };
+    /** A booking's or a move's sessions that fall on a member's day off, each with who is off. */
+    daysOff?: { start: string; personIds: string[] }[];
+  };
   /** With "unauthenticated" only: the sign-in the client must get again. */
   readonly challenge: SignInChallenge | null;
 

@@ -235,7 +235,9 @@ function refresh(w: World, store: ReturnType<typeof emptyStore>, what: { tandem:
 
 describe("aggregates kept on writes", () => {
   it("equal a recomputation from the raw data after any sequence of writes, refreshes landing late, out of order or twice", () => {
-    // How many runs reached what matters, so that the property is not vacuously true.
+    // How many runs reached what matters, so that the property is not vacuously true. The runs are seeded: a
+    // count over random runs is itself random (held in an active tandem comes in about 12% of runs, so "more than
+    // 20 of 300" failed now and then with no bug behind it); with a fixed seed the same 300 runs every time.
     const reached = { heldInActive: 0, goalAchieved: 0, pause: 0, moved: 0 };
     fc.assert(
       fc.property(fc.array(opArb, { minLength: 30, maxLength: 120, size: "max" }), fc.array(fc.nat(), { minLength: 1, maxLength: 20 }), (ops, delays) => {
@@ -269,7 +271,7 @@ describe("aggregates kept on writes", () => {
         if (digests.some((d) => d.pauses > 0)) reached.pause++;
         if (digests.some((d) => d.status !== "proposed" && d.open.length + d.held > 1) && ops.some((o) => o.op === "move")) reached.moved++;
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20250106 },
     );
     for (const [what, n] of Object.entries(reached)) expect(n, what).toBeGreaterThan(20);
   });

@@ -62,4 +62,26 @@ describe("the goal form's validation, in French", () => {
     expect(dialog.textContent).toContain("Vérifiez vos réponses");
     expect(dialog.textContent).not.toMatch(/Too big|Un problème est survenu/);
   });
+
+  it.each([
+    [new ApiError(409, "conflict", "This Idempotency-Key was already used for another create.", []), "Cela entre en conflit avec un élément qui existe déjà"],
+    [new ApiError(409, "illegal_transition", "This tandem is completed: its goals can no longer change.", []), "Ce n’est plus possible à ce stade."],
+    [new ApiError(413, "payload_too_large", "The request body is larger than 65536 bytes.", []), "C’est trop long pour être envoyé."],
+  ])("words a refusal the form has no words of its own for (%s) in French, never the api's English detail", async (refusal, says) => {
+    const fake = fakeApi({
+      listSkills: skillList,
+      createGoal: () => {
+        throw refusal;
+      },
+    });
+    const { user } = renderView(<GoalDialog tandem={tandem} goal={null} onClose={() => undefined} onSaved={() => undefined} />, { fake, me, locale: "fr-FR" });
+    const dialog = await screen.findByRole("dialog");
+    await user.type(within(dialog).getByRole("textbox", { name: /^Objectif/ }), "Animer un sondage");
+    await user.click(within(dialog).getByRole("combobox", { name: /^Compétence/ }));
+    await user.click(screen.getByRole("option", { name: "Réunions Teams" }));
+    await user.click(within(dialog).getByRole("button", { name: "Enregistrer" }));
+
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(says);
+    expect(dialog.textContent).not.toContain(refusal.detail);
+  });
 });

@@ -67,7 +67,7 @@ describe("the take-stock journal", () => {
     const h1 = screen.getByRole("heading", { level: 1, name: "Faire le point" });
     const badge = screen.getByText("Privé : personne d'autre que vous ne peut lire ce journal");
     expect(h1.compareDocumentPosition(badge) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(screen.getByText(/ni votre binôme, ni votre manager, ni les coordinateurs/)).toBeTruthy();
+    expect(screen.getByText(/ni votre binôme, ni votre manager, ni l'équipe de coordination/)).toBeTruthy();
 
     const questions = [
       "Qu'aimerais-je apprendre d'un collègue plus jeune ?",

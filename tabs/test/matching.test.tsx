@@ -148,7 +148,7 @@ describe("the matching console", () => {
 
     // Tried again (a dropped answer, say): the same key. Accepted, its job writes one proposal, then the other.
     const tandemIds = tandemIdsOf;
-    const publication = (written: number, publishedAt: string | null = null) => ({ startedAt: "2026-12-02T07:05:00.000Z", publishedAt, by: people.tom.id, tandemIds, written, error: null });
+    const publication = (written: number, publishedAt: string | null = null) => ({ startedAt: "2026-12-02T07:05:00.000Z", publishedAt, by: people.tom.id, tandemIds, written, error: null, stalled: false });
     fake.on("publishMatchingRun", () => ({ runId: runIds[0], publishedAt: null, tandemIds, tandems: 1, circles: 1, written: 0, error: null }));
     let reads = 0;
     fake.on("getMatchingRun", () => runOf("done", { publication: [publication(1), publication(2, "2026-12-02T07:05:02.000Z")][Math.min(reads++, 1)]! }));
@@ -168,7 +168,7 @@ describe("the matching console", () => {
 
   it("says when a publication's job stopped before the end, and finishes it with the same key", async () => {
     const fake = console_();
-    const stopped = { startedAt: "2026-12-02T07:05:00.000Z", publishedAt: null, by: people.tom.id, tandemIds: [...tandemIdsOf], written: 1, error: "Publishing stopped after 5 attempts: Storage is not answering." };
+    const stopped = { startedAt: "2026-12-02T07:05:00.000Z", publishedAt: null, by: people.tom.id, tandemIds: [...tandemIdsOf], written: 1, error: "Publishing stopped after 5 attempts: Storage is not answering.", stalled: false };
     fake.on("listMatchingRuns", () => ({ items: [started(runIds[0])] }));
     fake.on("getMatchingRun", () => runOf("done", { publication: stopped }));
     fake.on("publishMatchingRun", () => ({ runId: runIds[0], publishedAt: null, tandemIds: stopped.tandemIds, tandems: 1, circles: 1, written: 1, error: null }));
@@ -176,6 +176,31 @@ describe("the matching console", () => {
     expect(await screen.findByText("Publishing stopped before the end (1 of 2 written): Publishing stopped after 5 attempts: Storage is not answering.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Finish publishing" }));
     expect(fake.callsTo("publishMatchingRun")).toHaveLength(1);
+  });
+
+  it("says when a publication stalled (its job never ran), in the reader's language, and finishes it with the run's key", async () => {
+    const fake = console_();
+    const stalled = {
+      startedAt: "2026-12-02T07:05:00.000Z",
+      publishedAt: null,
+      by: people.tom.id,
+      tandemIds: [...tandemIdsOf],
+      written: 0,
+      error: "The publication made no progress for 10 minutes (its job was never queued, or was lost): publish again with the same Idempotency-Key to finish it.",
+      stalled: true,
+    };
+    fake.on("listMatchingRuns", () => ({ items: [started(runIds[0])] }));
+    fake.on("getMatchingRun", () => runOf("done", { publication: stalled }));
+    fake.on("publishMatchingRun", () => ({ runId: runIds[0], publishedAt: null, tandemIds: stalled.tandemIds, tandems: 1, circles: 1, written: 0, error: null }));
+    const { user } = renderView(<MatchingSection />, { fake, me: coordinator(), locale: "fr-FR" });
+    const stalledSays = "La publication n’avance plus depuis un moment (0 écrites sur 2)\u202f: elle a sans doute été interrompue. Terminez-la\u202f: rien n’est écrit deux fois.";
+    expect(await screen.findByText((_, node) => node?.textContent === stalledSays && node.children.length === 0)).toBeTruthy();
+    // The api's English words for developers are not what a French reader gets.
+    expect(document.body.textContent).not.toContain("no progress");
+    // No progress bar left turning: the console stopped reading it as under way.
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Terminer la publication" }));
+    expect(fake.callsTo("publishMatchingRun").map((c) => c.input)).toEqual([expect.objectContaining({ params: { runId: runIds[0] }, idempotencyKey: `publish:${runIds[0]}` })]);
   });
 
   it("sets the weights and rules, saves them over the ETag read, and runs only once they are saved", async () => {

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
 import type { TandemView } from "@tandem/core";
+import { ApiError } from "@tandem/ui";
 import { HomeView } from "../src/features/home/HomeView";
 import { fakeApi, meOf, profileOf, renderView } from "./render";
 import { people } from "./matching-data";
 
 const mentee = profileOf({ id: people.denis.id, displayName: "Denis Fabre", programRoles: ["mentee"], offers: [], requests: [] });
+
+/** The text of the Fluent field around a control: its label, the control and its validation message. */
+const field = (control: HTMLElement) => control.closest(".fui-Field")!.textContent ?? "";
 
 /** A tandem a published run proposed to Denis, with his pair's reasons. */
 function proposal(overrides: Partial<TandemView> = {}): TandemView {
@@ -73,6 +77,31 @@ describe("a proposal in a participant's tab", () => {
   });
 });
 
+describe("declining a proposal", () => {
+  it("tells what the api refused in the reason next to it, in the dialog, in French", async () => {
+    const fake = fakeApi({
+      listTandems: () => ({ items: [proposal()] }),
+      transitionTandem: () => {
+        throw new ApiError(400, "validation", "Check /reason: Too big: expected string to have <=500 characters.", [
+          { pointer: "/reason", detail: "Too big: expected string to have <=500 characters", code: "too_big", limit: 500, origin: "string" },
+        ]);
+      },
+    });
+    const { user } = renderView(<HomeView />, { fake, me: meOf(mentee), locale: "fr-FR" });
+    const card = await screen.findByRole("group", { name: "Nina Lopez" });
+    await user.click(within(card).getByRole("button", { name: "Décliner" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.type(within(dialog).getByRole("textbox"), "Pas le bon moment.");
+    await user.click(within(dialog).getByRole("button", { name: "Décliner" }));
+
+    expect(field(await within(dialog).findByRole("textbox"))).toContain("500 caractères au plus.");
+    expect(dialog.textContent).toContain("Vérifiez vos réponses");
+    expect(document.body.textContent).not.toMatch(/Too big|expected string/);
+    // Told once, in the dialog: not again on the card behind it.
+    expect(within(card).queryByRole("alert")).toBeNull();
+  });
+});
+
 describe("the closing survey of a completed tandem", () => {
   const completed = () => proposal({ status: "completed", allowedActions: [], why: undefined });
 
@@ -92,6 +121,28 @@ describe("the closing survey of a completed tandem", () => {
     expect(fake.callsTo("answerClosingSurvey")[0]!.input.body).toEqual({ helped: true, again: false, learned: "Copilot summarises my meetings." });
     expect((await within(survey).findByRole("status")).textContent).toBe("Thank you: you answered the closing survey. It helped: Yes. Again: No.");
     expect(within(survey).queryByRole("button", { name: "Send my answers" })).toBeNull();
+  });
+
+  it("tells what the api refused next to the field it is about, in French", async () => {
+    const fake = fakeApi({
+      listTandems: () => ({ items: [completed()] }),
+      getMyClosingSurvey: () => ({ answer: null }),
+      answerClosingSurvey: () => {
+        throw new ApiError(400, "validation", "Check /learned: Too big: expected string to have <=2000 characters.", [
+          { pointer: "/learned", detail: "Too big: expected string to have <=2000 characters", code: "too_big", limit: 2000, origin: "string" },
+        ]);
+      },
+    });
+    const { user } = renderView(<HomeView />, { fake, me: meOf(mentee), locale: "fr-FR" });
+    const survey = await screen.findByRole("region", { name: "Questionnaire de clôture" });
+    await user.click(within(within(survey).getByRole("radiogroup", { name: /^Ce tandem vous a-t-il été utile/ })).getByRole("radio", { name: "Oui" }));
+    await user.click(within(within(survey).getByRole("radiogroup", { name: /^Le referiez-vous/ })).getByRole("radio", { name: "Non" }));
+    await user.type(within(survey).getByRole("textbox", { name: /^Qu’avez-vous appris/ }), "Copilot résume mes réunions.");
+    await user.click(within(survey).getByRole("button", { name: "Envoyer mes réponses" }));
+
+    expect(field(await within(survey).findByRole("textbox", { name: /^Qu’avez-vous appris/ }))).toContain("2000 caractères au plus.");
+    expect(field(within(survey).getByRole("radiogroup", { name: /^Ce tandem vous a-t-il été utile/ }))).not.toContain("caractères");
+    expect(survey.textContent).not.toMatch(/Too big|expected string/);
   });
 
   it("shows an answer already given, not the questions", async () => {

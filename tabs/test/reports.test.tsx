@@ -153,7 +153,7 @@ describe("the manager's team view", () => {
     renderView(<TeamView />, { fake: fakeApi({ teamReport: () => report }), me: manager(), locale: "fr-FR" });
     await screen.findByRole("heading", { name: "Ce que vous pouvez faire" });
     expect(screen.getByRole("heading", { name: "Petits pas" })).toBeTruthy();
-    expect(screen.getByRole("heading", { name: "Demandez à vos seniors ce qu'ils aimeraient apprendre" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Demandez à vos collègues seniors ce qui leur plairait d'apprendre" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Grands pas" })).toBeTruthy();
     const recruit = screen.getByRole("heading", { name: "Recrutez des juniors dont les compétences nourrissent le programme" }).closest("[data-suggestion]")!;
     expect(within(recruit as HTMLElement).getByText("Peu de personnes de votre équipe sont inscrites")).toBeTruthy();

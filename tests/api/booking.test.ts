@@ -189,7 +189,7 @@ describe("suggestions", () => {
 });
 
 describe("booking", () => {
-  it("books one meeting with everyone of a circle invited, a Teams meeting, the category and an escaped agenda, in exactly 2 Graph round trips", async () => {
+  it("books one meeting with everyone of a circle invited, a Teams meeting, the category and an escaped agenda, in exactly 2 Graph round trips (3 when the api looks for days off itself)", async () => {
     const circle = tandemWhere("circle", (x) => active(x) && x.kind === "circle" && x.menteeIds.length >= 3);
     const mentor = circle.mentorId;
     // A goal whose title would be markup if it were not escaped.
@@ -205,6 +205,15 @@ describe("booking", () => {
     const key = randomUUID();
     const r = await book(mentor, circle.id, slot, key);
     expect(r.status).toBe(201);
+    // Without allowDaysOff the api reads everyone's working days itself (getSchedule) before it books.
+    expect(graph.sim.requests.snapshot()).toMatchObject({
+      total: 3,
+      requests: { "POST /me/findMeetingTimes": 1, "POST /me/calendar/getSchedule": 1, "POST /me/events": 1 },
+    });
+    // A client that showed the days off itself (the add-in, from the suggestions) books in 2.
+    graph.sim.requests.reset();
+    const told = await firstSlot(mentor, circle.id, "2026-12-15");
+    ok(await book(mentor, circle.id, { ...told, allowDaysOff: true }));
     expect(graph.sim.requests.snapshot()).toMatchObject({ total: 2, requests: { "POST /me/findMeetingTimes": 1, "POST /me/events": 1 } });
 
     const items = ok(r).items;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
-import type { MatchingRunView } from "@tandem/core";
+import { publicationKeyOf, type MatchingRunView } from "@tandem/core";
 import { anotherTenant, castOf, laterCycle, ok, startTestApi, untilPublished, type TestApi, type Who } from "../support/test-api";
 import { tableClient } from "../../api/src/adapters/tables/store";
 import { tableNames } from "../../api/src/adapters/tables/repositories";
@@ -177,6 +177,48 @@ describe("a publication whose request ended before it committed", () => {
     expect(accepted.status).toBe(202);
     await untilPublished(as(coordinator), run.id);
     await expectEachTandemOnce(run, ok(accepted).tandemIds);
+    await giveBack(run.cycleId);
+  });
+});
+
+describe("a publication committed but never queued", () => {
+  it("reads as stalled once it made no progress for the configured time, and the run's key finishes it", async () => {
+    const run = await doneRun();
+    await api.running.worker!.stop();
+    const key = publicationKeyOf(run.id);
+    const accepted = ok(await as(coordinator)("publishMatchingRun", { params: { runId: run.id }, idempotencyKey: key }));
+    // What an api that stopped between committing the publication and queuing its job leaves: the places taken, the
+    // publication committed, no message. The message is taken off the queue, and the last progress put 11 minutes back.
+    const [message] = await app().queue.receive(1, 30);
+    expect(message!.body).toMatchObject({ kind: "matching.publish", runId: run.id, from: 0 });
+    await app().queue.delete(message!);
+    const stored = (await app().repos.runs.get(api.org.tenantId, run.id))!;
+    expect(stored.value.publication).toMatchObject({ committed: true, written: 0, publishedAt: null });
+    // Not stalled before JOBS_PUBLICATION_STALE_MINUTES (10 by default) without progress: under way, as far as anyone can tell.
+    const lastMoved = async (minutesAgo: number) => {
+      const held = (await app().repos.runs.get(api.org.tenantId, run.id))!;
+      const progressAt = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+      await app().repos.runs.put(api.org.tenantId, { ...held.value, publication: { ...held.value.publication!, progressAt } }, held.etag);
+    };
+    expect((await runOf(run.id)).publication).toMatchObject({ stalled: false, error: null });
+    await lastMoved(9);
+    expect((await runOf(run.id)).publication).toMatchObject({ stalled: false, error: null });
+    await lastMoved(11);
+
+    const seen = (await runOf(run.id)).publication!;
+    expect(seen).toMatchObject({ stalled: true, publishedAt: null, written: 0 });
+    expect(seen.error).toMatch(/no progress for 10 minutes/);
+    // Still committed: another key may not take it over.
+    expect((await as(coordinator)("publishMatchingRun", { params: { runId: run.id }, idempotencyKey: randomUUID() })).status).toBe(409);
+
+    // The console's "Finish publishing": the run's key again. It is under way at once, and finishes.
+    api.running.startWorker();
+    ok(await as(coordinator)("publishMatchingRun", { params: { runId: run.id }, idempotencyKey: key }));
+    expect((await runOf(run.id)).publication).toMatchObject({ stalled: false, error: null });
+    const publication = await untilPublished(as(coordinator), run.id);
+    expect(publication.written).toBe(run.proposals.length);
+    await drained();
+    await expectEachTandemOnce(run, accepted.tandemIds);
     await giveBack(run.cycleId);
   });
 });

@@ -34,6 +34,14 @@ const freshTandem = (toBook = false): DemoTandem => {
   used.add(t.id);
   return t;
 };
+/** An active tandem with a member who works four days a week or fewer (Léa Fontaine: Monday to Thursday), kept for the days-off test. */
+let partTime: { tandem: DemoTandem; offId: string };
+beforeAll(() => {
+  const works = (id: string) => api.org.people.find((p) => p.id === id)!.workingHours.daysOfWeek;
+  const tandem = api.org.tandems.find((t) => t.status === "active" && t.kind === "tandem" && [t.mentorId, ...t.menteeIds].some((id) => !works(id).includes("friday")))!;
+  used.add(tandem.id);
+  partTime = { tandem, offId: [tandem.mentorId, ...tandem.menteeIds].find((id) => !works(id).includes("friday"))! };
+});
 const sessionsOf = async (who: string, tandemId: string) => ok(await as(who)("listSessions", { params: { id: tandemId } })).items;
 const bookFirstSlot = async (who: string, tandemId: string, from: string) => {
   const { slots } = ok(await as(who)("suggestSessions", { params: { id: tandemId }, body: { from, days: 10 } }));
@@ -152,5 +160,43 @@ describe("a booking's days off", () => {
     }
     const plain = ok(await as(t.mentorId)("suggestSessions", { params: { id: t.id }, body: { from: "2027-04-05", days: 5 } }));
     expect(plain.workingHours).toBeUndefined();
+  });
+});
+
+describe("the api's own check of days off", () => {
+  // 13:00 in Paris: a Friday, the part-timer's day off, and a Thursday, when everyone works.
+  const friday = (day: string) => ({ start: `2027-03-${day}T12:00:00.000Z`, end: `2027-03-${day}T12:45:00.000Z` });
+  const thursday = { start: "2027-03-04T12:00:00.000Z", end: "2027-03-04T12:45:00.000Z" };
+
+  it("refuses a booking or a move onto a member's day off (409 naming the sessions and who is off) before Outlook hears of it, unless the client showed them", async () => {
+    const { tandem: t, offId } = partTime;
+    const booker = [t.mentorId, ...t.menteeIds].find((id) => id !== offId)!;
+    const book = (body: { start: string; end: string; allowDaysOff?: boolean; recurrence?: { everyWeeks: number; occurrences: number } }) =>
+      as(booker)("bookSession", { params: { id: t.id }, body, idempotencyKey: randomUUID() });
+
+    graph.sim.requests.reset();
+    const refused = await book(friday("05"));
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    // Each session in the booker's own clock, as their booking is.
+    expect(refused.problem).toMatchObject({ code: "conflict", daysOff: [{ personIds: [offId] }] });
+    expect(Date.parse(refused.problem!.daysOff![0]!.start)).toBe(Date.parse(friday("05").start));
+    expect(graph.sim.requests.snapshot().requests["POST /me/events"]).toBeUndefined();
+    // A weekly series from a Thursday: every session on a working day, booked.
+    const series = ok(await book({ ...thursday, recurrence: { everyWeeks: 1, occurrences: 2 } })).items;
+    expect(series).toHaveLength(2);
+
+    // A move of the first onto a Friday: refused the same way, the session keeps its time.
+    const first = series[0]!;
+    const onFriday = { ...friday("12"), scope: "occurrence" as const };
+    const moved = await as(booker)("rescheduleSession", { params: { id: t.id, sessionId: first.id }, body: onFriday, ifMatch: first.etag });
+    expect(moved.status).toBe(409);
+    expect(moved.problem!.daysOff!.map((d) => [Date.parse(d.start), d.personIds])).toEqual([[Date.parse(onFriday.start), [offId]]]);
+    const kept = (await sessionsOf(booker, t.id)).find((x) => x.id === first.id)!;
+    expect(Date.parse(kept.start)).toBe(Date.parse(first.start));
+    // Shown to the person and confirmed (what the add-in sends): booked and moved as asked.
+    const done = ok(await as(booker)("rescheduleSession", { params: { id: t.id, sessionId: first.id }, body: { ...onFriday, allowDaysOff: true }, ifMatch: kept.etag }));
+    expect(JSON.stringify(done)).toContain(first.id);
+    expect(ok(await book({ ...friday("05"), allowDaysOff: true })).items).toHaveLength(1);
   });
 });

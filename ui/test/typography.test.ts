@@ -47,6 +47,12 @@ describe("every message, in both languages", () => {
     expect(frenchMistakes(fr)).toEqual([]);
   });
 
+  it.each(Object.entries(catalogs))("%s names groups of people without a masculine-only plural in French", (_, { fr }) => {
+    // « les personnes mentorées », « l'équipe de coordination »: wordings that read well for everyone (issue 18).
+    const masculineOnly = /\b(mentorés|coordinateurs|participants|collaborateurs|utilisateurs|inscrits)\b/i;
+    expect(Object.entries(fr).filter(([, v]) => masculineOnly.test(v))).toEqual([]);
+  });
+
   it.each(Object.entries(catalogs))("%s writes English without French spacing (35%, not 35 %)", (_, { en }) => {
     expect(Object.entries(en).filter(([, v]) => /[ \u00a0\u202f][:;?!%]/.test(v.replace(/\{\w+\}/g, "x")))).toEqual([]);
   });

@@ -47,6 +47,8 @@ export interface Problem {
   changes?: unknown[];
   /** 409 of a booking: the session that holds the slot (`inProgress`: its booking is being made right now). */
   slot?: { sessionId: string; start: string; end: string; inProgress: boolean };
+  /** 409 of a booking or a move: the sessions that fall on a member's day off (outside their working days), with who. */
+  daysOff?: { start: string; personIds: string[] }[];
   /** 401 after an on-behalf-of refusal: Entra's error, for the client to prompt for consent or sign-in. */
   authError?: string;
   /** 401 after a Conditional Access claims challenge: the claims (Entra's JSON) to ask the next token for. */
@@ -67,6 +69,7 @@ export function toProblem(err: unknown, instance?: string): Problem {
     ...(e.extensions.rules ? { rules: e.extensions.rules } : {}),
     ...(e.extensions.changes ? { changes: e.extensions.changes } : {}),
     ...(e.extensions.slot ? { slot: e.extensions.slot } : {}),
+    ...(e.extensions.daysOff ? { daysOff: e.extensions.daysOff } : {}),
     ...(e.challenge ? { authError: e.challenge.error } : {}),
     ...(e.challenge?.claims ? { claims: e.challenge.claims } : {}),
   };

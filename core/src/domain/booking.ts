@@ -69,6 +69,12 @@ export const BookingInput = z
     end: Instant,
     /** Systematic sessions: a series at the cycle's cadence. */
     recurrence: Recurrence.nullable().default(null),
+    /**
+     * The client has shown the person the sessions that fall on a member's day off (outside their working days in
+     * Outlook; the add-in does, from the suggestions' `workingHours`) and books them as they are. Without it, such a
+     * booking or move is refused with 409 and `daysOff` before Outlook hears of it.
+     */
+    allowDaysOff: z.boolean().default(false),
   })
   .refine(ordered, { message: "a session ends after it starts", path: ["end"] });
 export type BookingInput = z.infer<typeof BookingInput>;
@@ -80,6 +86,12 @@ export const RescheduleInput = z
     start: Instant,
     end: Instant,
     scope: z.enum(changeScopes).default("occurrence"),
+    /**
+     * The client has shown the person the sessions that fall on a member's day off (outside their working days in
+     * Outlook; the add-in does, from the suggestions' `workingHours`) and books them as they are. Without it, such a
+     * booking or move is refused with 409 and `daysOff` before Outlook hears of it.
+     */
+    allowDaysOff: z.boolean().default(false),
   })
   .refine(ordered, { message: "a session ends after it starts", path: ["end"] });
 export type RescheduleInput = z.infer<typeof RescheduleInput>;

@@ -20,6 +20,8 @@ export interface ProblemParticulars {
   changes?: { what: string; ids: string[]; words: { fr: string; en: string } }[];
   /** A booking's 409: the session already holding one of the times asked for. */
   slot?: { sessionId: string; start: string; end: string; inProgress: boolean };
+  /** A booking's or a move's 409: the sessions on a member's day off, with who is off. */
+  daysOff?: { start: string; personIds: string[] }[];
 }
 
 /** A problem the api answered (RFC 9457), or a network failure (status 0). */
@@ -99,6 +101,7 @@ export function createApiClient(baseUrl: string, getToken: GetToken): Call {
         ...(problem.rules ? { rules: problem.rules } : {}),
         ...(problem.changes ? { changes: problem.changes } : {}),
         ...(problem.slot ? { slot: problem.slot } : {}),
+        ...(problem.daysOff ? { daysOff: problem.daysOff } : {}),
       };
       throw new ApiError(res.status, problem.code ?? "internal", problem.detail ?? res.statusText, problem.errors ?? [], asked, particulars);
     }

@@ -1,7 +1,19 @@
 import { ApiError } from "../api/api-client";
 
 /** What went wrong, as a person would tell it; each front end words these with its own `error.<kind>` messages. */
-export type ErrorKind = "network" | "conflict" | "unauthenticated" | "consent" | "forbidden" | "notFound" | "fields" | "invalid" | "unavailable" | "unknown";
+export type ErrorKind =
+  | "network"
+  | "conflict"
+  | "unauthenticated"
+  | "consent"
+  | "forbidden"
+  | "notFound"
+  | "fields"
+  | "notNow"
+  | "clash"
+  | "tooLarge"
+  | "unavailable"
+  | "unknown";
 
 export function errorKind(error: unknown): { kind: ErrorKind; detail?: string } {
   if (!(error instanceof ApiError)) return { kind: "unknown" };
@@ -23,9 +35,12 @@ export function errorKind(error: unknown): { kind: ErrorKind; detail?: string } 
       // The api's detail is English, for developers: the form tells each field's problem next to it, in the
       // person's words; the notice only says to look there.
       return { kind: "fields" };
+    // The api's detail is English, for developers, here too: a call site that knows what a 409 means words it
+    // itself (ErrorWords, or the problem's particulars); anything else gets one of ours in the person's language.
     case 409:
+      return { kind: error.code === "illegal_transition" ? "notNow" : "clash" };
     case 413:
-      return { kind: "invalid", detail: error.detail };
+      return { kind: "tooLarge" };
     case 502:
     case 503:
     case 504:

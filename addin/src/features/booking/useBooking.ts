@@ -50,7 +50,9 @@ export function useBooking(tandems: TandemView[], cycles: Cycle[]) {
 
   const book = async () => {
     if (!slot || flow.state !== "choosing") return;
-    const body = { start: slot.start, end: slot.end, recurrence: series.recurrence };
+    // Outlook told everyone's working days: the sessions on someone's day off were shown above (SeriesCheck), and are
+    // booked as they are. Otherwise the api looks itself, and refuses them (409 with daysOff).
+    const body = { start: slot.start, end: slot.end, recurrence: series.recurrence, allowDaysOff: !!suggestions?.workingHours };
     const idempotencyKey = attempt.current.keyFor(JSON.stringify([tandem.id, body]));
     dispatch({ type: "book" });
     try {

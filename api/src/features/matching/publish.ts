@@ -12,7 +12,7 @@ import { mapLimit, type Deps } from "../../platform/deps";
 import { idFromName } from "../../platform/name-ids";
 import { placesOf, reserve, unreserve } from "../tandems/places";
 import { readInputs } from "./inputs";
-import { PUBLICATION_CLAIM_MS, matchingJobKinds, parts, type MatchingRuns } from "./runs";
+import { lastProgressOf, matchingJobKinds, parts, type MatchingRuns } from "./runs";
 
 /** The same id for a proposal of a run whatever the retry: a retried publication writes the same tandems, once. */
 export const tandemIdOf = (runId: string, p: Pick<RunProposal, "mentorId" | "menteeIds">): string =>
@@ -50,7 +50,7 @@ export async function markPublication(
     const next = change(pub);
     if (!next) return current;
     try {
-      return await deps.repos.runs.put(t, { ...current.value, publication: { ...pub, ...next } }, current.etag);
+      return await deps.repos.runs.put(t, { ...current.value, publication: { ...pub, ...next, progressAt: deps.clock.now() } }, current.etag);
     } catch (e) {
       if (!(e instanceof TandemError && e.code === "precondition_failed")) throw e;
       current = await runs.record(t, current.value.id);
@@ -94,15 +94,13 @@ export async function publishRun(deps: Deps, runs: MatchingRuns, caller: Caller,
       throw new TandemError("illegal_transition", "This run was already published (with another Idempotency-Key).");
     }
     if (pub && pub.key === key) break;
-    if (pub && (pub.committed || Date.parse(now()) - Date.parse(pub.startedAt) < PUBLICATION_CLAIM_MS)) {
+    if (pub && (pub.committed || Date.parse(now()) - Date.parse(lastProgressOf(pub)) < runs.publicationStaleMs)) {
       throw new TandemError("conflict", "This run is being published under another Idempotency-Key: retry with that key.");
     }
     try {
-      current = await deps.repos.runs.put(
-        t,
-        { ...current.value, publication: { key, startedAt: now(), publishedAt: null, by: caller.userId, tandemIds: ids, committed: false, written: 0, error: null } },
-        current.etag,
-      );
+      const at = now();
+      const claim = { key, startedAt: at, progressAt: at, publishedAt: null, by: caller.userId, tandemIds: ids, committed: false, written: 0, error: null };
+      current = await deps.repos.runs.put(t, { ...current.value, publication: claim }, current.etag);
       break;
     } catch (e) {
       if (!(e instanceof TandemError && e.code === "precondition_failed")) throw e;
@@ -172,7 +170,9 @@ export async function publishRun(deps: Deps, runs: MatchingRuns, caller: Caller,
     if (proposals.length === 0) {
       current = await markPublication(deps, runs, t, current, key, (pub) => (pub.publishedAt ? null : { publishedAt: now() }));
     } else {
-      current = await markPublication(deps, runs, t, current, key, (pub) => (pub.error === null ? null : { error: null }));
+      // Recorded as progress even when nothing stopped it: a publication sent again because it stalled (committed, but
+      // its api stopped before queuing its job) is under way again, and reads so until its job writes a slice.
+      current = await markPublication(deps, runs, t, current, key, () => ({ error: null }));
       await deps.jobs.enqueue({ kind: matchingJobKinds.publish, tenantId: t, runId, key, from: current.value.publication!.written });
     }
   }

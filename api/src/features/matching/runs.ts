@@ -28,8 +28,12 @@ import { fingerprintOf, readInputs } from "./inputs";
 /** The jobs of matching (ADR 0010): a run, and a slice of a publication. */
 export const matchingJobKinds = { run: "matching.run", publish: "matching.publish" } as const;
 
-/** A claim on a publication older than this, never committed, belongs to a client that gave up: another key may take over. */
-export const PUBLICATION_CLAIM_MS = 10 * 60_000;
+/**
+ * A publication that has not moved for longer than this (JOBS_PUBLICATION_STALE_MINUTES) is stalled: a claim never
+ * committed belongs to a client that gave up (another key may take over), and a committed one lost its job (its api
+ * stopped before the job was queued, or the message was lost): the same key sends it again.
+ */
+export const PUBLICATION_STALE_MS = 10 * 60_000;
 
 /** A running job renews its lease at each step; a run still "running" past it lost its process. */
 export const RUN_LEASE_MS = 10 * 60_000;
@@ -53,8 +57,11 @@ type PersonName = MatchingRunView["people"][number];
 /** A run's publication as coordinators see it: without its Idempotency-Key. */
 export const publicationView = (r: MatchingRunRecord): MatchingRunView["publication"] =>
   r.publication
-    ? { startedAt: r.publication.startedAt, publishedAt: r.publication.publishedAt, by: r.publication.by, tandemIds: r.publication.tandemIds, written: r.publication.written, error: r.publication.error }
+    ? { startedAt: r.publication.startedAt, publishedAt: r.publication.publishedAt, by: r.publication.by, tandemIds: r.publication.tandemIds, written: r.publication.written, error: r.publication.error, stalled: r.publication.stalled ?? false }
     : null;
+
+/** When a publication last moved: rows written before `progressAt` existed count from their start. */
+export const lastProgressOf = (pub: NonNullable<MatchingRunRecord["publication"]>): string => pub.progressAt ?? pub.startedAt;
 
 export const bilingualNames = (skills: Pick<Skill, "id" | "label">[], people: PersonName[]): BilingualNames => {
   const names = new Map(people.map((p) => [p.id, p.displayName]));
@@ -67,7 +74,7 @@ export const bilingualNames = (skills: Pick<Skill, "id" | "label">[], people: Pe
  * done. The job is a message on the jobs' queue: a queue-triggered function runs it in Azure, the local host's worker
  * locally (ADR 0010).
  */
-export function matchingRuns(deps: Deps) {
+export function matchingRuns(deps: Deps, publicationStaleMs = PUBLICATION_STALE_MS) {
   // The last runs solved, to answer "why not" without solving again: the engine is deterministic, so a run solved
   // again from its stored input answers the same, and the cache only saves time.
   const solved = new Map<string, MatchingRun>();
@@ -156,18 +163,28 @@ export function matchingRuns(deps: Deps) {
     return r;
   }
 
+  /** A publication that has not moved for longer than the api allows, and is neither done nor stopped by its job. */
+  const stalled = (r: MatchingRunRecord): boolean => {
+    const pub = r.publication;
+    return !!pub && !pub.publishedAt && !pub.error && Date.parse(deps.clock.now()) - Date.parse(lastProgressOf(pub)) >= publicationStaleMs;
+  };
+
   /**
-   * A run whose job died (its lease ran out while running) reads as failed: start another. A publication whose request
-   * died before it committed reads as stopped once its claim is stale (another key may then take it over).
+   * A run whose job died (its lease ran out while running) reads as failed: start another. A stalled publication reads
+   * as stopped, saying why: one whose request died before it committed (another key may then take it over), or one
+   * committed whose job never ran or got lost (the api stopped before it queued it): the same key finishes it.
    */
   const asSeen = (r: MatchingRunRecord): MatchingRunRecord => {
     const now = deps.clock.now();
     const out: MatchingRunRecord =
       r.status === "running" && r.leaseUntil < now ? { ...r, status: "failed", error: "The run stopped before it finished (its process ended): start another run." } : r;
     const pub = out.publication;
-    return pub && !pub.committed && !pub.error && Date.parse(now) - Date.parse(pub.startedAt) >= PUBLICATION_CLAIM_MS
-      ? { ...out, publication: { ...pub, error: "The publication stopped before it began (its request ended): publish again." } }
-      : out;
+    if (!pub || !stalled(out)) return out;
+    const minutes = Math.round(publicationStaleMs / 60_000);
+    const error = pub.committed
+      ? `The publication made no progress for ${minutes} minutes (its job was never queued, or was lost): publish again with the same Idempotency-Key to finish it.`
+      : "The publication stopped before it began (its request ended): publish again.";
+    return { ...out, publication: { ...pub, error, stalled: true } };
   };
 
   return {
@@ -176,6 +193,7 @@ export function matchingRuns(deps: Deps) {
     storedInput,
     record,
     asSeen,
+    publicationStaleMs,
 
     async start(caller: Caller, request: MatchingRunRequest): Promise<MatchingRunRecord> {
       const cycle = await deps.repos.cycles.get(caller.tenantId, request.cycleId);

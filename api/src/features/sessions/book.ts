@@ -3,6 +3,7 @@ import type { MemberAccess, Reads } from "../../platform/access";
 import type { Caller } from "../../platform/auth";
 import type { Deps } from "../../platform/deps";
 import { fingerprintOf, recordBooking, replay, transactionIdFor, unrecorded } from "./idempotency";
+import { refuseDaysOff } from "./days-off";
 import { indexMeeting, newMeeting, peopleOf, zoneOf } from "./meeting";
 import { holdSlot, releaseQuietly } from "./slots";
 
@@ -34,10 +35,12 @@ export async function bookSession(
   const people = await peopleOf(deps, caller, tandem.value);
   const zone = await zoneOf(profile, people.find((p) => p.id === caller.userId), calendar);
 
+  const occurrences = occurrencesOf(input, zone, input.recurrence);
+
   // The slot is held before Outlook hears of the booking: a booking that loses it creates no meeting.
   const firstSessionId = deps.ids.next();
   try {
-    await holdSlot(deps, caller, tandemId, { key, sessionId: firstSessionId, intervals: occurrencesOf(input, zone, input.recurrence) });
+    await holdSlot(deps, caller, tandemId, { key, sessionId: firstSessionId, intervals: occurrences });
   } catch (e) {
     // The same key may have been recorded meanwhile by a concurrent retry: that is this booking, answered again.
     const recorded = e instanceof TandemError && e.code === "conflict" ? await deps.repos.bookings.get(caller.tenantId, tandemId, key) : null;
@@ -45,6 +48,8 @@ export async function bookSession(
     throw e;
   }
   try {
+    // Held first: a time another session holds is refused without a word to Outlook.
+    if (!input.allowDaysOff) await refuseDaysOff(deps, calendar, people, occurrences);
     return await bookHeld(deps, caller, tandem.value, input, key, fingerprint, zone, people, goals, firstSessionId);
   } finally {
     await releaseQuietly(deps, caller, tandemId, firstSessionId);

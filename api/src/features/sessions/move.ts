@@ -19,6 +19,7 @@ import type { Deps } from "../../platform/deps";
 import { writeVersion } from "../../platform/versions";
 import { changing, endSeriesAt, occurrenceId, saveAll, type Changing } from "./change";
 import { transactionIdFor } from "./idempotency";
+import { refuseDaysOff } from "./days-off";
 import { indexMeeting, newMeeting, peopleOf } from "./meeting";
 import { holdSlot, releaseQuietly } from "./slots";
 
@@ -51,6 +52,7 @@ export async function moveSession(
   const hold = { key: `move|${s.id}|${deps.ids.next()}`, sessionId: s.id, intervals: occurrencesOf(input, s.timeZone, recurrence) };
   await holdSlot(deps, caller, c.tandem.id, hold, new Set(active.map((x) => x.value.id)));
   try {
+    if (!input.allowDaysOff) await refuseDaysOff(deps, deps.calendarFor(caller), await peopleOf(deps, caller, c.tandem), hold.intervals);
     if (!s.link) return await saveAll(deps, caller, [{ from: c.target, to: movedTo(s, input) }]);
     if (!wholeSeries) {
       const calendar = deps.calendarFor(caller);

@@ -86,6 +86,12 @@ export const RunPublication = z.strictObject({
   written: z.int().min(0).default(0),
   /** Why the publication's job stopped before the end, when it did: publishing again with the same key finishes it. */
   error: z.string().nullable().default(null),
+  /**
+   * No progress for longer than the api allows (`JOBS_PUBLICATION_STALE_MINUTES`): its request ended before it began,
+   * or its job was never queued or got lost. `error` says which; publishing again with the same key finishes it. Read,
+   * never stored.
+   */
+  stalled: z.boolean().default(false),
 });
 
 /** How many proposals, and how many of the unmatched, one page of a run holds at most, unless `top` asks for fewer. */
@@ -229,7 +235,14 @@ export const MatchingRunRecord = z.strictObject({
   /** How many rows each part of the result takes (ADR 0002): the input, proposals, unmatched, people. */
   chunks: z.record(z.string(), z.int().min(0)),
   /** The Idempotency-Key that published it; `committed` once every place is taken and the tandems are being written. */
-  publication: RunPublication.extend({ key: z.string(), committed: z.boolean() }).nullable(),
+  publication: RunPublication.extend({
+    key: z.string(),
+    committed: z.boolean(),
+    /** When the publication last moved (claimed, committed, a slice written, sent again): how it is known stalled. */
+    progressAt: Instant.optional(),
+    /** Set when the run is read, never stored. */
+    stalled: z.boolean().optional(),
+  }).nullable(),
 });
 export type MatchingRunRecord = z.infer<typeof MatchingRunRecord>;
 

@@ -34,7 +34,7 @@ const catalogue: Record<(typeof suggestionIds)[number], Text> = {
   "ask-requests": {
     id: "ask-requests",
     step: "small",
-    title: { en: "Ask your seniors what they would like to learn", fr: "Demandez à vos seniors ce qu'ils aimeraient apprendre" },
+    title: { en: "Ask your seniors what they would like to learn", fr: "Demandez à vos collègues seniors ce qui leur plairait d'apprendre" },
     body: {
       en: "In your next team meeting or one-to-ones, ask: “What would you like to learn from a younger colleague?” A tool, a social network, a way of working. Invite them to write it in Tandem as a learning request: matching starts from there.",
       fr: "Lors de votre prochaine réunion d'équipe ou de vos entretiens individuels, posez la question : « Qu'aimeriez-vous apprendre d'un collègue plus jeune ? » Un outil, un réseau social, une façon de travailler. Invitez-les à l'inscrire dans Tandem comme demande d'apprentissage : la mise en relation part de là.",

@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { Button, Field, Radio, RadioGroup, Subtitle2, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { TandemView } from "@tandem/core";
-import { ErrorNotice, useResource } from "@tandem/ui";
+import { ErrorNotice, apiFieldErrors, fieldState, useResource } from "@tandem/ui";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 
@@ -29,6 +29,8 @@ export default function ClosingSurvey({ tandem }: { tandem: TandemView }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const yesNo = (b: boolean) => t(b ? "survey.yes" : "survey.no");
+  // What the api refused, next to its field, in the person's words (the notice below only says to look there).
+  const fields = apiFieldErrors(error, t);
 
   const send = async () => {
     setBusy(true);
@@ -63,19 +65,19 @@ export default function ClosingSurvey({ tandem }: { tandem: TandemView }) {
           }}
         >
           <Text>{t("survey.intro")}</Text>
-          <Field label={t("survey.helped")} required>
+          <Field label={t("survey.helped")} required {...fieldState(fields.helped)}>
             <RadioGroup layout="horizontal" value={helped} onChange={(_, d) => setHelped(d.value as YesNo)}>
               <Radio value="yes" label={t("survey.yes")} />
               <Radio value="no" label={t("survey.no")} />
             </RadioGroup>
           </Field>
-          <Field label={t("survey.again")} required>
+          <Field label={t("survey.again")} required {...fieldState(fields.again)}>
             <RadioGroup layout="horizontal" value={again} onChange={(_, d) => setAgain(d.value as YesNo)}>
               <Radio value="yes" label={t("survey.yes")} />
               <Radio value="no" label={t("survey.no")} />
             </RadioGroup>
           </Field>
-          <Field label={t("survey.learned")} hint={t("survey.learned.hint")}>
+          <Field label={t("survey.learned")} hint={t("survey.learned.hint")} {...fieldState(fields.learned)}>
             <Textarea value={learned} onChange={(_, d) => setLearned(d.value)} maxLength={2000} />
           </Field>
           {error !== undefined && <ErrorNotice error={error} />}

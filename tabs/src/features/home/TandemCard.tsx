@@ -165,7 +165,7 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
           <ClosingSurvey tandem={tandem} />
         </Suspense>
       )}
-      {error !== undefined && <ErrorNotice error={error} onReload={onChanged} />}
+      {error !== undefined && !declining && <ErrorNotice error={error} onReload={onChanged} />}
       {tandem.allowedActions.length > 0 && (
         <div className={styles.actions}>
           {tandem.allowedActions.map((a) => (
@@ -182,7 +182,15 @@ export function TandemCard({ tandem, onChanged }: { tandem: TandemView; onChange
       )}
       {declining && (
         <Suspense fallback={null}>
-          <DeclineDialog busy={busy} onCancel={() => setDeclining(false)} onDecline={(reason) => void act("decline", reason)} />
+          <DeclineDialog
+            busy={busy}
+            error={error}
+            onCancel={() => {
+              setDeclining(false);
+              setError(undefined);
+            }}
+            onDecline={(reason) => void act("decline", reason)}
+          />
         </Suspense>
       )}
       {confirming && (

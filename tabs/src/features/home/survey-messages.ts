@@ -24,7 +24,7 @@ export const surveyMessages = defineMessages({
     "survey.yes": "Oui",
     "survey.no": "Non",
     "survey.learned": "Qu’avez-vous appris\u202f?",
-    "survey.learned.hint": "Personne d'autre ne le lit\u202f; les coordinateurs ne voient que combien ont dit oui.",
+    "survey.learned.hint": "Personne d'autre ne le lit\u202f; l'équipe de coordination ne voit que combien de personnes ont dit oui.",
     "survey.send": "Envoyer mes réponses",
     "survey.sending": "Envoi…",
     "survey.thanks": "Merci\u202f: vous avez répondu au questionnaire de clôture.",

@@ -57,7 +57,7 @@ export const journalMessages = defineMessages({
     "journal.title": "Faire le point",
     "journal.private": "Privé : personne d'autre que vous ne peut lire ce journal",
     "journal.intro":
-      "Quelques minutes après une séance suffisent pour ancrer ce que vous avez appris. Personne d'autre ne peut lire ce que vous écrivez ici : ni votre binôme, ni votre manager, ni les coordinateurs.",
+      "Quelques minutes après une séance suffisent pour ancrer ce que vous avez appris. Personne d'autre ne peut lire ce que vous écrivez ici : ni votre binôme, ni votre manager, ni l'équipe de coordination.",
     "journal.write": "Écrire",
     "journal.prompt.learn-from-young": "Qu'aimerais-je apprendre d'un collègue plus jeune ?",
     "journal.prompt.learn-from-young.hint": "Un outil, une habitude, une façon de travailler que vous avez remarqués autour de vous.",

@@ -287,7 +287,11 @@ function CycleMatching({ cycle: listed }: { cycle: CycleView }) {
             )}
             {stopped && (
               <MessageBar intent="error">
-                <MessageBarBody>{t("matching.publish.stopped", { written: stopped.written, total: done.proposals.length, error: stopped.error ?? "" })}</MessageBarBody>
+                <MessageBarBody>
+                  {stopped.stalled
+                    ? t("matching.publish.stalled", { written: stopped.written, total: done.proposals.length })
+                    : t("matching.publish.stopped", { written: stopped.written, total: done.proposals.length, error: stopped.error ?? "" })}
+                </MessageBarBody>
               </MessageBar>
             )}
             {publishing && (
