@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { watchErrors } from "../support/browser";
 import { seriousViolations } from "../support/axe";
-import { browserHarness } from "../support/browser-harness";
+import { browserHarness, still } from "../support/browser-harness";
 
 /**
  * Language and layout as a person notices them: every view of the tab and the add-in at a phone's width (Teams
@@ -30,7 +30,7 @@ async function settle(page: Page) {
   await page.locator("main h1").first().waitFor({ timeout: 20_000 });
   await page.waitForLoadState("networkidle");
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
-  await page.waitForTimeout(200);
+  await still(page);
 }
 
 /** The page's width and what it scrolls to, and what sticks out when it does (by tag, class and text). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seriousViolations } from "../support/axe";
-import { browserHarness } from "../support/browser-harness";
+import { browserHarness, still } from "../support/browser-harness";
 
 const tab = browserHarness();
 const views = ["home", "sessions", "profile", "training", "journal"] as const;
@@ -25,7 +25,7 @@ describe("the tab is accessible (axe-core, no serious or critical issue)", () =>
         if (view === "sessions") await page.locator("[data-session] button").first().click();
         // Judge the settled view, not a loading placeholder on its way out.
         await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
-        await page.waitForTimeout(300);
+        await still(page);
         const violations = await seriousViolations(page);
         if (violations.length) found[view] = violations;
       }

@@ -109,6 +109,18 @@ export async function notBusy(page: Page) {
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
 }
 
+/**
+ * Until nothing on the page moves any more (a placeholder fading out, a panel opening): the view a person sees
+ * once it stops, rather than a fixed wait. Endless motions (a spinner) do not count; two frames first, so that a
+ * motion a render has just asked for has started.
+ */
+export async function still(page: Page) {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+}
+
 /** A view's level-2 heading shown, then nothing loading: its figures, not a placeholder. */
 export async function settled(page: Page, heading: string | RegExp) {
   await page.getByRole("heading", { level: 2, name: heading }).first().waitFor({ timeout: 20_000 });
