@@ -1,12 +1,12 @@
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page, Response } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page, Response } from "playwright-core";
 import type { Clock, DemoTandem } from "@tandem/core";
-import { startTestApi, type TestApi } from "../support/test-api";
-import { injectAxe } from "../support/axe";
-import { backgroundBrightness, firstAndSettledLook, launchChromium, localContext, noteFirstLook, watchErrors, type LookParts } from "../support/browser";
+import { seriousViolations } from "../support/axe";
+import { backgroundBrightness, firstAndSettledLook, localContext, noteFirstLook, watchErrors, type LookParts } from "../support/browser";
+import { browserHarness } from "../support/browser-harness";
 
 /**
  * The Outlook task pane in Chromium at a task pane's width, against the real api, Azurite and the Graph
@@ -14,10 +14,6 @@ import { backgroundBrightness, firstAndSettledLook, launchChromium, localContext
  * Outside Outlook the pane runs in local mode (persona switcher; `?eventId=` stands for the meeting Outlook
  * would have opened it on).
  */
-let api: TestApi;
-let browser: Browser;
-const web = inject("webUrl");
-
 /** The api's clock, moved forward to the booked session once it is booked, to check in "after" it. */
 let offsetMs = 0;
 const clock: Clock = { now: () => new Date(Date.now() + offsetMs).toISOString() };
@@ -25,19 +21,15 @@ const clock: Clock = { now: () => new Date(Date.now() + offsetMs).toISOString() 
 /** Tandems whose members live in different time zones, the case worth showing. */
 let abroad: DemoTandem;
 let other: DemoTandem;
-const person = (id: string) => api.org.people.find((p) => p.id === id)!;
+const tab = browserHarness({ clock, graph: true });
+const { web } = tab;
+const person = (id: string) => tab.api.org.people.find((p) => p.id === id)!;
 
-beforeAll(async () => {
-  api = await startTestApi({ corsOrigins: [web], clock, graph: true });
-  const apart = api.org.tandems.filter(
+beforeAll(() => {
+  const apart = tab.api.org.tandems.filter(
     (t) => t.status === "active" && t.kind === "tandem" && person(t.mentorId).timeZone !== person(t.menteeIds[0]!).timeZone,
   );
   [abroad, other] = apart as [DemoTandem, DemoTandem];
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
 });
 
 const WIDTH = 320;
@@ -52,13 +44,13 @@ async function open(
     prepare,
   }: { lang?: "en" | "fr"; theme?: "light" | "dark"; eventId?: string; at?: Date; prepare?: (context: BrowserContext) => Promise<void> } = {},
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await localContext(browser, { width: WIDTH, height: 900, locale: lang === "fr" ? "fr-FR" : "en-GB" });
+  const context = await localContext(tab.browser, { width: WIDTH, height: 900, locale: lang === "fr" ? "fr-FR" : "en-GB" });
   await allowOfficeTelemetry(context);
   await prepare?.(context);
   if (at) await context.clock.install({ time: at });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const query = new URLSearchParams({ api: api.url, persona, lang, theme, ...(eventId ? { eventId } : {}) });
+  const query = new URLSearchParams({ api: tab.api.url, persona, lang, theme, ...(eventId ? { eventId } : {}) });
   await page.goto(`${web}/taskpane.html?${query}`);
   return { page, errors };
 }
@@ -83,17 +75,7 @@ async function expectNoSidewaysScroll(page: Page) {
 
 /** axe-core in the page: no serious or critical violation. */
 async function expectAccessible(page: Page) {
-  await injectAxe(page);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    // Fluent's focus manager (tabster) brackets focus groups with 1 px <i data-tabster-dummy aria-hidden> that
-    // pass focus straight on: axe reads them as hidden focusable elements, a person never lands on them.
-    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  expect(violations).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 const isBooking = (r: Response) => r.request().method() === "POST" && /\/tandems\/[^/]+\/sessions$/.test(new URL(r.url()).pathname);
@@ -249,15 +231,15 @@ describe("the Outlook add-in's task pane in Chromium, 320 px wide", () => {
   });
 
   it("loads Office.js from the page's own host, never from a CDN, and keeps running outside Outlook", async () => {
-    const context = await localContext(browser, { width: WIDTH });
+    const context = await localContext(tab.browser, { width: WIDTH });
     await allowOfficeTelemetry(context);
     const page = await context.newPage();
     const requests: string[] = [];
     page.on("request", (r) => requests.push(r.url()));
-    await page.goto(`${web}/taskpane.html?${new URLSearchParams({ api: api.url, persona: abroad.mentorId })}`);
+    await page.goto(`${web}/taskpane.html?${new URLSearchParams({ api: tab.api.url, persona: abroad.mentorId })}`);
     await page.getByRole("button", { name: "Find times" }).waitFor();
     expect(requests.some((u) => u.startsWith(`${web}/office-js/office.js`))).toBe(true);
-    expect(requests.filter((u) => !u.startsWith(web) && !u.startsWith(api.url) && !OFFICE_TELEMETRY.test(u))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(web) && !u.startsWith(tab.api.url) && !OFFICE_TELEMETRY.test(u))).toEqual([]);
     expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("object");
     await context.close();
   });

@@ -1,41 +1,26 @@
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startTestApi, type TestApi } from "../support/test-api";
-import { launchChromium, localContext, watchErrors } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { watchErrors } from "../support/browser";
 import { seriousViolations } from "../support/axe";
+import { browserHarness, still } from "../support/browser-harness";
 
 /**
  * Language and layout as a person notices them: every view of the tab and the add-in at a phone's width (Teams
  * mobile, 375 px) and narrower (320 px) without sideways scrolling, the add-in in the system's high contrast with
  * axe clean, and French validation messages next to their fields.
  */
-let api: TestApi;
-let browser: Browser;
-const web = inject("webUrl");
-const shots = resolve(import.meta.dirname, "../../docs/screenshots");
+const tab = browserHarness();
+const { named, shot, tabUrl, web } = tab;
 const widths = [320, 375] as const;
 
-beforeAll(async () => {
-  api = await startTestApi({ corsOrigins: [web] });
-  browser = await launchChromium();
-  await mkdir(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-const named = (displayName: string) => api.org.people.find((p) => p.displayName === displayName)!.id;
 /** A mentor who also learns, in an active tandem: every participant view has something to show. */
 const participant = () => {
-  const mentors = new Set(api.org.tandems.filter((t) => t.status === "active").map((t) => t.mentorId));
-  return api.org.people.find((p) => mentors.has(p.id) && p.profile?.programRoles.includes("mentor"))!.id;
+  const mentors = new Set(tab.api.org.tandems.filter((t) => t.status === "active").map((t) => t.mentorId));
+  return tab.api.org.people.find((p) => mentors.has(p.id) && p.profile?.programRoles.includes("mentor"))!.id;
 };
 
 async function context(width: number, o: { lang?: "en" | "fr"; forcedColors?: boolean } = {}): Promise<BrowserContext> {
-  const c = await localContext(browser, { width, height: 800, locale: o.lang === "fr" ? "fr-FR" : "en-GB" });
+  const c = await tab.context({ width, height: 800, ...(o.lang ? { lang: o.lang } : {}) });
   if (o.forcedColors) await c.newPage().then(async (p) => (await p.emulateMedia({ forcedColors: "active" }), p.close()));
   return c;
 }
@@ -45,7 +30,7 @@ async function settle(page: Page) {
   await page.locator("main h1").first().waitFor({ timeout: 20_000 });
   await page.waitForLoadState("networkidle");
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
-  await page.waitForTimeout(200);
+  await still(page);
 }
 
 /** The page's width and what it scrolls to, and what sticks out when it does (by tag, class and text). */
@@ -87,13 +72,13 @@ describe("the tab at a phone's width", () => {
       const errors = watchErrors(page);
       const found: Record<string, unknown> = {};
       for (const [persona, view] of tabViews) {
-        await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${who[persona]}&lang=fr#/${view}`);
+        await page.goto(tabUrl(who[persona], view, { lang: "fr" }));
         await settle(page);
         if (view === "sessions") await page.locator("[data-session] button").first().click();
         const s = await sideways(page);
         if (s.scrollWidth > s.clientWidth) found[view] = s;
         if (width === 320 && ["home", "sessions", "program/matching"].includes(view)) {
-          await page.screenshot({ path: resolve(shots, `tab-${view.replace("program/", "")}-narrow-${width}-fr.png`), fullPage: true });
+          await shot(page, `tab-${view.replace("program/", "")}-narrow-${width}-fr.png`);
         }
       }
       await c.close();
@@ -105,7 +90,7 @@ describe("the tab at a phone's width", () => {
   it("shows French validation messages next to their fields, not zod's English under « Something went wrong »", async () => {
     const c = await context(375, { lang: "fr" });
     const page = await c.newPage();
-    await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${named("Aurélie Vasseur")}&lang=fr#/program/catalogue`);
+    await page.goto(tabUrl(named("Aurélie Vasseur"), "program/catalogue", { lang: "fr" }));
     await settle(page);
     const form = page.getByRole("form", { name: "Un nouveau cycle" });
     await form.getByRole("textbox", { name: /Nom/ }).fill("Cycle d'essai");
@@ -123,7 +108,7 @@ describe("the tab at a phone's width", () => {
     await expect.poll(() => minutes.textContent()).toMatch(/Indiquez \d+ ou moins\./);
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).not.toMatch(/Too big|Too small|expected|Something went wrong|Un problème est survenu/);
-    await page.screenshot({ path: resolve(shots, "tab-catalogue-validation-fr.png"), fullPage: true });
+    await shot(page, "tab-catalogue-validation-fr.png");
     await c.close();
   });
 });
@@ -135,7 +120,7 @@ describe("the add-in at a task pane's and a phone's width, in the system's high 
       await c.route(/^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\//, (r) => r.fulfill({ status: 200, contentType: "text/html", body: "" }));
       const page = await c.newPage();
       await page.emulateMedia({ forcedColors: "active" });
-      await page.goto(`${web}/taskpane.html?${new URLSearchParams({ api: api.url, persona: participant(), lang: "fr" })}`);
+      await page.goto(`${web}/taskpane.html?${new URLSearchParams({ api: tab.api.url, persona: participant(), lang: "fr" })}`);
       await page.getByRole("heading", { level: 1 }).waitFor({ state: "attached", timeout: 20_000 });
       await page.getByRole("button", { name: /Trouver|Chercher/ }).first().waitFor({ timeout: 20_000 });
       await page.waitForLoadState("networkidle");
@@ -146,7 +131,7 @@ describe("the add-in at a task pane's and a phone's width, in the system's high 
       expect(s.out).toEqual([]);
       expect(s.scrollWidth).toBeLessThanOrEqual(s.clientWidth);
       expect(await seriousViolations(page)).toEqual([]);
-      if (width === 320) await page.screenshot({ path: resolve(shots, "addin-book-contrast-fr.png"), fullPage: true });
+      if (width === 320) await shot(page, "addin-book-contrast-fr.png");
       await c.close();
     });
   }

@@ -1,36 +1,24 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startTestApi, type TestApi } from "../support/test-api";
-import { launchChromium, localContext } from "../support/browser";
+import { describe, expect, it } from "vitest";
 import { teamsHostPage } from "../support/teams-host";
+import { browserHarness } from "../support/browser-harness";
 
-let api: TestApi;
-let browser: Browser;
-const web = inject("webUrl");
-
-beforeAll(async () => {
-  api = await startTestApi({ corsOrigins: [web] });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+const harness = browserHarness();
+const { web } = harness;
 
 describe("the tab inside (a stand-in for) Microsoft Teams", () => {
   it("signs in with the Teams SSO token, follows the Teams locale and theme live, and opens chats through Teams", async () => {
-    const tandem = api.org.tandems.find((t) => t.status === "active" && t.kind === "tandem")!;
-    const mentee = api.org.people.find((p) => p.id === tandem.menteeIds[0])!;
-    const mentor = api.org.people.find((p) => p.id === tandem.mentorId)!;
-    const context = await localContext(browser);
+    const tandem = harness.api.org.tandems.find((t) => t.status === "active" && t.kind === "tandem")!;
+    const mentee = harness.api.org.people.find((p) => p.id === tandem.menteeIds[0])!;
+    const mentor = harness.api.org.people.find((p) => p.id === tandem.mentorId)!;
+    const context = await harness.context();
     const page = await context.newPage();
     // The host hands out the person's token, as Teams SSO does.
-    const token = await api.token(mentee.id);
+    const token = await harness.api.token(mentee.id);
     await page.route(`${web}/teams-host.html`, (route) =>
       route.fulfill({
         contentType: "text/html",
         body: teamsHostPage({
-          tabUrl: `${web}/tab.html?api=${encodeURIComponent(api.url)}`,
+          tabUrl: `${web}/tab.html?api=${encodeURIComponent(harness.api.url)}`,
           token,
           theme: "dark",
           locale: "fr-fr",

@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import type { DemoTandem, SessionRecord } from "@tandem/core";
-import { startTestApi, type TestApi } from "../support/test-api";
-import { launchChromium, localContext, watchErrors } from "../support/browser";
+import { browserHarness } from "../support/browser-harness";
 
 /**
  * A tandem's lifecycle and sessions as its people see them in the tab (issue 18): ending or pausing asks first and
@@ -15,34 +12,16 @@ import { launchChromium, localContext, watchErrors } from "../support/browser";
  * docs/screenshots/ (tab-lifecycle-*).
  */
 
-let api: TestApi;
-let browser: Browser;
-const web = inject("webUrl");
-const shots = resolve(import.meta.dirname, "../../docs/screenshots");
+const tab = browserHarness();
+const { shot } = tab;
 
-beforeAll(async () => {
-  await mkdir(shots, { recursive: true });
-  api = await startTestApi({ corsOrigins: [web] });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-const declined = () => api.org.tandems.find((t) => t.status === "declined")!;
+const declined = () => tab.api.org.tandems.find((t) => t.status === "declined")!;
 const outsideDeclined = (t: DemoTandem) => ![declined().mentorId, ...declined().menteeIds].some((p) => t.mentorId === p || t.menteeIds.includes(p));
 /** Active one-to-one tandems whose people are in no other test of this file. */
-const actives = () => api.org.tandems.filter((t) => t.status === "active" && t.kind === "tandem" && outsideDeclined(t));
-const name = (id: string) => api.org.people.find((p) => p.id === id)!.displayName;
+const actives = () => tab.api.org.tandems.filter((t) => t.status === "active" && t.kind === "tandem" && outsideDeclined(t));
+const name = (id: string) => tab.api.org.people.find((p) => p.id === id)!.displayName;
 
-async function open(persona: string, view = "home", lang = "en"): Promise<{ page: Page; errors: string[] }> {
-  const context = await localContext(browser, { locale: lang === "fr" ? "fr-FR" : "en-GB" });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${persona}&lang=${lang}#/${view}`);
-  return { page, errors };
-}
+const open = (persona: string, view = "home", lang: "en" | "fr" = "en") => tab.open(persona, view, { lang });
 
 const cardOf = (page: Page, tandemId: string) => page.locator(`[aria-labelledby="tandem-${tandemId}"]`);
 
@@ -64,7 +43,7 @@ async function seedSession(tandemId: string, fields: Partial<SessionRecord> & Pi
     link: null,
     ...fields,
   };
-  await api.running.app.repos.sessions.create(api.org.tenantId, session);
+  await tab.api.running.app.repos.sessions.create(tab.api.org.tenantId, session);
   return session;
 }
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
@@ -83,7 +62,7 @@ describe("the tab's lifecycle and sessions in Chromium, against the real api and
     await dialog.getByRole("heading", { name: "End the tandem?" }).waitFor();
     await dialog.getByRole("heading", { name: "Booked sessions" }).waitFor();
     await expect.poll(() => dialog.textContent()).toMatch(/to come stays? in everyone's Outlook calendar|No session is booked ahead/);
-    await page.screenshot({ path: resolve(shots, "tab-lifecycle-end-light-en.png"), fullPage: true });
+    await shot(page, "tab-lifecycle-end-light-en.png");
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "hidden" });
     expect(transitions).toEqual([]);
@@ -108,7 +87,7 @@ describe("the tab's lifecycle and sessions in Chromium, against the real api and
     await dialogue.getByRole("heading", { name: "Terminer le tandem\u202f?" }).waitFor();
     await dialogue.getByRole("heading", { name: "Séances réservées" }).waitFor();
     await expect.poll(() => dialogue.textContent()).toMatch(/à venir reste|Aucune séance n'est prévue/);
-    await fr.page.screenshot({ path: resolve(shots, "tab-lifecycle-end-light-fr.png"), fullPage: true });
+    await shot(fr.page, "tab-lifecycle-end-light-fr.png");
     await dialogue.getByRole("button", { name: "Annuler" }).click();
     await dialogue.waitFor({ state: "hidden" });
     expect(fr.errors).toEqual([]);
@@ -146,7 +125,7 @@ describe("the tab's lifecycle and sessions in Chromium, against the real api and
     await endedCard.getByText("Held", { exact: true }).waitFor();
     await endedCard.getByRole("button", { name: "Check-ins and notes" }).click();
     await endedCard.getByRole("button", { name: "It did not take place" }).waitFor();
-    await page.screenshot({ path: resolve(shots, "tab-lifecycle-sessions-light-en.png"), fullPage: true });
+    await shot(page, "tab-lifecycle-sessions-light-en.png");
     await endedCard.getByRole("button", { name: "It did not take place" }).click();
     await endedCard.getByText("Did not take place", { exact: true }).waitFor();
     await endedCard.getByRole("button", { name: "It took place after all" }).click();
@@ -159,7 +138,7 @@ describe("the tab's lifecycle and sessions in Chromium, against the real api and
     const d = declined();
     const inIt = (t: DemoTandem, p: string) => t.mentorId === p || t.menteeIds.includes(p);
     // A member of the declined proposal who also has a tandem under way.
-    const active = api.org.tandems.find((t) => ["active", "accepted", "paused"].includes(t.status) && [d.mentorId, ...d.menteeIds].some((p) => inIt(t, p)))!;
+    const active = tab.api.org.tandems.find((t) => ["active", "accepted", "paused"].includes(t.status) && [d.mentorId, ...d.menteeIds].some((p) => inIt(t, p)))!;
     const who = [d.mentorId, ...d.menteeIds].find((p) => inIt(active, p))!;
     const { page, errors } = await open(who);
     const earlier = page.locator('section[aria-labelledby="home-earlier"]');
@@ -171,14 +150,14 @@ describe("the tab's lifecycle and sessions in Chromium, against the real api and
     // Earlier comes after the active tandem on the page.
     const [activeTop, earlierTop] = [(await activeCard.boundingBox())!.y, (await earlier.boundingBox())!.y];
     expect(earlierTop).toBeGreaterThan(activeTop);
-    await page.screenshot({ path: resolve(shots, "tab-lifecycle-earlier-light-en.png"), fullPage: true });
+    await shot(page, "tab-lifecycle-earlier-light-en.png");
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it("lets a coordinator withdraw a proposal from the program's tandems, after asking", async () => {
-    const proposal = api.org.tandems.find((t) => t.status === "proposed")!;
-    const coordinator = api.org.people.find((p) => p.coordinator)!.id;
+    const proposal = tab.api.org.tandems.find((t) => t.status === "proposed")!;
+    const coordinator = tab.api.org.people.find((p) => p.coordinator)!.id;
     const { page, errors } = await open(coordinator, "program/tandems");
     const row = page.locator(`[data-tandem="${proposal.id}"]`);
     await row.getByText("Proposed", { exact: true }).waitFor();

@@ -1,10 +1,7 @@
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { ok, startTestApi, type TestApi } from "../support/test-api";
-import { launchChromium, localContext, watchErrors } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { ok } from "../support/test-api";
 import { seriousViolations } from "../support/axe";
+import { browserHarness, notBusy, overflows, settled } from "../support/browser-harness";
 
 /**
  * The coordinator's console in Chromium, against the real api, Azurite and the Graph simulator's directory (synced as
@@ -13,39 +10,10 @@ import { seriousViolations } from "../support/axe";
  * decline with a reason. axe on every section; screenshots in docs/screenshots/ (tab-matching-*, tab-demand-*...).
  */
 
-let api: TestApi;
-let browser: Browser;
-const web = inject("webUrl");
-const shots = resolve(import.meta.dirname, "../../docs/screenshots");
-
-beforeAll(async () => {
-  api = await startTestApi({ corsOrigins: [web] });
-  browser = await launchChromium();
-  await mkdir(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-const named = (displayName: string) => api.org.people.find((p) => p.displayName === displayName)!.id;
-const aurelie = () => named("Aurélie Vasseur");
-const cycle3 = () => api.org.cycles.find((c) => c.name.startsWith("Cycle 3"))!;
-
-async function open(persona: string, view: string, o: { lang?: "en" | "fr"; theme?: string; width?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-  const lang = o.lang ?? "en";
-  const context = await localContext(browser, { width: o.width ?? 1200, locale: lang === "fr" ? "fr-FR" : "en-GB", colorScheme: o.theme === "dark" ? "dark" : "light" });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${persona}&lang=${lang}&theme=${o.theme ?? "default"}#/${view}`);
-  return { page, errors };
-}
-
-async function settled(page: Page, heading: string | RegExp) {
-  await page.getByRole("heading", { level: 2, name: heading }).first().waitFor({ timeout: 20_000 });
-  await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
-}
+const tab = browserHarness();
+const { open, shot } = tab;
+const aurelie = () => tab.named("Aurélie Vasseur");
+const cycle3 = () => tab.api.org.cycles.find((c) => c.name.startsWith("Cycle 3"))!;
 
 describe("the coordinator runs Cycle 3 from the tab, and participants answer", () => {
   // Before the run is published: the demand of the cycle as the coordinator first finds it.
@@ -63,15 +31,14 @@ describe("the coordinator runs Cycle 3 from the tab, and participants answer", (
       it(`shows the ${section} section, ${name}, ${lang}: its table, and axe finds no serious issue`, async () => {
         const { page, errors } = await open(aurelie(), `program/${section}`, { lang, theme });
         await page.getByRole("table", { name: table[lang] }).waitFor({ timeout: 20_000 });
-        await page.waitForLoadState("networkidle");
-        await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+        await notBusy(page);
         if (section === "demand") {
           // The chart's own table too, so that axe judges it.
           await page.getByRole("button", { name: lang === "en" ? "Show the figures as a table" : "Afficher les chiffres en tableau" }).click();
           expect(await page.getByRole("img", { name: lang === "en" ? /^Requests and free places, by skill/ : /^Demandes et places libres, par compétence/ }).count()).toBe(1);
         }
         expect(await seriousViolations(page)).toEqual([]);
-        await page.screenshot({ path: resolve(shots, `tab-${section}-${name}-${lang}.png`), fullPage: true });
+        await shot(page, `tab-${section}-${name}-${lang}.png`);
         expect(errors).toEqual([]);
         await page.context().close();
       });
@@ -107,7 +74,7 @@ describe("the coordinator runs Cycle 3 from the tab, and participants answer", (
     const answer = page.getByText(/reporting chain/).last();
     await answer.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: resolve(shots, "tab-matching-light-en.png"), fullPage: true });
+    await shot(page, "tab-matching-light-en.png");
 
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     const done = page.getByText(/^Published: \d+ tandems? and \d+ circles?\.$/);
@@ -117,7 +84,7 @@ describe("the coordinator runs Cycle 3 from the tab, and participants answer", (
     await page.context().close();
 
     // The proposals reach their people with their reasons.
-    const tandems = ok(await api.as(aurelie())("listTandems", { query: { scope: "all" } })).items.filter((t) => t.cycleId === cycle3().id && t.status === "proposed" && t.kind === "tandem");
+    const tandems = ok(await tab.api.as(aurelie())("listTandems", { query: { scope: "all" } })).items.filter((t) => t.cycleId === cycle3().id && t.status === "proposed" && t.kind === "tandem");
     expect(tandems.length).toBeGreaterThanOrEqual(2);
     const [first, second] = tandems as [(typeof tandems)[0], (typeof tandems)[0]];
     const mentorName = (t: (typeof tandems)[0]) => t.members.find((m) => m.role === "mentor")!.displayName;
@@ -128,7 +95,7 @@ describe("the coordinator runs Cycle 3 from the tab, and participants answer", (
     expect(await card.textContent()).toMatch(/Fit: \d+ \/ 100/);
     expect(await card.locator("ul li").count()).toBe(5);
     expect(await seriousViolations(accepting.page)).toEqual([]);
-    await accepting.page.screenshot({ path: resolve(shots, "tab-proposal-light-en.png"), fullPage: true });
+    await shot(accepting.page, "tab-proposal-light-en.png");
     await card.getByRole("button", { name: "Accept" }).click();
     await card.getByText("Waiting for everyone to accept.").waitFor();
     expect(accepting.errors).toEqual([]);
@@ -144,7 +111,7 @@ describe("the coordinator runs Cycle 3 from the tab, and participants answer", (
     expect(declining.errors).toEqual([]);
     await declining.page.context().close();
 
-    const after = ok(await api.as(aurelie())("listTandems", { query: { scope: "all" } })).items;
+    const after = ok(await tab.api.as(aurelie())("listTandems", { query: { scope: "all" } })).items;
     expect(after.find((t) => t.id === first.id)!.acceptedBy).toEqual([first.menteeIds[0]]);
     expect(after.find((t) => t.id === second.id)).toMatchObject({ status: "declined", declineReason: "Je suis déjà accompagné sur ce sujet." });
   });
@@ -159,7 +126,7 @@ describe("the coordinator runs Cycle 3 from the tab, and participants answer", (
         const { page, errors } = await open(aurelie(), "program/matching", { lang, theme });
         await settled(page, lang === "en" ? /^Proposals/ : /^Propositions/);
         expect(await seriousViolations(page)).toEqual([]);
-        await page.screenshot({ path: resolve(shots, `tab-matching-${name}-${lang}${name === "light" && lang === "en" ? "-published" : ""}.png`), fullPage: true });
+        await shot(page, `tab-matching-${name}-${lang}${name === "light" && lang === "en" ? "-published" : ""}.png`);
         expect(errors).toEqual([]);
         await page.context().close();
       });
@@ -170,17 +137,8 @@ describe("the coordinator runs Cycle 3 from the tab, and participants answer", (
   it("keeps the matching section readable in a narrow tab: nothing scrolls sideways at 480 px", async () => {
     const { page, errors } = await open(aurelie(), "program/matching", { lang: "fr", width: 480 });
     await settled(page, "Poids et règles de ce cycle");
-    const overflows = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      if (document.documentElement.scrollWidth <= width) return [];
-      // The outermost elements that stick out (their parent does not), by tag and text.
-      return [...document.querySelectorAll("body *")]
-        .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest("nav") && (e.parentElement?.getBoundingClientRect().right ?? 0) <= width + 1)
-        .map((e) => `${e.tagName}.${e.className.toString().split(" ")[0]} ${Math.round(e.getBoundingClientRect().width)}: ${e.textContent?.slice(0, 40)}`)
-        .slice(0, 10);
-    });
-    await page.screenshot({ path: resolve(shots, "tab-matching-narrow-fr.png"), fullPage: true });
-    expect(overflows).toEqual([]);
+    await shot(page, "tab-matching-narrow-fr.png");
+    expect(await overflows(page, { outside: "nav", startsOnly: true })).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,10 +1,8 @@
-import { mkdir, readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startTestApi, type TestApi } from "../support/test-api";
-import { launchChromium, localContext, watchErrors } from "../support/browser";
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { seriousViolations } from "../support/axe";
+import { browserHarness, overflows as sticking, settled } from "../support/browser-harness";
 
 /**
  * The reports' views in Chromium, against the real api, Azurite and the Graph simulator's directory (synced as in a
@@ -12,67 +10,26 @@ import { seriousViolations } from "../support/axe";
  * language, with axe, from the keyboard alone; the screenshots land in docs/screenshots/ (tab-team-*, tab-program-*).
  */
 
-let api: TestApi;
-let browser: Browser;
-const web = inject("webUrl");
-const shots = resolve(import.meta.dirname, "../../docs/screenshots");
+const tab = browserHarness();
+const { open, named, shot } = tab;
 const themes = [
   ["default", "light"],
   ["dark", "dark"],
   ["contrast", "contrast"],
 ] as const;
 
-beforeAll(async () => {
-  api = await startTestApi({ corsOrigins: [web] });
-  browser = await launchChromium();
-  await mkdir(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-const named = (displayName: string) => api.org.people.find((p) => p.displayName === displayName)!.id;
 /** The demo's personas: a manager of ten (Sales), a manager of three (Finance), a coordinator who manages one. */
 const richard = () => named("Richard Hollis");
 const alain = () => named("Alain Moreau");
 const aurelie = () => named("Aurélie Vasseur");
 /** Someone in the program who manages nobody and coordinates nothing. */
 const participant = () => {
-  const managers = new Set(api.org.people.map((p) => p.managerId));
-  return api.org.people.find((p) => p.profile?.programRoles.includes("mentor") && !p.coordinator && !managers.has(p.id))!.id;
+  const managers = new Set(tab.api.org.people.map((p) => p.managerId));
+  return tab.api.org.people.find((p) => p.profile?.programRoles.includes("mentor") && !p.coordinator && !managers.has(p.id))!.id;
 };
 
-async function open(persona: string, view: string, o: { lang?: "en" | "fr"; theme?: string; width?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-  const lang = o.lang ?? "en";
-  const context = await localContext(browser, {
-    width: o.width ?? 1200,
-    locale: lang === "fr" ? "fr-FR" : "en-GB",
-    colorScheme: o.theme === "dark" ? "dark" : "light",
-  });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${persona}&lang=${lang}&theme=${o.theme ?? "default"}#/${view}`);
-  return { page, errors };
-}
-
-/** Waits for the view's figures (not a loading placeholder) and for the page to settle. */
-async function settled(page: Page, heading: string) {
-  await page.getByRole("heading", { level: 2, name: heading }).first().waitFor({ timeout: 20_000 });
-  await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
-}
-
-/** What sticks out of the page sideways (none: nothing scrolls sideways), by tag, class and text. */
-const overflows = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return [];
-    return [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest("[data-scrolls]"))
-      .map((e) => `${e.tagName}.${e.className}: ${e.textContent?.slice(0, 40)}`)
-      .slice(0, 10);
-  });
+/** What sticks out of the page sideways (none: nothing scrolls sideways), but what scrolls on its own. */
+const overflows = (page: Page) => sticking(page, { outside: "[data-scrolls]" });
 
 describe("the reports' views in the tab", () => {
   for (const [theme, name] of themes) {
@@ -88,7 +45,7 @@ describe("the reports' views in the tab", () => {
         await team.page.getByRole("button", { name: lang === "en" ? "Show the figures as a table" : "Afficher les chiffres en tableau" }).first().click();
         expect(await seriousViolations(team.page)).toEqual([]);
         expect(await overflows(team.page)).toEqual([]);
-        await team.page.screenshot({ path: resolve(shots, `tab-team-${name}-${lang}.png`), fullPage: true });
+        await shot(team.page, `tab-team-${name}-${lang}.png`);
         expect(team.errors).toEqual([]);
         await team.page.context().close();
 
@@ -97,7 +54,7 @@ describe("the reports' views in the tab", () => {
         await program.page.getByRole("heading", { level: 1, name: words.program }).waitFor();
         expect(await seriousViolations(program.page)).toEqual([]);
         expect(await overflows(program.page)).toEqual([]);
-        await program.page.screenshot({ path: resolve(shots, `tab-program-${name}-${lang}.png`), fullPage: true });
+        await shot(program.page, `tab-program-${name}-${lang}.png`);
         expect(program.errors).toEqual([]);
         await program.page.context().close();
       });
@@ -112,7 +69,7 @@ describe("the reports' views in the tab", () => {
       const { page } = await open(persona, view, { width: 480 });
       await settled(page, "Key figures");
       expect(await overflows(page)).toEqual([]);
-      await page.screenshot({ path: resolve(shots, `tab-${view}-narrow-en.png`), fullPage: true });
+      await shot(page, `tab-${view}-narrow-en.png`);
       await page.context().close();
     }
   });

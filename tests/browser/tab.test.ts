@@ -1,38 +1,23 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { trainingModules, type DemoTandem } from "@tandem/core";
-import { startTestApi, type TestApi } from "../support/test-api";
-import { backgroundBrightness, firstAndSettledLook, launchChromium, localContext, noteFirstLook, watchErrors, type LookParts } from "../support/browser";
+import { backgroundBrightness, firstAndSettledLook, noteFirstLook, watchErrors, type LookParts } from "../support/browser";
+import { browserHarness } from "../support/browser-harness";
 
-let api: TestApi;
+const tab = browserHarness();
+const { open, tabUrl } = tab;
 /** An active tandem whose mentee has not checked in on the last session yet, as the demo has one. */
 let cast: { tandem: DemoTandem; mentor: string; mentee: string };
-let browser: Browser;
-const web = inject("webUrl");
 
-beforeAll(async () => {
-  api = await startTestApi({ corsOrigins: [web] });
-  const tandem = api.org.tandems.find((t) => {
+beforeAll(() => {
+  const tandem = tab.api.org.tandems.find((t) => {
     const held = t.sessions.filter((s) => s.status === "held").sort((a, b) => b.daysFromNow - a.daysFromNow)[0];
     return t.status === "active" && t.kind === "tandem" && held && !held.checkIns.some((c) => c.personId === t.menteeIds[0]);
   })!;
   cast = { tandem, mentor: tandem.mentorId, mentee: tandem.menteeIds[0]! };
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
 });
 
-const name = (id: string) => api.org.people.find((p) => p.id === id)!.displayName;
-
-async function open(persona: string, view = "home", extra = ""): Promise<{ page: Page; errors: string[] }> {
-  const context = await localContext(browser);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${persona}&lang=en${extra}#/${view}`);
-  return { page, errors };
-}
+const name = (id: string) => tab.api.org.people.find((p) => p.id === id)!.displayName;
 
 const card = (page: Page) => page.locator(`[aria-labelledby="tandem-${cast.tandem.id}"]`);
 /** The most recent held session: the one the "how did it go?" prompt asks about. */
@@ -178,10 +163,10 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
   });
 
   it("in local mode, asks whom to sign in as when the address names nobody known, and remembers the choice", async () => {
-    const context = await localContext(browser);
+    const context = await tab.context();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    const base = `${web}/tab.html?api=${encodeURIComponent(api.url)}&lang=en`;
+    const base = tabUrl(null);
 
     for (const address of [base, `${base}&persona=00000000-0000-4000-8000-000000000000`]) {
       await page.goto(address);
@@ -213,13 +198,13 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
   };
 
   it("shows a mentee's first tandem styled from the moment it appears, in the light and the dark theme alike", async () => {
-    const context = await localContext(browser);
+    const context = await tab.context();
     await noteFirstLook(context, '[aria-labelledby^="tandem-"]', firstScreen);
     const pages: Record<string, Record<string, string>> = {};
     for (const theme of ["default", "dark"]) {
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${cast.mentee}&lang=en&theme=${theme}`);
+      await page.goto(tabUrl(cast.mentee, undefined, { theme }));
       await card(page).getByText(name(cast.mentor)).first().waitFor();
       // Nothing of what the first screen shows looks different once everything has loaded and settled.
       const { first, settled } = await firstAndSettledLook(page);
@@ -238,20 +223,20 @@ describe("the Teams tab in Chromium, against the real api and Azurite", () => {
   });
 
   it("shows a mentor's first screen styled from the moment a tandem appears, the training notice and its actions too", async () => {
-    const context = await localContext(browser);
+    const context = await tab.context();
     await noteFirstLook(context, '[aria-labelledby^="tandem-"]', {
       ...firstScreen,
       // A mentor who has not finished the training is told so above the tandems, with a way to it.
       notice: [".fui-MessageBar", ["display", "background-color", "border-top-left-radius", "padding-left"]],
     });
     // A mentor who has not finished the training, with a tandem proposed to them, as the demo has one.
-    const proposed = api.org.tandems.find((t) => {
-      const mentor = api.org.people.find((p) => p.id === t.mentorId)!;
+    const proposed = tab.api.org.tandems.find((t) => {
+      const mentor = tab.api.org.people.find((p) => p.id === t.mentorId)!;
       return t.status === "proposed" && (mentor.profile?.trainingCompleted.length ?? 0) < trainingModules.length;
     })!;
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${web}/tab.html?api=${encodeURIComponent(api.url)}&persona=${proposed.mentorId}&lang=en`);
+    await page.goto(tabUrl(proposed.mentorId));
     await page.locator(`[aria-labelledby="tandem-${proposed.id}"]`).getByRole("button", { name: "Accept" }).waitFor();
     const { first, settled } = await firstAndSettledLook(page);
     expect(first).toEqual(settled);

@@ -1,15 +1,12 @@
-import { resolve } from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import { expect, inject } from "vitest";
 import type { Clock, DemoOrganisation, DemoTandem } from "@tandem/core";
 import { apiClient, type Answer, type ApiCall, type RouteId } from "@tandem/core/client";
-import { loadConfig } from "../../api/src/config";
 import { runApi, type RunningApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
 import { freePort } from "../../scripts/lib/azurite";
 import { startGraphSimulator, type GraphSimulator, type GraphSimulatorOptions } from "@tandem/graph-simulator";
-
-const root = resolve(import.meta.dirname, "../..");
+import { copyTemplate, seedNeutral, templateFits, testConfig } from "./seed-template";
 
 export interface Reply {
   status: number;
@@ -75,16 +72,8 @@ export async function startTestApi(
   const prefix = `t${randomBytes(6).toString("hex")}`;
   // The simulator trusts the api's development issuer, whose keys exist once the api runs: its port comes first.
   const graphPort = await freePort();
-  const config = loadConfig({
-    TANDEM_MODE: "local",
-    PORT: "0",
-    STORAGE_CONNECTION_STRING: inject("azuriteConnectionString"),
-    TABLE_PREFIX: prefix,
-    DEMO_ORGANISATION_FILE: resolve(root, "demo/organisation.json"),
-    GRAPH_BASE_URL: `http://localhost:${graphPort}/v1.0`,
-    GRAPH_MAX_RETRY_DELAY_SECONDS: "2",
-    ...options.env,
-  });
+  const connectionString = inject("azuriteConnectionString");
+  const config = testConfig(connectionString, prefix, graphPort, options.env);
   const errors: string[] = [];
   const running = await runApi(config, {
     ...(options.clock ? { clock: options.clock } : {}),
@@ -102,7 +91,15 @@ export async function startTestApi(
     ...options.simulator,
   });
   const sim = options.graph ? simulator : undefined;
-  if (options.seed !== false) {
+  const template = inject("seedTemplate");
+  // The run's template when this api would seed the very same rows; a seed of its own otherwise.
+  const same = !options.clock && !options.simulator && !options.graph && seedNeutral(options.env);
+  if (options.seed !== false && template && same && templateFits(template, org)) {
+    await copyTemplate(
+      { ...template, connectionString },
+      { connectionString: options.env?.STORAGE_CONNECTION_STRING ?? connectionString, prefix, graphOrigin: new URL(simulator.url).origin },
+    );
+  } else if (options.seed !== false) {
     await seedDemo(running.app, org, options.clock ? new Date(options.clock.now()) : undefined);
     // The organisation reaches Tandem as in a real tenant: the simulator serves it, the directory sync reads it.
     const synced = await running.app.directorySync.sync(org.tenantId, "start");
