@@ -97,6 +97,7 @@ export function browserHarness(options: Parameters<typeof startTestApi>[0] = {})
       return { page, errors };
     },
     shot: async (page, name) => {
+      await still(page); // a dialog caught fading in is not what a person sees
       await page.screenshot({ path: resolve(shots, name), fullPage: true });
     },
   };
