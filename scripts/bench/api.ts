@@ -12,6 +12,7 @@ import { runApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
 import { tableNames } from "../../api/src/adapters/tables/repositories";
 import { startAzurite } from "../lib/azurite";
+import { localApiSettings } from "../lib/local-settings";
 
 const root = resolve(import.meta.dirname, "../..");
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
@@ -21,13 +22,7 @@ export async function benchApi() {
   const azurite = await startAzurite();
   const prefix = `bench${randomBytes(3).toString("hex")}`;
   const running = await runApi(
-    loadConfig({
-      TANDEM_MODE: "local",
-      PORT: "0",
-      STORAGE_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: prefix,
-      DEMO_ORGANISATION_FILE: resolve(root, "demo/organisation.json"),
-    }),
+    loadConfig(localApiSettings(azurite.connectionString, prefix)),
   );
   try {
     const org = running.app.demo!;

@@ -18,6 +18,7 @@ import { runApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
 import { tableNames } from "../../api/src/adapters/tables/repositories";
 import { freePort, startAzurite } from "../lib/azurite";
+import { localApiSettings } from "../lib/local-settings";
 
 const root = resolve(import.meta.dirname, "../..");
 const ITERATIONS = Number(process.env.BENCH_BOOKING_ITERATIONS ?? 200);
@@ -29,14 +30,7 @@ export async function benchBooking() {
   const graphPort = await freePort();
   const prefix = `bench${randomBytes(3).toString("hex")}`;
   const running = await runApi(
-    loadConfig({
-      TANDEM_MODE: "local",
-      PORT: "0",
-      STORAGE_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: prefix,
-      DEMO_ORGANISATION_FILE: resolve(root, "demo/organisation.json"),
-      GRAPH_BASE_URL: `http://localhost:${graphPort}/v1.0`,
-    }),
+    loadConfig(localApiSettings(azurite.connectionString, prefix, { GRAPH_BASE_URL: `http://localhost:${graphPort}/v1.0` })),
   );
   const org = running.app.demo!;
   const graph = await startGraphSimulator({ port: graphPort, organisation: org, jwks: running.app.devIssuer!.jwks() });

@@ -14,6 +14,7 @@ import { loadConfig } from "../../api/src/config";
 import { runApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
 import { freePort, startAzurite } from "../lib/azurite";
+import { localApiSettings } from "../lib/local-settings";
 import {
   describeRequest,
   differences,
@@ -36,15 +37,12 @@ export async function benchFuzz(args: string[] = []) {
   const prefix = `fuzz${randomBytes(3).toString("hex")}`;
   const failures: string[] = [];
   const running = await runApi(
-    loadConfig({
-      TANDEM_MODE: "local",
-      PORT: "0",
-      STORAGE_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: prefix,
-      DEMO_ORGANISATION_FILE: resolve(root, "demo/organisation.json"),
-      GRAPH_BASE_URL: `http://localhost:${graphPort}/v1.0`,
-      GRAPH_MAX_RETRY_DELAY_SECONDS: "2",
-    }),
+    loadConfig(
+      localApiSettings(azurite.connectionString, prefix, {
+        GRAPH_BASE_URL: `http://localhost:${graphPort}/v1.0`,
+        GRAPH_MAX_RETRY_DELAY_SECONDS: "2",
+      }),
+    ),
     { log: (line) => void (line.includes("failed") && failures.push(line.slice(0, 600))) },
   );
   const org = running.app.demo!;

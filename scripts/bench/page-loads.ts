@@ -1,6 +1,6 @@
-import { resolve } from "node:path";
-import { repoRoot, startWebHost } from "../lib/web";
+import { startWebHost } from "../lib/web";
 import { freePort, startAzurite } from "../lib/azurite";
+import { localApiSettings } from "../lib/local-settings";
 import { loadConfig } from "../../api/src/config";
 import { runApi } from "../../api/src/main";
 import { seedDemo } from "../../api/src/features/dev/seed";
@@ -27,13 +27,7 @@ export async function pageLoads(dirs: string[]) {
     }),
   );
   const api = await runApi(
-    loadConfig({
-      TANDEM_MODE: "local",
-      PORT: "0",
-      STORAGE_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: "benchpages",
-      DEMO_ORGANISATION_FILE: resolve(repoRoot, "demo/organisation.json"),
-    }),
+    loadConfig(localApiSettings(azurite.connectionString, "benchpages")),
     { corsOrigins: hosts.map((h) => h.origin) },
   );
   const org = api.app.demo!;

@@ -38,6 +38,7 @@ import { loadConfig } from "../../api/src/config";
 import { runApi } from "../../api/src/main";
 import type { Deps } from "../../api/src/platform/deps";
 import { azuriteConnectionString, startAzurite } from "../lib/azurite";
+import { localApiSettings } from "../lib/local-settings";
 import { countingProxy } from "../lib/counting-proxy";
 import { pick } from "./directory";
 
@@ -282,14 +283,7 @@ export async function benchReports() {
         const found = (await directory.teamOf(t, m.id))?.reports.length;
         if (found !== m.size) throw new Error(`the directory gives a team of ${found}, not ${m.size}: its rows drifted from the adapter's`);
       }
-      const config = loadConfig({
-        TANDEM_MODE: "local",
-        PORT: "0",
-        STORAGE_CONNECTION_STRING: azurite.connectionString,
-        TABLE_PREFIX: prefix,
-        DEMO_ORGANISATION_FILE: resolve(root, "demo/organisation.json"),
-        DEV_KEY_FILE: keyFile,
-      });
+      const config = loadConfig(localApiSettings(azurite.connectionString, prefix, { DEV_KEY_FILE: keyFile }));
       const running = await runApi(config);
       try {
         const tokens = new Map<string, string>();
